@@ -1,0 +1,5 @@
+"""Allow ``python -m annexgen``."""
+
+from annexgen.cli import main
+
+main()

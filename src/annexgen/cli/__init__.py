@@ -1,0 +1,22 @@
+"""The ``annexgen`` command line: a thin layer over the library.
+
+Each command lives in its own module and only translates: arguments into
+library calls, :class:`~annexgen.errors.AnnexgenError` into a message on
+stderr and an exit code (see :mod:`annexgen.cli._common`).
+"""
+
+from __future__ import annotations
+
+import click
+
+from annexgen import __version__
+from annexgen.cli import words
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="annexgen")
+def main() -> None:
+    """Generate Latvian council decision annexes (Word/PDF) from YAML."""
+
+
+main.add_command(words.words)

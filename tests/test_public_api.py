@@ -1,0 +1,36 @@
+"""The public surface is a contract: adding or removing a name must be deliberate."""
+
+from __future__ import annotations
+
+import annexgen
+
+EXPECTED = [
+    "AnnexgenError",
+    "ConversionError",
+    "DataError",
+    "LanguageError",
+    "Location",
+    "OutputError",
+    "Problem",
+    "RenderError",
+    "TemplateError",
+    "UnknownWordError",
+    "__version__",
+]
+
+
+def test_all_is_pinned() -> None:
+    assert annexgen.__all__ == EXPECTED
+
+
+def test_all_is_sorted_and_resolvable() -> None:
+    assert annexgen.__all__ == sorted(annexgen.__all__)
+    for name in annexgen.__all__:
+        assert hasattr(annexgen, name), name
+
+
+def test_every_error_is_an_annexgen_error() -> None:
+    for name in annexgen.__all__:
+        obj = getattr(annexgen, name)
+        if isinstance(obj, type) and issubclass(obj, Exception):
+            assert issubclass(obj, annexgen.AnnexgenError), name
