@@ -16,6 +16,13 @@ EXPECTED = [
     "TemplateError",
     "UnknownWordError",
     "__version__",
+    "amount_to_words",
+    "format_amount",
+    "format_date",
+    "lvl_to_eur",
+    "number_to_words",
+    "parse_amount_words",
+    "words_to_number",
 ]
 
 

@@ -18,6 +18,15 @@ from annexgen.errors import (
     TemplateError,
     UnknownWordError,
 )
+from annexgen.lv import (
+    amount_to_words,
+    format_amount,
+    format_date,
+    lvl_to_eur,
+    number_to_words,
+    parse_amount_words,
+    words_to_number,
+)
 
 __version__ = "0.1.0"
 
@@ -33,4 +42,11 @@ __all__ = [
     "TemplateError",
     "UnknownWordError",
     "__version__",
+    "amount_to_words",
+    "format_amount",
+    "format_date",
+    "lvl_to_eur",
+    "number_to_words",
+    "parse_amount_words",
+    "words_to_number",
 ]

@@ -1,11 +1,89 @@
-"""``annexgen words`` — placeholder until the Latvian core lands."""
+"""``annexgen words`` — spell an amount in Latvian, or read words back."""
 
 from __future__ import annotations
 
 import click
 
+from annexgen.cli._common import EXIT_INVALID
+from annexgen.errors import LanguageError
+from annexgen.lv import (
+    CURRENCIES,
+    STYLES,
+    amount_to_words,
+    format_amount,
+    parse_amount_words,
+    words_to_number,
+)
+from annexgen.lv.amounts import MAJOR_WORDS
+
 
 @click.command()
-def words() -> None:
-    """Spell an amount in Latvian words (or parse words back with --parse)."""
-    raise click.ClickException("not implemented yet")
+@click.argument("amount", required=False)
+@click.option(
+    "--currency",
+    default="EUR",
+    show_default=True,
+    type=click.Choice(sorted(CURRENCIES), case_sensitive=False),
+    help="Currency of AMOUNT.",
+)
+@click.option(
+    "--cents",
+    default="digits",
+    show_default=True,
+    type=click.Choice(["none", "digits", "words"]),
+    help="How to write the cents: leave out, as digits (00 centu) or in words.",
+)
+@click.option(
+    "--style",
+    default="municipal",
+    show_default=True,
+    type=click.Choice(list(STYLES)),
+    help="municipal: viens tūkstotis, simt viens; normative: tūkstotis; "
+    "financial: viens simts, viens tūkstotis.",
+)
+@click.option("--spelling", default=None, help="Spelling of the currency, e.g. euro (legal acts).")
+@click.option("--figures", is_flag=True, help="Print '19 700,00 EUR (…)' instead of words only.")
+@click.option("--parse", "parse_text", metavar="TEXT", help="Read TEXT (words) back to a number.")
+def words(
+    amount: str | None,
+    currency: str,
+    cents: str,
+    style: str,
+    spelling: str | None,
+    figures: bool,
+    parse_text: str | None,
+) -> None:
+    """Spell AMOUNT in Latvian words, or read words back with --parse.
+
+    \b
+    Examples:
+      annexgen words 19700 --currency EUR
+      annexgen words "3 899,20" --cents words
+      annexgen words --parse "simt vienpadsmit tūkstoši"
+    """
+    try:
+        if parse_text is not None:
+            if amount is not None:
+                raise click.UsageError("give either AMOUNT or --parse TEXT, not both")
+            lowered = parse_text.lower().split()
+            if any(w.strip(",.") in MAJOR_WORDS for w in lowered):
+                value, code = parse_amount_words(parse_text)
+                click.echo(f"{value} {code}")
+            else:
+                click.echo(words_to_number(parse_text))
+            return
+        if amount is None:
+            raise click.UsageError("missing AMOUNT (or --parse TEXT)")
+        text = amount_to_words(
+            amount,
+            currency.upper(),
+            cents=cents,  # type: ignore[arg-type]
+            style=style,  # type: ignore[arg-type]
+            spelling=spelling,
+        )
+        if figures:
+            text = f"{format_amount(amount, currency.upper())} ({text})"
+        click.echo(text)
+    except LanguageError as err:
+        click.echo(f"error: {err}", err=True)
+        raise SystemExit(EXIT_INVALID) from err

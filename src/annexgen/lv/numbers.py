@@ -1,0 +1,265 @@
+"""Cardinal numbers in Latvian words, both ways.
+
+Rules: ``docs/latvian-language.md`` (shared research notes) §1. The vocabulary
+is data (tables below); the code only composes groups of three digits.
+
+Three styles, because real documents disagree (§1.3) and a council wants its
+own annexes to stay consistent:
+
+========== ======== ============ ================ =====================================
+style      100      101          1000             115 029
+========== ======== ============ ================ =====================================
+municipal  simts    simt viens   viens tūkstotis  simt piecpadsmit tūkstoši divdesmit deviņi
+normative  simts    simt viens   tūkstotis        simt piecpadsmit tūkstoši divdesmit deviņi
+financial  viens    viens simts  viens tūkstotis  viens simts piecpadsmit tūkstoši …
+           simts    viens
+========== ======== ============ ================ =====================================
+
+"municipal" (the default) is what the seed annexes write: ``viens`` only before
+``tūkstotis``/``miljons``/``miljards``, ``simt`` when more words follow,
+``simts`` alone. The parser accepts every style and every variant real
+documents use, so a validator never depends on which style wrote a text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Final, Literal
+
+from annexgen.errors import LanguageError, UnknownWordError
+
+__all__ = ["MAX_NUMBER", "STYLES", "Style", "number_to_words", "words_to_number"]
+
+Style = Literal["municipal", "normative", "financial"]
+STYLES: Final[tuple[Style, ...]] = ("municipal", "normative", "financial")
+
+#: Exclusive upper bound: the largest scale word we spell is ``miljards`` (10^9).
+MAX_NUMBER: Final = 10**12
+
+# §1.1 building blocks, masculine nominative.
+_UNITS: Final = (
+    "", "viens", "divi", "trīs", "četri", "pieci", "seši", "septiņi", "astoņi", "deviņi",
+)  # fmt: skip
+# Stems shared by -padsmit (11–19) and -desmit (20–90); note "seš-", "četr-" (§1.1).
+_STEMS: Final = ("", "vien", "div", "trīs", "četr", "piec", "seš", "septiņ", "astoņ", "deviņ")
+_TEN: Final = "desmit"
+_TEENS: Final = tuple(f"{s}padsmit" if s else "" for s in _STEMS)  # index 1..9 → 11..19
+_TENS: Final = tuple(f"{s}desmit" if s else "" for s in _STEMS)  # index 2..9 → 20..90
+
+# Scale words: (value, singular, plural) — §1.1, §1.2.
+_SCALES: Final = (
+    (10**9, "miljards", "miljardi"),
+    (10**6, "miljons", "miljoni"),
+    (10**3, "tūkstotis", "tūkstoši"),
+)
+
+
+def _group_words(g: int, style: Style, more_follows: bool) -> list[str]:
+    """Words for 1 ≤ g ≤ 999; ``more_follows`` picks ``simt`` over ``simts``."""
+    hundreds, rest = divmod(g, 100)
+    words: list[str] = []
+    if hundreds == 1:
+        if style == "financial":
+            words += ["viens", "simts"]
+        else:
+            words.append("simt" if rest or more_follows else "simts")
+    elif hundreds:
+        words += [_UNITS[hundreds], "simti"]
+    tens, units = divmod(rest, 10)
+    if tens >= 2:
+        words.append(_TENS[tens])
+        if units:
+            words.append(_UNITS[units])
+    elif tens == 1:
+        words.append(_TEENS[units] if units else _TEN)
+    elif units:
+        words.append(_UNITS[units])
+    return words
+
+
+def _is_singular(n: int) -> bool:
+    """§1.2/§2: the last word is ``viens`` (n ends in 1 but not 11)."""
+    return n % 10 == 1 and n % 100 != 11
+
+
+def _build_tables() -> dict[Style, tuple[tuple[str, ...], tuple[str, ...]]]:
+    # Precomputed so that spelling a number is a few tuple look-ups: the
+    # exhaustive round-trip test and batch rendering call this millions of times.
+    tables: dict[Style, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+    for style in STYLES:
+        last = tuple(" ".join(_group_words(g, style, False)) for g in range(1000))
+        mid = tuple(" ".join(_group_words(g, style, True)) for g in range(1000))
+        tables[style] = (last, mid)
+    return tables
+
+
+_TABLES: Final = _build_tables()
+
+
+def _check_int(n: object) -> int:
+    if isinstance(n, bool) or not isinstance(n, int):
+        raise LanguageError(f"number_to_words needs an int, got {type(n).__name__} {n!r}")
+    if not 0 <= n < MAX_NUMBER:
+        raise LanguageError(f"number out of range 0 … 999 999 999 999: {n}")
+    return n
+
+
+def number_to_words(n: int, *, style: Style = "municipal") -> str:
+    """Spell ``0 ≤ n < 10**12`` as a masculine nominative Latvian numeral.
+
+    >>> number_to_words(115029)
+    'simt piecpadsmit tūkstoši divdesmit deviņi'
+    >>> number_to_words(1000), number_to_words(1000, style="normative")
+    ('viens tūkstotis', 'tūkstotis')
+    """
+    n = _check_int(n)
+    if style not in _TABLES:
+        raise LanguageError(f"unknown style {style!r}; expected one of {', '.join(STYLES)}")
+    if n == 0:
+        return "nulle"
+    last, mid = _TABLES[style]
+    parts: list[str] = []
+    rest = n
+    for value, singular, plural in _SCALES:
+        g, rest = divmod(rest, value)
+        if not g:
+            continue
+        if g == 1:
+            parts.append(singular if style == "normative" else f"viens {singular}")
+        else:
+            parts.append(f"{mid[g]} {singular if _is_singular(g) else plural}")
+    if rest:
+        parts.append(last[rest])
+    return " ".join(parts)
+
+
+# --- parsing ---------------------------------------------------------------
+
+# Every form a real document uses (§1.3, §10 step 2), mapped to (kind, value).
+_UNIT, _TEENK, _TENK, _HUNDRED, _HUNDREDS, _SCALE, _SCALE_COMPOUND = range(7)
+
+
+def _build_vocabulary() -> dict[str, tuple[int, int]]:
+    vocab: dict[str, tuple[int, int]] = {}
+    for i in range(1, 10):
+        vocab[_UNITS[i]] = (_UNIT, i)
+        vocab[_TEENS[i]] = (_TEENK, 10 + i)
+        if i >= 2:
+            vocab[_TENS[i]] = (_TENK, 10 * i)
+            # indeclinable one-word hundreds: divsimt … deviņsimt (§1.1)
+            vocab[f"{_STEMS[i]}simt"] = (_HUNDREDS, 100 * i)
+            vocab[f"{_STEMS[i]}tūkstoš"] = (_SCALE_COMPOUND, i * 1000)
+    vocab[_TEN] = (_TENK, 10)
+    # simts (noun), simt (indeclinable), simtu (colloquial "simtu viens", §1.3),
+    # simti (plural after a multiplier: "divi simti").
+    for form in ("simts", "simt", "simtu", "simti"):
+        vocab[form] = (_HUNDRED, 100)
+    scale_forms = {
+        10**3: ("tūkstotis", "tūkstoši", "tūkstošu", "tūkstoš", "tūkstots"),
+        10**6: ("miljons", "miljoni", "miljonu"),
+        10**9: ("miljards", "miljardi", "miljardu"),
+    }
+    for value, forms in scale_forms.items():
+        for form in forms:
+            vocab[form] = (_SCALE, value)
+    return vocab
+
+
+_VOCABULARY: Final = _build_vocabulary()
+_HUNDRED_WORDS: Final = frozenset(w for w, (k, _) in _VOCABULARY.items() if k == _HUNDRED)
+
+
+def _words(text: str) -> list[str]:
+    """Lower-cased NFC words; ``str.split`` treats NBSP and other spaces as separators."""
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return text.lower().split()
+
+
+def _offset(text: str, index: int) -> int:
+    """Character offset of the ``index``-th word of ``text`` (for error messages only)."""
+    norm = unicodedata.normalize("NFC", text)
+    starts = [m.start() for m in re.finditer(r"\S+", norm)]
+    return starts[index] if index < len(starts) else len(norm)
+
+
+def _malformed(text: str, index: int, why: str) -> LanguageError:
+    return LanguageError(f"not a number: {why} at position {_offset(text, index)} in {text!r}")
+
+
+def words_to_number(text: str) -> int:
+    """Read a Latvian cardinal numeral back into an int.
+
+    Tolerant of every spelling variant (``simts``/``simt``/``simtu``/``viens
+    simts``/``divsimt``/``divi simti``, ``tūkstotis``/``tūkstoši``/``tūkstošu``/
+    ``tūkstoš``, any case, NBSP, an optional ``un``) but strict about order: a
+    sequence that is not a number ("divi trīs", "simts simts") is an error,
+    never silently summed. Unknown words raise :class:`UnknownWordError`.
+
+    >>> words_to_number("simt vienpadsmit tūkstoši divdesmit deviņi")
+    111029
+    """
+    if not isinstance(text, str):
+        raise LanguageError(f"words_to_number needs a str, got {type(text).__name__}")
+    all_words = _words(text)
+    tokens = [(w, i) for i, w in enumerate(all_words) if w != "un"]
+    if not tokens:
+        raise LanguageError(f"no number words in {text!r}")
+    if tokens[0][0] == "nulle":
+        if len(tokens) > 1:
+            raise LanguageError(f"'nulle' cannot be combined with other words in {text!r}")
+        return 0
+
+    total = 0
+    group = 0
+    has_group = False
+    stage = 0  # 0 nothing, 1 hundreds, 2 tens, 3 units/teens — words must descend
+    last_scale = MAX_NUMBER
+    i = 0
+    count = len(tokens)
+    while i < count:
+        word, index = tokens[i]
+        entry = _VOCABULARY.get(word)
+        if entry is None:
+            raise UnknownWordError(word, text, position=_offset(text, index))
+        kind, value = entry
+        if kind == _UNIT and i + 1 < count and tokens[i + 1][0] in _HUNDRED_WORDS:
+            # "divi simti", "viens simts": a multiplier of the hundred word
+            if stage:
+                raise _malformed(text, index, f"'{word} {tokens[i + 1][0]}' after smaller words")
+            group, has_group, stage = value * 100, True, 1
+            i += 2
+            continue
+        if kind in (_HUNDRED, _HUNDREDS):
+            if stage:
+                raise _malformed(text, index, f"'{word}' after smaller words")
+            if word == "simti":
+                raise _malformed(text, index, "'simti' needs a multiplier (divi simti)")
+            group, has_group, stage = value, True, 1
+        elif kind == _TENK:
+            if stage >= 2:
+                raise _malformed(text, index, f"'{word}' after a tens, teens or units word")
+            group, has_group, stage = group + value, True, 2
+        elif kind == _TEENK:
+            if stage >= 2:
+                raise _malformed(text, index, f"'{word}' after a tens, teens or units word")
+            group, has_group, stage = group + value, True, 3
+        elif kind == _UNIT:
+            if stage >= 3:
+                raise _malformed(text, index, f"'{word}' after a units or teens word")
+            group, has_group, stage = group + value, True, 3
+        else:  # a scale word, possibly with its multiplier fused in ("divtūkstoš")
+            if kind == _SCALE_COMPOUND:
+                if has_group:
+                    raise _malformed(text, index, f"'{word}' after other number words")
+                multiplier, scale = value // 1000, 1000
+            else:
+                multiplier, scale = (group if has_group else 1), value
+            if scale >= last_scale:
+                raise _malformed(text, index, f"'{word}' after an equal or smaller scale word")
+            total += multiplier * scale
+            last_scale = scale
+            group, has_group, stage = 0, False, 0
+        i += 1
+    return total + group
