@@ -38,7 +38,7 @@ CentsMode = Literal["none", "digits", "words"]
 LVL_PER_EUR: Final = Decimal("0.702804")
 
 _CENT: Final = Decimal("0.01")
-_MONEY_TEXT: Final = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?")
+_MONEY_TEXT: Final = re.compile(r"-?\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?|-?\d+(?:[.,]\d+)?")
 
 
 def to_money(amount: Decimal | str | int) -> Decimal:
