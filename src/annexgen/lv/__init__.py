@@ -26,6 +26,7 @@ from annexgen.lv.currencies import (
     plural_category,
 )
 from annexgen.lv.dates import CASES, MONTHS, Case, DateMention, format_date, iter_dates, parse_date
+from annexgen.lv.mentions import AmountMention, iter_amount_mentions
 from annexgen.lv.numbers import MAX_NUMBER, STYLES, Style, number_to_words, words_to_number
 
 __all__ = [
@@ -35,6 +36,7 @@ __all__ = [
     "MAX_NUMBER",
     "MONTHS",
     "STYLES",
+    "AmountMention",
     "Case",
     "CentsMode",
     "Currency",
@@ -46,6 +48,7 @@ __all__ = [
     "format_amount",
     "format_date",
     "get_currency",
+    "iter_amount_mentions",
     "iter_dates",
     "lvl_to_eur",
     "noun_form",
