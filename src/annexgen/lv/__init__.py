@@ -27,6 +27,7 @@ from annexgen.lv.currencies import (
 )
 from annexgen.lv.dates import CASES, MONTHS, Case, DateMention, format_date, iter_dates, parse_date
 from annexgen.lv.mentions import AmountMention, iter_amount_mentions
+from annexgen.lv.names import initial, short_name
 from annexgen.lv.numbers import MAX_NUMBER, STYLES, Style, number_to_words, words_to_number
 
 __all__ = [
@@ -48,6 +49,7 @@ __all__ = [
     "format_amount",
     "format_date",
     "get_currency",
+    "initial",
     "iter_amount_mentions",
     "iter_dates",
     "lvl_to_eur",
@@ -56,6 +58,7 @@ __all__ = [
     "parse_amount_words",
     "parse_date",
     "plural_category",
+    "short_name",
     "to_money",
     "words_to_number",
 ]

@@ -1,0 +1,77 @@
+"""The single input gate for every piece of user text.
+
+Why one gate: docxtpl does not fail loudly. Its body parser *recovers* from bad
+XML by dropping characters (and sometimes the rest of the document), headers
+raise, footnotes are written unparsed (reliability notes §2.1–§2.3, §2.12).
+So text is made safe before it reaches a template, the same way for every
+field, and anything that cannot be made safe is refused with its position.
+
+What the gate does, in order:
+
+1. Unicode NFC, so "ā" typed on a Mac (NFD) equals "ā" typed on Windows and
+   length limits count letters, not code points (reliability §2.11).
+2. ``\\r\\n`` and ``\\r`` become ``\\n`` (a line break in Word).
+3. Refuses characters that XML 1.0 forbids (C0 controls other than tab and
+   line feed, U+FFFE, U+FFFF, lone surrogates) and the two that docxtpl turns
+   into document structure: U+0007 (new paragraph) and U+000C (page break).
+   U+000B, which Word's Shift+Enter leaves in copied text, is refused too,
+   with a hint — silently changing it would hide where the text came from.
+4. Refuses text longer than :data:`MAX_TEXT_LENGTH` characters — far below the
+   10 MB libxml2 text-node limit that truncates silently (reliability §2.10).
+5. Drops trailing line breaks (YAML block scalars end with one; a table cell
+   never wants it). Other spaces, tabs, NBSP and inner line breaks are kept.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Final
+
+__all__ = ["MAX_TEXT_LENGTH", "TextError", "clean_text", "describe_char"]
+
+#: Longest accepted text field, in characters (after NFC). The longest seed
+#: field is about 1 400 characters.
+MAX_TEXT_LENGTH: Final = 10_000
+
+_NAMES: Final = {
+    0x00: "NULL",
+    0x07: "BELL (docxtpl would start a new paragraph)",
+    0x08: "BACKSPACE",
+    0x0B: "VERTICAL TAB (Shift+Enter in Word; use a normal line break)",
+    0x0C: "FORM FEED (docxtpl would insert a page break)",
+    0x1B: "ESCAPE",
+    0xFFFE: "NONCHARACTER U+FFFE",
+    0xFFFF: "NONCHARACTER U+FFFF",
+}
+
+
+class TextError(ValueError):
+    """Raised by :func:`clean_text`; the message names the character and where it is."""
+
+
+def describe_char(ch: str) -> str:
+    """``U+000B VERTICAL TAB (…)`` — a code point in words a clerk can search for."""
+    code = ord(ch)
+    name = _NAMES.get(code) or unicodedata.name(ch, "control character")
+    return f"U+{code:04X} {name}"
+
+
+def _forbidden(code: int) -> bool:
+    if code < 0x20:
+        return code not in (0x09, 0x0A)
+    return 0xD800 <= code <= 0xDFFF or code in (0xFFFE, 0xFFFF)
+
+
+def clean_text(value: str) -> str:
+    """Return ``value`` as it will appear in the document, or raise :class:`TextError`."""
+    text = value.replace("\r\n", "\n").replace("\r", "\n")
+    for position, ch in enumerate(text):
+        if _forbidden(ord(ch)):
+            raise TextError(
+                f"character {describe_char(ch)} at position {position + 1} "
+                "cannot appear in a Word document; remove it"
+            )
+    text = unicodedata.normalize("NFC", text).rstrip("\n")
+    if len(text) > MAX_TEXT_LENGTH:
+        raise TextError(f"text is {len(text)} characters long; the limit is {MAX_TEXT_LENGTH}")
+    return text
