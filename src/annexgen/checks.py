@@ -24,7 +24,7 @@ from decimal import Decimal
 from pydantic import BaseModel
 
 from annexgen.lv import format_amount, iter_amount_mentions, lvl_to_eur
-from annexgen.models import ProjectDescription
+from annexgen.models import ProjectAnnouncement, ProjectDescription
 
 __all__ = ["Finding", "cross_check"]
 
@@ -127,7 +127,7 @@ def _activities(annex: ProjectDescription) -> Iterator[Finding]:
 def cross_check(annex: BaseModel) -> list[Finding]:
     """All cross-field findings for a validated annex (empty when consistent)."""
     findings = list(_amounts_in_text(annex))
-    if getattr(annex, "decision", "absent") is None:
+    if getattr(annex, "decision", "absent") is None and not isinstance(annex, ProjectAnnouncement):
         findings.append(
             Finding(("decision",), "no decision given: the annex mark will be left out", "warning")
         )

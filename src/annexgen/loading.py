@@ -217,6 +217,11 @@ def _pydantic_problems(
         elif kind_of_error in {"union_tag_invalid", "union_tag_not_found"}:
             loc = ("kind",)
             message = f"'kind' must be one of: {', '.join(KINDS)}"
+        elif kind_of_error.startswith(("date_", "datetime_")):
+            reason = message.split(", ", 1)[-1] if ", " in message else message
+            message = f"expected a date like 2013-12-05 or 05.12.2013.: {reason}"
+            if isinstance(e.get("input"), str):
+                message += f" (got {e['input']!r})"
         elif isinstance(e.get("input"), str) and kind_of_error not in ("value_error",):
             message = f"{message} (got {e['input']!r})"
         problems.append(Problem(message, where.location(loc, key=key)))
@@ -238,6 +243,8 @@ def _parse(text: str, filename: str) -> tuple[Any, _Located, list[Problem]]:
         return None, where, [Problem(f"not valid YAML: {what}", Location(filename, line, col))]
     except yaml.YAMLError as err:  # reader errors: characters YAML itself refuses
         return None, where, [Problem(f"not valid YAML: {err}", Location(filename))]
+    if not nodes:
+        return None, where, [Problem("the file is empty", Location(filename))]
     if len(nodes) != 1:
         return None, where, [Problem("a file must hold exactly one annex", Location(filename))]
     data = doc.convert(nodes[0], ())

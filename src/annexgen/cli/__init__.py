@@ -10,7 +10,7 @@ from __future__ import annotations
 import click
 
 from annexgen import __version__
-from annexgen.cli import words
+from annexgen.cli import check, new, schema, words
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -19,4 +19,7 @@ def main() -> None:
     """Generate Latvian council decision annexes (Word/PDF) from YAML."""
 
 
+main.add_command(check.check)
+main.add_command(new.new)
+main.add_command(schema.schema)
 main.add_command(words.words)

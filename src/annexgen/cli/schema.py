@@ -1,0 +1,38 @@
+"""``annexgen schema`` — the JSON Schema of annex YAML files, for editors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from annexgen.loading import annex_json_schema
+from annexgen.output import write_atomic
+
+
+def schema_text() -> str:
+    """The schema as committed in ``schema/annexgen.schema.json`` (stable formatting)."""
+    return json.dumps(annex_json_schema(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+@click.command()
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to a file."
+)
+def schema(output: Path | None) -> None:
+    """Print the JSON Schema of annex YAML files.
+
+    Point your editor at it for autocompletion and validation: with the YAML
+    extension (yaml-language-server), start a file with
+    ``# yaml-language-server: $schema=annexgen.schema.json``.
+
+    \b
+    Example:
+      annexgen schema -o annexgen.schema.json
+    """
+    text = schema_text()
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        write_atomic(output, text.encode("utf-8"))

@@ -1,0 +1,127 @@
+"""Models used directly from Python (developers), without YAML."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from pydantic import TypeAdapter, ValidationError
+
+from annexgen.models import Annex, Decision, Duration, Money, ProjectDescription, Signatory
+
+ANNEX: TypeAdapter[ProjectDescription] = TypeAdapter(Annex)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("value", "amount", "currency"),
+    [
+        ("19700", "19700.00", "EUR"),
+        ("19 700,00 EUR", "19700.00", "EUR"),
+        ("19 700.00 EUR", "19700.00", "EUR"),
+        ("19\u00a0700,00\u00a0EUR", "19700.00", "EUR"),
+        ("LVL 1000", "1000.00", "LVL"),
+        ("1000 lvl", "1000.00", "LVL"),
+        ("10 €", "10.00", "EUR"),
+        (Decimal("12.30"), "12.30", "EUR"),
+        (1000, "1000.00", "EUR"),
+        ({"amount": "3 899,20", "currency": "EUR"}, "3899.20", "EUR"),
+    ],
+)
+def test_money_accepts(value: object, amount: str, currency: str) -> None:
+    money = Money.model_validate(value)
+    assert (money.amount, money.currency) == (Decimal(amount), currency)
+    assert str(money.amount) == amount  # two places, exactly
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [  # reliability §4 row 16
+        (0.1 + 0.2, "float"),
+        (12.5, "float"),
+        ("2.675", "more than two decimals"),
+        ("-5 EUR", "negative"),
+        ("1000000000000", "too large"),
+        ("12345678901234567890123", "too large"),
+        ("19 700 USD", "unknown currency"),
+        ("EUR 5 EUR", "expected an amount"),
+        ("nine euro", "expected an amount"),
+        ({"amount": "5", "currency": "EUR", "eur": "5"}, "only for amounts in another currency"),
+    ],
+)
+def test_money_rejects(value: object, message: str) -> None:
+    with pytest.raises(ValidationError, match=message):
+        Money.model_validate(value)
+
+
+def test_lats_with_stated_euro() -> None:
+    # seed 003: "LVL 1000 (…) (EUR 1422,87)"; latvian-language §11
+    money = Money.model_validate("LVL 1000 (EUR 1422,87)")
+    assert money.eur == Decimal("1422.87")
+    assert money.eur_equivalent == Decimal("1422.87")
+
+
+def test_duration_forms() -> None:
+    assert Duration.model_validate({"until": "2015-09-30"}).until == date(2015, 9, 30)
+    assert Duration.model_validate({"until": "30.09.2015."}).until == date(2015, 9, 30)
+    assert Duration.model_validate({"until": "2015. gada 30. septembris"}).until == date(
+        2015, 9, 30
+    )
+    assert Duration.model_validate("3 mēneši").text == "3 mēneši"
+    with pytest.raises(ValidationError, match="exactly one"):
+        Duration.model_validate({"until": "2015-09-30", "months": "3"})
+    with pytest.raises(ValidationError, match="both start and end"):
+        Duration.model_validate({"start": "2015-09-30"})
+    with pytest.raises(ValidationError, match="after end"):
+        Duration.model_validate({"start": "2016-01-01", "end": "2015-09-30"})
+
+
+def test_decision_and_signatory() -> None:
+    d = Decision.model_validate({"council": "Daugavpils pilsētas domes", "date": "2013-12-05"})
+    assert d.act == "lēmumam"
+    assert d.meeting is True
+    with pytest.raises(ValidationError):
+        Decision.model_validate({"council": "X", "annex_number": "0"})
+    s = Signatory(position="priekšsēdētājs", name="Jānis Lāčplēsis")
+    assert s.acting is False
+
+
+def test_discriminated_union_and_extra_fields() -> None:
+    annex = ANNEX.validate_python({"kind": "project-description", "project_name": "X"})
+    assert isinstance(annex, ProjectDescription)
+    with pytest.raises(ValidationError, match="Extra inputs"):
+        ANNEX.validate_python({"kind": "project-description", "project_name": "X", "titel": "y"})
+    with pytest.raises(ValidationError):
+        ANNEX.validate_python({"kind": "minutes", "title": "X"})
+
+
+def test_order_must_cover_rows_with_content() -> None:
+    data = {"kind": "project-description", "project_name": "X", "applicant": "A", "goal": "G"}
+    with pytest.raises(ValidationError, match="leaves out rows"):
+        ANNEX.validate_python({**data, "order": ["goal"]})
+    annex = ANNEX.validate_python({**data, "order": ["goal", "applicant"]})
+    assert annex.order == ["goal", "applicant"]
+
+
+def test_text_fields_pass_the_gate() -> None:
+    with pytest.raises(ValidationError, match="U\\+000C"):
+        ANNEX.validate_python({"kind": "project-description", "project_name": "a\x0cb"})
+
+
+def test_personal_fields_are_marked_in_the_schema() -> None:
+    schema = TypeAdapter(Annex).json_schema()
+    contact = schema["$defs"]["Contact"]["properties"]
+    assert {k for k, v in contact.items() if v.get("personal")} == {
+        "name",
+        "phone",
+        "mobile",
+        "email",
+    }
+
+
+def test_lists_are_capped() -> None:
+    # reliability §4 row 20: cap and cap + 1
+    base = {"kind": "project-description", "project_name": "X"}
+    ANNEX.validate_python({**base, "activities": ["a"] * 1000})
+    with pytest.raises(ValidationError, match="at most 1000"):
+        ANNEX.validate_python({**base, "activities": ["a"] * 1001})
