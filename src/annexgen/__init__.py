@@ -18,6 +18,7 @@ from annexgen.errors import (
     TemplateError,
     UnknownWordError,
 )
+from annexgen.loading import annex_json_schema, check_file, load_annex, load_annex_text
 from annexgen.lv import (
     amount_to_words,
     format_amount,
@@ -27,6 +28,15 @@ from annexgen.lv import (
     parse_amount_words,
     words_to_number,
 )
+from annexgen.models import (
+    Decision,
+    GenericAnnex,
+    Money,
+    Options,
+    ProjectAnnouncement,
+    ProjectDescription,
+    Signatory,
+)
 
 __version__ = "0.1.0"
 
@@ -34,17 +44,28 @@ __all__ = [
     "AnnexgenError",
     "ConversionError",
     "DataError",
+    "Decision",
+    "GenericAnnex",
     "LanguageError",
     "Location",
+    "Money",
+    "Options",
     "OutputError",
     "Problem",
+    "ProjectAnnouncement",
+    "ProjectDescription",
     "RenderError",
+    "Signatory",
     "TemplateError",
     "UnknownWordError",
     "__version__",
     "amount_to_words",
+    "annex_json_schema",
+    "check_file",
     "format_amount",
     "format_date",
+    "load_annex",
+    "load_annex_text",
     "lvl_to_eur",
     "number_to_words",
     "parse_amount_words",
