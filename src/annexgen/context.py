@@ -11,9 +11,9 @@ The context, documented for template authors in ``docs/templates.md``::
     kind        "project-description" | "generic" | "project-announcement"
     mark        {"lines": [...]} or None — "Pielikums", council, date, "lēmumam Nr. 610"
     title       the title, with quotation marks
-    rows        [{"key", "label", "paragraphs": [str], "items": [str], "numbered": bool}]
+    rows        [{"key", "label", "paragraphs": [str], "entries": [str], "numbered": bool}]
     paragraphs  [str]   (generic annex: paragraphs after the rows)
-    blocks      [{"text": str} | {"bullets": [str]}]   (announcement)
+    blocks      [{"text": str | None, "bullets": [str]}]   (announcement)
     disclaimer  str     (announcement)
     signature   {"position", "acting", "name"} or None
     e_signed    bool; e_signature_mark: the sentence to print when e_signed
@@ -188,7 +188,7 @@ def _project_rows(annex: ProjectDescription, public: bool) -> list[dict[str, Any
             "key": key,
             "label": annex.labels.get(key, DEFAULT_LABELS[key]),  # type: ignore[call-overload,unused-ignore]
             "paragraphs": [],
-            "items": [],
+            "entries": [],
             "numbered": False,
         }
         if isinstance(value, str):
@@ -203,7 +203,7 @@ def _project_rows(annex: ProjectDescription, public: bool) -> list[dict[str, Any
                 row["paragraphs"].append(f"Netiešā mērķa grupa: {value.indirect}")
         elif key == "activities":
             if all(a.number is None for a in value):
-                row["items"] = [a.text for a in value]
+                row["entries"] = [a.text for a in value]
                 row["numbered"] = True
             else:
                 row["paragraphs"] = [f"{a.number} {a.text}" for a in value]
@@ -215,7 +215,7 @@ def _project_rows(annex: ProjectDescription, public: bool) -> list[dict[str, Any
     for extra in annex.extra_rows:
         text = placeholder if public and extra.personal else extra.text
         row = {"key": "extra", "label": extra.label, "paragraphs": _paragraphs(text),
-               "items": [], "numbered": False}  # fmt: skip
+               "entries": [], "numbered": False}  # fmt: skip
         position = len(ordered)
         if extra.after is not None:
             keys = [r["key"] for r in ordered]
@@ -280,15 +280,12 @@ def build_context(
         ctx["rows"] = [
             {"key": "row", "label": r.label,
              "paragraphs": _paragraphs(placeholder if public and r.personal else r.text),
-             "items": [], "numbered": False}
+             "entries": [], "numbered": False}
             for r in annex.rows
         ]  # fmt: skip
         ctx["paragraphs"] = [p for text in annex.paragraphs for p in _paragraphs(text)]
     elif isinstance(annex, ProjectAnnouncement):
-        ctx["blocks"] = [
-            {"text": b.text} if b.text is not None else {"bullets": list(b.bullets or [])}
-            for b in annex.blocks
-        ]
+        ctx["blocks"] = [{"text": b.text, "bullets": list(b.bullets or [])} for b in annex.blocks]
         ctx["disclaimer"] = disclaimer(annex)
     subject = " ".join(mark["lines"][:4]) if mark else title
     decision = annex.decision
