@@ -26,6 +26,7 @@ EXPECTED = [
     "amount_to_words",
     "annex_json_schema",
     "check_file",
+    "check_template",
     "format_amount",
     "format_date",
     "load_annex",
@@ -33,6 +34,8 @@ EXPECTED = [
     "lvl_to_eur",
     "number_to_words",
     "parse_amount_words",
+    "render",
+    "render_file",
     "words_to_number",
 ]
 

@@ -37,6 +37,8 @@ from annexgen.models import (
     ProjectDescription,
     Signatory,
 )
+from annexgen.render import render, render_file
+from annexgen.template_check import check_template
 
 __version__ = "0.1.0"
 
@@ -62,6 +64,7 @@ __all__ = [
     "amount_to_words",
     "annex_json_schema",
     "check_file",
+    "check_template",
     "format_amount",
     "format_date",
     "load_annex",
@@ -69,5 +72,7 @@ __all__ = [
     "lvl_to_eur",
     "number_to_words",
     "parse_amount_words",
+    "render",
+    "render_file",
     "words_to_number",
 ]

@@ -96,7 +96,8 @@ def _date(d: date, case: Case, options: Options) -> str:
 
 def _paragraphs(text: str) -> list[str]:
     """A blank line starts a new paragraph; a single line break stays a line break."""
-    return [p.strip("\n") for p in text.split("\n\n") if p.strip()]
+    paragraphs = [p.strip("\n") for p in text.split("\n\n") if p.strip("\n")]
+    return paragraphs or [""]  # a table cell needs at least one paragraph
 
 
 def money_text(money: Money, options: Options, *, in_words: bool = True) -> str:

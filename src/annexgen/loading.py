@@ -20,6 +20,7 @@ import json
 import types
 import typing
 from collections.abc import Iterable
+from importlib import resources
 from pathlib import Path
 from typing import Any, Final
 
@@ -38,6 +39,7 @@ __all__ = [
     "check_text",
     "load_annex",
     "load_annex_text",
+    "skeleton",
 ]
 
 #: Largest YAML file accepted. The longest seed annex is about 4 KB.
@@ -348,3 +350,11 @@ def annex_json_schema() -> dict[str, Any]:
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "annexgen annex"
     return json.loads(json.dumps(schema, sort_keys=True))  # type: ignore[no-any-return]
+
+
+def skeleton(kind: str) -> str:
+    """The commented example YAML for ``kind``; it passes ``annexgen check`` as is."""
+    if kind not in KINDS:
+        raise ValueError(f"unknown kind {kind!r}; expected one of {', '.join(KINDS)}")
+    folder = resources.files("annexgen") / "skeletons"
+    return (folder / f"{kind}.yaml").read_text(encoding="utf-8")

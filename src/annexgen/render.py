@@ -39,9 +39,11 @@ from lxml import etree
 
 from annexgen.context import build_context, quote
 from annexgen.errors import LanguageError, Location, RenderError, TemplateError
+from annexgen.loading import load_annex
 from annexgen.lv import amount_to_words, format_amount, format_date, parse_date, short_name
 from annexgen.models import GenericAnnex, ProjectAnnouncement, ProjectDescription
 from annexgen.output import write_atomic
+from annexgen.pdf import docx_to_pdf
 
 __all__ = [
     "AnyAnnex",
@@ -49,6 +51,7 @@ __all__ = [
     "make_environment",
     "render",
     "render_context",
+    "render_file",
     "template_path",
 ]
 
@@ -381,3 +384,34 @@ def render_to_file(
     path = Path(out_path)
     write_atomic(path, data)
     return path
+
+
+def default_output(yaml_path: Path, *, public: bool = False) -> Path:
+    """``annex.yaml`` → ``annex.docx`` (``annex.public.docx`` for the published version)."""
+    return yaml_path.with_suffix(".public.docx" if public else ".docx")
+
+
+def render_file(
+    yaml_path: str | Path,
+    out_path: str | Path | None = None,
+    *,
+    template: str | Path | None = None,
+    public: bool = False,
+    pdf: bool = False,
+    pdf_a: bool = False,
+) -> Path:
+    """Load a YAML annex, render it, write the .docx (and .pdf) atomically.
+
+    Returns the path of the .docx. Raises :class:`~annexgen.errors.DataError`
+    for bad YAML (nothing is written), :class:`TemplateError`/:class:`RenderError`
+    for template problems, :class:`~annexgen.errors.ConversionError` when a PDF
+    was asked for and LibreOffice is missing or fails (the .docx is then written).
+    """
+    source = Path(yaml_path)
+    annex = load_annex(source)
+    target = Path(out_path) if out_path is not None else default_output(source, public=public)
+    data = render(annex, template, public=public)
+    write_atomic(target, data)
+    if pdf or pdf_a:
+        write_atomic(target.with_suffix(".pdf"), docx_to_pdf(data, pdf_a=pdf_a))
+    return target

@@ -16,6 +16,8 @@ What the gate does, in order:
    into document structure: U+0007 (new paragraph) and U+000C (page break).
    U+000B, which Word's Shift+Enter leaves in copied text, is refused too,
    with a hint — silently changing it would hide where the text came from.
+   DEL and the C1 controls (U+007F–U+009F) are legal XML but invisible, and
+   in practice they are text decoded with the wrong code page; refused too.
 4. Refuses text longer than :data:`MAX_TEXT_LENGTH` characters — far below the
    10 MB libxml2 text-node limit that truncates silently (reliability §2.10).
 5. Drops trailing line breaks (YAML block scalars end with one; a table cell
@@ -59,6 +61,8 @@ def describe_char(ch: str) -> str:
 def _forbidden(code: int) -> bool:
     if code < 0x20:
         return code not in (0x09, 0x0A)
+    if 0x7F <= code <= 0x9F:
+        return True  # DEL and C1 controls: invisible, usually mis-decoded cp1252 text
     return 0xD800 <= code <= 0xDFFF or code in (0xFFFE, 0xFFFF)
 
 

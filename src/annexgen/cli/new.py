@@ -2,16 +2,10 @@
 
 from __future__ import annotations
 
-from importlib import resources
-
 import click
 
+from annexgen.loading import skeleton
 from annexgen.models import KINDS
-
-
-def skeleton(kind: str) -> str:
-    """The commented example file for ``kind`` (it passes ``annexgen check`` as is)."""
-    return (resources.files("annexgen") / "skeletons" / f"{kind}.yaml").read_text(encoding="utf-8")
 
 
 @click.command()

@@ -1,0 +1,77 @@
+"""``annexgen render`` — YAML annex files to Word (and PDF)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from annexgen.cli._common import EXIT_ENVIRONMENT, EXIT_INVALID, EXIT_OK
+from annexgen.errors import AnnexgenError, ConversionError, DataError, OutputError
+from annexgen.render import render_file
+
+
+@click.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Output .docx (only with one FILE); default: FILE with .docx.",
+)
+@click.option("--pdf", is_flag=True, help="Also write a PDF next to the .docx (needs LibreOffice).")
+@click.option("--pdf-a", is_flag=True, help="Write the PDF as PDF/A-2b, for archives.")
+@click.option(
+    "--public",
+    is_flag=True,
+    help="Publication version: personal data replaced (default output FILE.public.docx).",
+)
+@click.option(
+    "--template",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Your own .docx template instead of the bundled one.",
+)
+def render(
+    files: tuple[Path, ...],
+    output: Path | None,
+    pdf: bool,
+    pdf_a: bool,
+    public: bool,
+    template: Path | None,
+) -> None:
+    """Render YAML annex FILES to Word documents.
+
+    Every file is rendered even if an earlier one fails; the exit code is 1
+    when any input was invalid and 3 when output or PDF conversion failed.
+    An existing output is never left half-written.
+
+    \b
+    Examples:
+      annexgen render examples/003-integracijas-inkubators.yaml
+      annexgen render annex.yaml -o out/annex.docx --pdf
+      annexgen render annex.yaml --public --template my-template.docx
+    """
+    if output is not None and len(files) > 1:
+        raise click.UsageError("-o/--output needs exactly one FILE")
+    code = EXIT_OK
+    for path in files:
+        try:
+            written = render_file(
+                path, output, template=template, public=public, pdf=pdf, pdf_a=pdf_a
+            )
+        except DataError as err:
+            click.echo(str(err), err=True)
+            code = max(code, EXIT_INVALID)
+            continue
+        except (ConversionError, OutputError) as err:
+            click.echo(f"error: {err}", err=True)
+            code = max(code, EXIT_ENVIRONMENT)
+            continue
+        except AnnexgenError as err:
+            click.echo(f"error: {err}", err=True)
+            code = max(code, EXIT_INVALID)
+            continue
+        click.echo(str(written))
+        if pdf or pdf_a:
+            click.echo(str(written.with_suffix(".pdf")))
+    raise SystemExit(code)

@@ -1,0 +1,144 @@
+"""``annexgen template check``: find what would break a clerk's own template.
+
+Word is not a code editor, and docxtpl's known pitfalls (reliability §2.4,
+feature anchors pain points 1, 3, 4, 12) all surface here before rendering:
+
+* Jinja syntax errors, reported with the text of the paragraph they sit in
+  (docxtpl reports a line of one-line XML);
+* variables the annex context does not provide (they would fail the render);
+* tags split across runs — Word splits text when formatting, spell-checking
+  or tracking changes touch part of a tag; docxtpl repairs some splits, and
+  a tag whose pieces are formatted differently is worth retyping;
+* typographic quotes inside tags (Word's AutoCorrect turns "x" into „x”),
+  which Jinja cannot read;
+* finally a trial render with sample data, in the sandbox, which catches
+  unsafe code and errors that only show when data flows.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from pathlib import Path
+from typing import Any, Final
+
+from docxtpl import DocxTemplate
+from jinja2 import TemplateSyntaxError, meta
+from lxml import etree
+
+from annexgen.errors import AnnexgenError, Location, Problem
+from annexgen.loading import load_annex_text, skeleton
+from annexgen.render import make_environment, render, render_context
+
+__all__ = ["KNOWN_VARIABLES", "check_template"]
+
+_W: Final = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_TAG: Final = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
+_SMART: Final = re.compile("[“”„‘’«»]")
+
+
+def _sample_annex() -> Any:
+    return load_annex_text(skeleton("project-description"), "sample")
+
+
+def _known_variables() -> frozenset[str]:
+    return frozenset(render_context(_sample_annex()))
+
+
+#: Top-level variables every template may use (see docs/templates.md).
+KNOWN_VARIABLES: Final = _known_variables()
+
+
+def _paragraph_problems(xml: str, where: str, name: str) -> list[Problem]:
+    problems: list[Problem] = []
+    root = etree.fromstring(xml.encode("utf-8"))
+    for number, p in enumerate(root.iter(f"{_W}p"), start=1):
+        runs = [t.text or "" for t in p.iter(f"{_W}t")]
+        text = "".join(runs)
+        if "{" not in text:
+            continue
+        bounds, pos = [], 0
+        for run in runs:
+            bounds.append((pos, pos + len(run)))
+            pos += len(run)
+        loc = Location(name, field=f"{where} paragraph {number}: {text[:60]!r}")
+        for m in _TAG.finditer(text):
+            inside_one = any(a <= m.start() and m.end() <= b for a, b in bounds)
+            if not inside_one:
+                problems.append(
+                    Problem(
+                        f"tag {m.group()!r} is split across formatting runs; "
+                        "retype it in one go without changing its formatting",
+                        loc,
+                        "warning",
+                    )
+                )
+            if _SMART.search(m.group()):
+                problems.append(
+                    Problem(
+                        f"typographic quotes inside {m.group()!r}: use straight quotes "
+                        "(turn off Word's AutoFormat quotes while editing tags)",
+                        loc,
+                    )
+                )
+        leftover = _TAG.sub("", text)
+        if "{{" in leftover or "{%" in leftover:
+            problems.append(Problem("a tag is opened but never closed", loc))
+    return problems
+
+
+def _parts(tpl: DocxTemplate) -> list[tuple[str, str]]:
+    parts = [("body", tpl.get_xml())]
+    for uri, label in ((tpl.HEADER_URI, "header"), (tpl.FOOTER_URI, "footer")):
+        for _, part in tpl.get_headers_footers(uri):
+            parts.append((label, tpl.get_part_xml(part)))
+    return parts
+
+
+def check_template(path: str | Path) -> list[Problem]:
+    """Every problem of a .docx template (errors and warnings); never raises for bad files."""
+    name = str(path)
+    try:
+        data = Path(path).read_bytes()
+        tpl = DocxTemplate(io.BytesIO(data))
+        tpl.init_docx()
+        parts = _parts(tpl)
+    except OSError as err:
+        return [Problem(f"cannot read the template: {err.strerror}", Location(name))]
+    except (zipfile.BadZipFile, KeyError, ValueError) as err:
+        return [Problem(f"not a Word (.docx) file: {err}", Location(name))]
+    env = make_environment()
+    problems: list[Problem] = []
+    for where, xml in parts:
+        problems += _paragraph_problems(xml, where, name)
+        source = re.sub(r"<w:p([ >])", r"\n<w:p\1", tpl.patch_xml(xml))
+        try:
+            ast = env.parse(source)
+        except TemplateSyntaxError as err:
+            lines = source.splitlines()
+            line = lines[err.lineno - 1] if 0 < err.lineno <= len(lines) else ""
+            text = re.sub(r"<[^>]+>", "", line).strip()
+            problems.append(
+                Problem(
+                    f"template syntax error: {err.message}",
+                    Location(name, field=f"{where} paragraph: {text[:80]!r}"),
+                )
+            )
+            continue
+        for variable in sorted(meta.find_undeclared_variables(ast) - KNOWN_VARIABLES):
+            problems.append(
+                Problem(
+                    f"unknown variable '{variable}'; available: "
+                    + ", ".join(sorted(KNOWN_VARIABLES)),
+                    Location(name, field=where),
+                )
+            )
+    if not any(p.severity == "error" for p in problems):
+        try:
+            render(_sample_annex(), data)
+        except AnnexgenError as err:
+            problems.append(
+                Problem(f"trial render with sample data failed: {err.message}", Location(name))
+            )
+    return problems

@@ -1,0 +1,292 @@
+"""Rendering: reliability notes §2.1–§2.5, §2.12–§2.13 and §4 rows 1, 2, 8–11, 18, 21;
+layout per document-rules §0 and the seeds."""
+
+from __future__ import annotations
+
+import io
+import unicodedata
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from pydantic import BaseModel, ValidationError
+
+from annexgen.errors import DataError, TemplateError
+from annexgen.loading import load_annex, load_annex_text
+from annexgen.models import ProjectDescription
+from annexgen.render import render, render_file
+
+from .helpers import paragraphs, template_with, text
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
+NBSP = "\u00a0"
+
+
+def _annex(**fields: object) -> ProjectDescription:
+    base: dict[str, object] = {
+        "kind": "project-description",
+        "project_name": "Tests",
+        "decision": {"council": "Daugavpils pilsētas domes", "date": "2013-12-05", "number": "610"},
+        "signatory": {
+            "position": "Daugavpils pilsētas domes priekšsēdētājs",
+            "name": "Jānis Lāčplēsis",
+        },
+        "applicant": "Biedrība",
+    }
+    base.update(fields)
+    return ProjectDescription.model_validate(base)
+
+
+# --- the examples ----------------------------------------------------------------
+
+
+# Fields whose values are not printed as written: options, row keys, codes, and the
+# signatory (printed as "J. Lāčplēsis", checked in test_seed_003_layout).
+NOT_PRINTED = {"options", "labels", "order", "kind", "role", "currency", "signatory"}
+
+
+def _model_strings(value: object) -> list[str]:
+    if isinstance(value, BaseModel):
+        return [
+            s
+            for name in type(value).model_fields
+            if name not in NOT_PRINTED
+            for s in _model_strings(getattr(value, name))
+        ]
+    if isinstance(value, list):
+        return [s for v in value for s in _model_strings(v)]
+    if isinstance(value, str):
+        return [value]
+    return []
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
+def test_every_example_renders_with_every_text(path: Path) -> None:
+    annex = load_annex(path)
+    data = render(annex)
+    body = text(data)
+    for value in _model_strings(annex):
+        for piece in value.split("\n\n"):
+            assert piece in body, piece[:70]
+
+
+def test_seed_003_layout() -> None:
+    data = render(load_annex(ROOT / "examples" / "003-integracijas-inkubators.yaml"))
+    paras = paragraphs(data)
+    # document-rules §1.7: one element per line, top right; genitive date + "sēdes"; Nr. + NBSP
+    assert paras[:4] == [
+        "Pielikums",
+        "Daugavpils pilsētas domes",
+        f"2013.{NBSP}gada 5.{NBSP}decembra sēdes",
+        f"lēmumam Nr.{NBSP}610",
+    ]
+    assert "Projekta „Integrācijas inkubators romu bērnu un jauniešu atbalstam” apraksts" in paras
+    # latvian-language §6.2: "līdz" takes the dative
+    assert f"Līdz 2015.{NBSP}gada 30.{NBSP}septembrim" in paras
+    # §11 and §2: lats with their euro equivalent, "viens tūkstotis latu"
+    assert (
+        f"Daugavpils pašvaldības ieguldītais līdzfinansējums- 1{NBSP}000,00{NBSP}LVL "
+        f"(viens tūkstotis latu) (1{NBSP}422,87{NBSP}EUR)."
+    ) in paras
+    # document-rules §1.5: position left, "J. Lāčplēsis" at a right tab stop
+    assert f"Daugavpils pilsētas domes priekšsēdētājs\tJ.{NBSP}Lāčplēsis" in paras
+    document = docx.Document(io.BytesIO(data))
+    heading = next(p for p in document.paragraphs if p.text.startswith("Projekta „"))
+    assert heading.style.name == "Heading 1"  # a real heading (EN 301 549)
+    numbered = list(document.tables[0].rows[-1].cells[1].paragraphs)
+    assert [p.style.name for p in numbered] == ["List Number"] * 3  # real, restarting list
+
+
+def test_seed_amounts_are_written_correctly() -> None:
+    # seed 000 wrote "19 700.00 EUR (…)": decimal comma, NBSP grouping (document-rules §2.1)
+    body = text(render(load_annex(ROOT / "examples" / "000-hugs-not-drugs.yaml")))
+    assert f"19{NBSP}700,00{NBSP}EUR (deviņpadsmit tūkstoši septiņi simti eiro)." in body
+    # seed 001 wrote 115 029 as "simt vienpadsmit …" (= 111 029); generated words are right
+    body = text(render(load_annex(ROOT / "examples" / "001-darbigas-kopienas.yaml")))
+    assert (
+        f"115{NBSP}029,00{NBSP}EUR (simt piecpadsmit tūkstoši divdesmit deviņi eiro 00 eiro centi)"
+    ) in body
+    assert "vienpadsmit tūkstoši" not in body
+    # seed 002: "3 mēneši" (agreement: latvian-language §2)
+    body = text(render(load_annex(ROOT / "examples" / "002-jauniesu-centri.yaml")))
+    assert "3 mēneši" in body
+
+
+def test_accessibility_and_properties() -> None:
+    data = render(load_annex(ROOT / "examples" / "003-integracijas-inkubators.yaml"))
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        styles = zf.read("word/styles.xml").decode()
+        document_xml = zf.read("word/document.xml").decode()
+    assert 'w:lang w:val="lv-LV"' in styles
+    assert "<w:tblHeader/>" in document_xml  # header row marked, repeats on each page
+    core = docx.Document(io.BytesIO(data)).core_properties
+    assert (
+        core.title == "Projekta „Integrācijas inkubators romu bērnu un jauniešu atbalstam” apraksts"
+    )
+    assert (
+        core.subject
+        == "Pielikums Daugavpils pilsētas domes 2013. gada 5. decembra sēdes lēmumam Nr. 610"
+    )
+    assert "lēmums Nr. 610" in core.keywords
+    assert core.language == "lv-LV"
+    assert core.created is not None
+    assert core.created.date().isoformat() == "2013-12-05"
+
+
+def test_same_input_gives_identical_bytes() -> None:
+    annex = load_annex(ROOT / "examples" / "000-hugs-not-drugs.yaml")
+    first = render(annex)
+    assert render(annex) == first
+    assert render(load_annex(ROOT / "examples" / "000-hugs-not-drugs.yaml")) == first
+    with zipfile.ZipFile(io.BytesIO(first)) as zf:
+        assert {i.date_time for i in zf.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+
+
+# --- user data never breaks the XML (reliability §2.1, §4 rows 1, 2, 8) ----------------
+
+NASTY = ["Jānis & Co", "a < b > c", '"quoted" \'single\'', "]]>", "&amp; literal", "<select>",
+         "<b>bold?</b>", "{{ 7*7 }}", "{% if true %}x{% endif %}", "  two  spaces  ", "19\u00a0700",
+         "line\nbreak", "tab\there"]  # fmt: skip
+
+
+@pytest.mark.parametrize("value", NASTY)
+def test_values_round_trip_exactly_everywhere(value: str) -> None:
+    annex = _annex(
+        title=f"Title {value}",
+        applicant=value,
+        goal=f"Goal {value} end",
+        decision={"council": f"Council {value}", "date": "2013-12-05", "number": "610"},
+    )
+    data = render(annex)
+    paras = paragraphs(data)
+    assert value in paras  # table cell, exact
+    assert f"Goal {value} end" in paras  # nothing after the value lost
+    assert f"Council {value}" in paras  # annex mark
+    assert f"Title {value}" in paras  # heading
+    assert docx.Document(io.BytesIO(data)).core_properties.title == f"Title {value}"  # not &amp;
+    assert paras[-1].endswith(f"J.{NBSP}Lāčplēsis")  # nothing after it lost either
+
+
+def test_control_characters_are_refused_before_rendering() -> None:
+    # §4 rows 3–4: refused with the field named, never silently stripped
+    with pytest.raises(ValidationError, match="applicant") as info:
+        _annex(applicant="a\x0cb")
+    assert "U+000C" in str(info.value)
+
+
+@given(st.text(st.characters(codec="utf-8"), min_size=1, max_size=60))
+def test_any_text_round_trips_or_is_refused(value: str) -> None:
+    try:
+        annex = _annex(applicant=value)
+    except ValidationError as err:
+        message = str(err)
+        assert "applicant" in message
+        return
+    body = text(render(annex))
+    expected = unicodedata.normalize("NFC", value.replace("\r\n", "\n").replace("\r", "\n"))
+    for piece in expected.rstrip("\n").split("\n\n"):
+        assert piece.strip("\n") in body
+
+
+# --- templates are code: sandbox, strictness (§2.4, §2.5, §4 rows 9–11) ---------------
+
+
+def test_template_injection_is_blocked() -> None:
+    payload = "{{ cycler.__init__.__globals__.os.getpid() }}"
+    template = template_with("project-description", "{{ title }}", payload)
+    with pytest.raises(TemplateError, match="unsafe"):
+        render(_annex(), template)
+
+
+def test_unknown_variable_is_named() -> None:
+    template = template_with("project-description", "{{ title }}", "{{ titel }}")
+    with pytest.raises(TemplateError, match="titel"):
+        render(_annex(), template)
+
+
+def test_tag_split_across_runs_still_renders() -> None:
+    split = '{{ ti</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">tle }}'
+    template = template_with("project-description", "{{ title }}", split)
+    assert "Projekta „Tests” apraksts" in paragraphs(render(_annex(), template))
+
+
+def test_custom_template_can_use_model_data_and_filters() -> None:
+    custom = (
+        "{{ data.decision.date | date_lv('locative') }} {{ 19700 | amount }} "
+        "{{ '1000' | amount_words('LVL', 'none') }} {{ data.project_name | quoted }} "
+        "{{ 'Dzintra Ozola' | short_name }}"
+    )
+    template = template_with("project-description", "{{ title }}", custom)
+    body = text(render(_annex(), template))
+    assert (
+        f"2013.{NBSP}gada 5.{NBSP}decembrī 19{NBSP}700,00{NBSP}EUR viens tūkstotis latu "
+        f"„Tests” Dz.{NBSP}Ozola"
+    ) in body
+
+
+# --- public and e-signed versions (document-rules §1.6, §3.1) ---------------------------
+
+
+def test_public_version_hides_personal_data() -> None:
+    annex = load_annex(ROOT / "examples" / "000-hugs-not-drugs.yaml")
+    body = text(render(annex, public=True))
+    for secret in ("Evelīna Balode", "65425102", "28336093", "evelina.balode@inbox.lv"):
+        assert secret not in body
+    assert "[personas dati], eksperte projektu jautājumos" in body
+    assert "Evelīna Balode" in text(render(annex))
+
+
+def test_e_signed_version() -> None:
+    paras_plain = paragraphs(render(_annex()))
+    paras_signed = paragraphs(render(_annex(e_signed=True)))
+    mark = "DOKUMENTS IR PARAKSTĪTS AR DROŠU ELEKTRONISKO PARAKSTU UN SATUR LAIKA ZĪMOGU"
+    assert paras_signed[-1] == mark
+    assert mark not in paras_plain
+    # no gap for a handwritten signature: two empty paragraphs fewer
+    assert paras_plain.count("") - paras_signed.count("") == 2
+
+
+def test_acting_signatory() -> None:
+    # document-rules §1.5: "p. i." under the position, then the actual signer
+    paras = paragraphs(
+        render(
+            _annex(signatory={"position": "Priekšsēdētājs", "name": "Anna Ozola", "acting": True})
+        )
+    )
+    assert paras[-2:] == ["Priekšsēdētājs", f"p. i.\tA.{NBSP}Ozola"]
+
+
+# --- files -----------------------------------------------------------------------------
+
+
+def test_render_file_is_atomic_and_keeps_old_output_on_failure(tmp_path: Path) -> None:
+    src = tmp_path / "a.yaml"
+    src.write_text((ROOT / "examples" / "003-integracijas-inkubators.yaml").read_text("utf-8"))
+    out = render_file(src)
+    assert out == tmp_path / "a.docx"
+    good = out.read_bytes()
+    src.write_text("kind: project-description\n")  # now invalid
+    with pytest.raises(DataError):
+        render_file(src)
+    assert out.read_bytes() == good
+    src.write_text((ROOT / "examples" / "003-integracijas-inkubators.yaml").read_text("utf-8"))
+    bad_template = tmp_path / "bad.docx"
+    bad_template.write_bytes(template_with("project-description", "{{ title }}", "{{ nope }}"))
+    with pytest.raises(TemplateError):
+        render_file(src, template=bad_template)
+    assert out.read_bytes() == good
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.docx", "a.yaml", "bad.docx"]
+
+
+def test_generic_annex_renders() -> None:
+    annex = load_annex_text(
+        "kind: generic\ntitle: Plāns & grafiks\nrows:\n  - label: Vieta\n    text: Laukums\n"
+        "paragraphs:\n  - Pirmā rindkopa.\n  - Otrā <rindkopa>.\n"
+    )
+    paras = paragraphs(render(annex))
+    assert "Plāns & grafiks" in paras
+    assert paras.index("Vieta") < paras.index("Laukums") < paras.index("Otrā <rindkopa>.")
