@@ -37,7 +37,7 @@ from annexgen.models import (
     ProjectDescription,
     Signatory,
 )
-from annexgen.render import render, render_file
+from annexgen.rendering import render, render_file
 from annexgen.template_check import check_template
 
 __version__ = "0.1.0"

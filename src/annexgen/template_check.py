@@ -29,7 +29,7 @@ from lxml import etree
 
 from annexgen.errors import AnnexgenError, Location, Problem
 from annexgen.loading import load_annex_text, skeleton
-from annexgen.render import make_environment, render, render_context
+from annexgen.rendering import make_environment, render, render_context
 
 __all__ = ["KNOWN_VARIABLES", "check_template"]
 

@@ -17,9 +17,8 @@ from pydantic import BaseModel, ValidationError
 from annexgen.errors import DataError, TemplateError
 from annexgen.loading import load_annex, load_annex_text
 from annexgen.models import ProjectDescription
-from annexgen.render import render, render_file
-
-from .helpers import paragraphs, template_with, text
+from annexgen.rendering import render, render_file
+from tests.render.helpers import paragraphs, template_with, text
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))

@@ -1,0 +1,119 @@
+"""``annexgen render`` and ``annexgen template check`` (reliability §4 row 22)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from annexgen.cli import main
+from tests.render.helpers import template_with
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def invoke(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture
+def example(tmp_path: Path) -> Path:
+    target = tmp_path / "annex.yaml"
+    shutil.copy(ROOT / "examples" / "003-integracijas-inkubators.yaml", target)
+    return target
+
+
+def test_render_writes_next_to_the_input(example: Path) -> None:
+    code, out, _ = invoke("render", str(example))
+    assert code == 0
+    assert out.strip() == str(example.with_suffix(".docx"))
+    assert example.with_suffix(".docx").read_bytes().startswith(b"PK")
+
+
+def test_render_output_option_and_public(example: Path, tmp_path: Path) -> None:
+    target = tmp_path / "out" / "x.docx"
+    target.parent.mkdir()
+    assert invoke("render", str(example), "-o", str(target))[0] == 0
+    assert target.is_file()
+    assert invoke("render", str(example), "--public")[0] == 0
+    assert (tmp_path / "annex.public.docx").is_file()
+
+
+def test_render_reports_bad_input_and_goes_on(example: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("kind: project-description\ntitel: x\n", encoding="utf-8")
+    code, out, err = invoke("render", str(bad), str(example))
+    assert code == 1
+    assert f"{bad}:2:1: titel: unknown field 'titel' (did you mean 'title'?)" in err
+    assert str(example.with_suffix(".docx")) in out  # the good one was still rendered
+    assert not bad.with_suffix(".docx").exists()
+
+
+def test_render_usage_errors(example: Path, tmp_path: Path) -> None:
+    assert invoke("render")[0] == 2
+    assert invoke("render", str(example), str(example), "-o", str(tmp_path / "x.docx"))[0] == 2
+
+
+def test_render_with_custom_template(example: Path, tmp_path: Path) -> None:
+    template = tmp_path / "mine.docx"
+    template.write_bytes(
+        template_with("project-description", "{{ title }}", "MANS: {{ title | upper }}")
+    )
+    assert invoke("render", str(example), "--template", str(template))[0] == 0
+    broken = tmp_path / "broken.docx"
+    broken.write_bytes(template_with("project-description", "{{ title }}", "{{ nope }}"))
+    code, _, err = invoke("render", str(example), "--template", str(broken))
+    assert code == 1
+    assert "nope" in err
+
+
+@pytest.mark.libreoffice
+def test_render_pdf(example: Path) -> None:
+    code, out, _ = invoke("render", str(example), "--pdf")
+    assert code == 0
+    assert example.with_suffix(".pdf").read_bytes().startswith(b"%PDF")
+    assert out.splitlines() == [str(example.with_suffix(".docx")), str(example.with_suffix(".pdf"))]
+
+
+def test_template_check_on_bundled_templates() -> None:
+    templates = sorted(str(p) for p in (ROOT / "templates").glob("*.docx"))
+    assert len(templates) == 3
+    assert invoke("template", "check", *templates) == (0, "", "")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ("{{ title }}", "{{ title ", "template syntax error"),
+        ("{{ title }}", "{{ titel }}", "unknown variable 'titel'"),
+        ("{{ title }}", "{{ title | replace(“a”, “b”) }}", "typographic quotes"),
+        ("{{ title }}", "{{ cycler.__init__.__globals__.os.getpid() }}", "unsafe"),
+    ],
+)
+def test_template_check_finds_problems(tmp_path: Path, old: str, new: str, message: str) -> None:
+    path = tmp_path / "t.docx"
+    path.write_bytes(template_with("project-description", old, new))
+    code, out, _ = invoke("template", "check", str(path))
+    assert code == 1
+    assert message in out
+    assert str(path) in out
+
+
+def test_template_check_warns_about_split_tags(tmp_path: Path) -> None:
+    path = tmp_path / "t.docx"
+    split = '{{ ti</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">tle }}'
+    path.write_bytes(template_with("project-description", "{{ title }}", split))
+    code, out, _ = invoke("template", "check", str(path))
+    assert code == 0
+    assert "warning: tag '{{ title }}' is split across formatting runs" in out
+
+
+def test_template_check_not_a_docx(tmp_path: Path) -> None:
+    path = tmp_path / "t.docx"
+    path.write_text("hello")
+    code, out, _ = invoke("template", "check", str(path))
+    assert code == 1
+    assert "not a Word (.docx) file" in out

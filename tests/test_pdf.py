@@ -1,0 +1,74 @@
+"""A real LibreOffice opens every rendered example (reliability §2.13, §4 row 21)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from annexgen.errors import ConversionError
+from annexgen.loading import load_annex
+from annexgen.pdf import convert_to_pdf, docx_to_pdf
+from annexgen.rendering import render
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
+
+# What pdftotext must find in each example's PDF: the title, the amount in words
+# (latvian-language §1–§2), the signatory (document-rules §1.5).
+EXPECTED = {
+    "000": ["Ar saskarsmi pret atkarībām", "deviņpadsmit tūkstoši septiņi simti eiro"],
+    "001": ["Darbīgās kopienas", "simt piecpadsmit tūkstoši divdesmit deviņi eiro 00 eiro centi"],
+    "002": ["Atbalsts jauniešu centru darbības", "3 mēneši"],
+    "003": ["Integrācijas inkubators", "viens tūkstotis latu", "J. Lāčplēsis",
+            "2013. gada 5. decembra sēdes"],
+    "004": ["sāk īstenot projektu LLI-402", "Eiropas Savienības oficiālo nostāju"],
+}  # fmt: skip
+
+
+def _pdf_text(pdf: Path) -> str:
+    out = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, check=True)
+    return " ".join(out.stdout.decode("utf-8").replace("\u00a0", " ").split())
+
+
+@pytest.mark.libreoffice
+def test_every_example_converts_and_reads_back(tmp_path: Path) -> None:
+    sources = []
+    for path in EXAMPLES:
+        target = tmp_path / f"{path.stem}.docx"
+        target.write_bytes(render(load_annex(path)))
+        sources.append(target)
+    pdfs = convert_to_pdf(sources, tmp_path / "pdf")  # one LibreOffice start for all
+    for path, pdf in zip(EXAMPLES, pdfs, strict=True):
+        assert pdf.read_bytes().startswith(b"%PDF")
+        text = _pdf_text(pdf)
+        for expected in EXPECTED[path.name[:3]]:
+            assert expected in text, (path.name, expected)
+
+
+@pytest.mark.libreoffice
+def test_pdf_uses_the_template_font_for_latvian_letters(tmp_path: Path) -> None:
+    # reliability §2.11: no fallback font for ā č ē ģ ī ķ ļ ņ š ū ž
+    pdf = tmp_path / "a.pdf"
+    pdf.write_bytes(docx_to_pdf(render(load_annex(EXAMPLES[3]))))
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, check=True).stdout.decode()
+    families = {line.split()[0].split("+")[-1] for line in fonts.splitlines()[2:] if line.strip()}
+    assert families
+    assert all(f.startswith(("LiberationSerif", "TimesNewRoman")) for f in families), families
+
+
+@pytest.mark.libreoffice
+def test_a_broken_file_is_reported_not_ignored(tmp_path: Path) -> None:
+    # soffice exits 0 for files it cannot load; we must notice the missing PDF
+    broken = tmp_path / "broken.docx"
+    broken.write_bytes(b"PK\x03\x04 this is not a zip")
+    with pytest.raises(ConversionError, match=r"broken\.docx"):
+        convert_to_pdf([broken], tmp_path / "out")
+
+
+def test_missing_libreoffice_gives_install_hint(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    with pytest.raises(ConversionError, match="apt-get install libreoffice-writer-nogui"):
+        docx_to_pdf(b"")
