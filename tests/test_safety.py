@@ -28,4 +28,5 @@ def test_no_jinja_environment_outside_the_factory() -> None:
 def test_no_unsafe_yaml_loading() -> None:
     for name, text in _sources().items():
         assert not re.search(r"yaml\.(load|unsafe_load|full_load)\(", text), name
-        assert "FullLoader" not in text and "UnsafeLoader" not in text, name
+        assert "FullLoader" not in text, name
+        assert "UnsafeLoader" not in text, name

@@ -42,6 +42,16 @@ def test_render_output_option_and_public(example: Path, tmp_path: Path) -> None:
     assert (tmp_path / "annex.public.docx").is_file()
 
 
+def test_render_out_dir(tmp_path: Path) -> None:
+    examples = sorted(str(p) for p in (ROOT / "examples").glob("*.yaml"))
+    code, out, _ = invoke("render", *examples, "--out-dir", str(tmp_path / "out"))
+    assert code == 0
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        Path(e).with_suffix(".docx").name for e in examples
+    ]
+    assert len(out.splitlines()) == 5
+
+
 def test_render_reports_bad_input_and_goes_on(example: Path, tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
     bad.write_text("kind: project-description\ntitel: x\n", encoding="utf-8")

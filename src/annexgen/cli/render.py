@@ -8,7 +8,7 @@ import click
 
 from annexgen.cli._common import EXIT_ENVIRONMENT, EXIT_INVALID, EXIT_OK
 from annexgen.errors import AnnexgenError, ConversionError, DataError, OutputError
-from annexgen.rendering import render_file
+from annexgen.rendering import default_output, render_file
 
 
 @click.command()
@@ -18,6 +18,12 @@ from annexgen.rendering import render_file
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
     help="Output .docx (only with one FILE); default: FILE with .docx.",
+)
+@click.option(
+    "-d",
+    "--out-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Write FILE.docx for every FILE into this folder (created if missing).",
 )
 @click.option("--pdf", is_flag=True, help="Also write a PDF next to the .docx (needs LibreOffice).")
 @click.option("--pdf-a", is_flag=True, help="Write the PDF as PDF/A-2b, for archives.")
@@ -34,6 +40,7 @@ from annexgen.rendering import render_file
 def render(
     files: tuple[Path, ...],
     output: Path | None,
+    out_dir: Path | None,
     pdf: bool,
     pdf_a: bool,
     public: bool,
@@ -47,17 +54,24 @@ def render(
 
     \b
     Examples:
-      annexgen render examples/003-integracijas-inkubators.yaml
+      annexgen render examples/*.yaml --out-dir out
       annexgen render annex.yaml -o out/annex.docx --pdf
       annexgen render annex.yaml --public --template my-template.docx
     """
     if output is not None and len(files) > 1:
         raise click.UsageError("-o/--output needs exactly one FILE")
+    if output is not None and out_dir is not None:
+        raise click.UsageError("give -o/--output or -d/--out-dir, not both")
+    if out_dir is not None:
+        out_dir.mkdir(parents=True, exist_ok=True)
     code = EXIT_OK
     for path in files:
+        target = output
+        if out_dir is not None:
+            target = out_dir / default_output(Path(path.name), public=public)
         try:
             written = render_file(
-                path, output, template=template, public=public, pdf=pdf, pdf_a=pdf_a
+                path, target, template=template, public=public, pdf=pdf, pdf_a=pdf_a
             )
         except DataError as err:
             click.echo(str(err), err=True)
