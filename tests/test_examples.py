@@ -12,10 +12,10 @@ from pydantic import BaseModel
 from annexgen.context import disclaimer
 from annexgen.loading import check_file, load_annex
 from annexgen.models import ProjectAnnouncement
+from tests.seeds import require_seeds
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
-SEEDS = ROOT.parent / "shared" / "seeds"
 
 # Values that are data, not text copied from the seed (dates, amounts, options, labels
 # chosen by us, and fields that the seed only implies — see each example's header).
@@ -58,10 +58,9 @@ def test_example_passes_check(path: Path) -> None:
     )
 
 
-@pytest.mark.skipif(not SEEDS.is_dir(), reason="shared seeds not beside the checkout")
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
 def test_example_texts_are_verbatim_from_the_seed(path: Path) -> None:
-    (seed,) = SEEDS.glob(f"{path.name[:3]}_*.txt")
+    (seed,) = require_seeds().glob(f"{path.name[:3]}_*.txt")
     seed_text = _squash(seed.read_text(encoding="utf-8").replace("**", ""))
     annex = load_annex(path)
     texts = _strings(annex)
@@ -71,10 +70,9 @@ def test_example_texts_are_verbatim_from_the_seed(path: Path) -> None:
             assert _squash(paragraph) in seed_text, f"{key}: {paragraph[:60]!r}"
 
 
-@pytest.mark.skipif(not SEEDS.is_dir(), reason="shared seeds not beside the checkout")
 def test_announcement_disclaimer_matches_seed_004() -> None:
     annex = load_annex(ROOT / "examples" / "004-risk-free.yaml")
     assert isinstance(annex, ProjectAnnouncement)
-    (seed,) = SEEDS.glob("004_*.txt")
+    (seed,) = require_seeds().glob("004_*.txt")
     last_paragraph = seed.read_text(encoding="utf-8").strip().split("\n\n")[-1]
     assert disclaimer(annex) == last_paragraph

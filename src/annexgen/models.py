@@ -36,6 +36,7 @@ from pydantic import (
     ConfigDict,
     Field,
     GetJsonSchemaHandler,
+    WithJsonSchema,
     model_validator,
 )
 from pydantic.json_schema import JsonSchemaValue
@@ -103,7 +104,16 @@ def _money_amount(value: object) -> Decimal:
     return to_money(value)  # type: ignore[arg-type]
 
 
-MoneyAmount = Annotated[Decimal, BeforeValidator(_money_amount)]
+MoneyAmount = Annotated[
+    Decimal,
+    BeforeValidator(_money_amount),
+    WithJsonSchema(
+        {
+            "anyOf": [{"type": "string"}, {"type": "number"}],
+            "description": "An amount: 19700, 19 700,00 or 19 700.00 (at most two decimals)",
+        }
+    ),
+]
 
 
 class _Model(BaseModel):

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
 from annexgen.lv import iter_amount_mentions
-
-SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+from tests.seeds import require_seeds
 
 
 def test_seed_001_mismatch_is_found() -> None:
@@ -72,10 +70,9 @@ def test_currency_conflict_is_reported() -> None:
     assert m.error == "figure is in EUR but the words say LVL"
 
 
-@pytest.mark.skipif(not SEEDS.is_dir(), reason="shared seeds not beside the checkout")
 def test_only_seed_001_disagrees() -> None:
     bad = []
-    for seed in sorted(SEEDS.glob("*.txt")):
+    for seed in sorted(require_seeds().glob("*.txt")):
         for m in iter_amount_mentions(seed.read_text(encoding="utf-8")):
             if not m.agrees:
                 bad.append((seed.name[:3], m.figure, m.words_value))
