@@ -399,6 +399,7 @@ def render_file(
     public: bool = False,
     pdf: bool = False,
     pdf_a: bool = False,
+    e_signed: bool | None = None,
 ) -> Path:
     """Load a YAML annex, render it, write the .docx (and .pdf) atomically.
 
@@ -406,9 +407,12 @@ def render_file(
     for bad YAML (nothing is written), :class:`TemplateError`/:class:`RenderError`
     for template problems, :class:`~annexgen.errors.ConversionError` when a PDF
     was asked for and LibreOffice is missing or fails (the .docx is then written).
+    ``e_signed`` overrides the YAML's ``e_signed`` when given.
     """
     source = Path(yaml_path)
     annex = load_annex(source)
+    if e_signed is not None:  # the command line overrides the YAML
+        annex = annex.model_copy(update={"e_signed": e_signed})
     target = Path(out_path) if out_path is not None else default_output(source, public=public)
     data = render(annex, template, public=public)
     write_atomic(target, data)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import docx
 import pytest
 from click.testing import CliRunner
 
@@ -50,6 +51,14 @@ def test_render_out_dir(tmp_path: Path) -> None:
         Path(e).with_suffix(".docx").name for e in examples
     ]
     assert len(out.splitlines()) == 5
+
+
+def test_render_e_signed_switch(example: Path) -> None:
+    assert invoke("render", str(example), "--e-signed")[0] == 0
+    document = docx.Document(str(example.with_suffix(".docx")))
+    assert document.paragraphs[-1].text == (
+        "DOKUMENTS IR PARAKSTĪTS AR DROŠU ELEKTRONISKO PARAKSTU UN SATUR LAIKA ZĪMOGU"
+    )
 
 
 def test_render_reports_bad_input_and_goes_on(example: Path, tmp_path: Path) -> None:

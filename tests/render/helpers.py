@@ -33,14 +33,14 @@ def text(data: bytes) -> str:
     return "\n".join(paragraphs(data))
 
 
-def template_with(kind: str, old: str, new: str) -> bytes:
-    """The bundled template with ``old`` replaced by ``new`` in word/document.xml."""
+def template_with(kind: str, old: str, new: str, part: str = "word/document.xml") -> bytes:
+    """The bundled template with ``old`` replaced by ``new`` in one XML part."""
     src = zipfile.ZipFile(io.BytesIO(bundled_template(kind)))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
             content = src.read(info.filename)
-            if info.filename == "word/document.xml":
+            if info.filename == part:
                 xml = content.decode("utf-8")
                 assert old in xml, old
                 content = xml.replace(old, new, 1).encode("utf-8")

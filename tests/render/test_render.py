@@ -170,6 +170,17 @@ def test_values_round_trip_exactly_everywhere(value: str) -> None:
     assert paras[-1].endswith(f"J.{NBSP}Lāčplēsis")  # nothing after it lost either
 
 
+@pytest.mark.parametrize("value", NASTY)
+def test_values_round_trip_in_the_footer(value: str) -> None:
+    # reliability §2.1/§2.12: headers and footers are rendered separately by docxtpl
+    template = template_with(
+        "project-description", "<w:t>2</w:t>", "<w:t>{{ title }}</w:t>", "word/footer1.xml"
+    )
+    data = render(_annex(title=value), template)
+    footer = docx.Document(io.BytesIO(data)).sections[0].footer
+    assert footer.paragraphs[0].text == value
+
+
 def test_control_characters_are_refused_before_rendering() -> None:
     # §4 rows 3–4: refused with the field named, never silently stripped
     with pytest.raises(ValidationError, match="applicant") as info:
@@ -177,13 +188,30 @@ def test_control_characters_are_refused_before_rendering() -> None:
     assert "U+000C" in str(info.value)
 
 
-@given(st.text(st.characters(codec="utf-8"), min_size=1, max_size=60))
-def test_any_text_round_trips_or_is_refused(value: str) -> None:
+# Where a piece of text can go, and the field name an error must mention.
+FIELDS = {
+    "title": lambda v: {"title": v},
+    "applicant": lambda v: {"applicant": v},
+    "description": lambda v: {"description": v},
+    "council": lambda v: {"decision": {"council": v}},
+    "position": lambda v: {"signatory": {"position": v, "name": "Anna Ozola"}},
+    "activities": lambda v: {"activities": ["Pirmā", v]},
+    "costs": lambda v: {"costs": [{"text": v, "amount": "10", "after": f" {v}"}]},
+    "contact": lambda v: {"contact": {"name": v}},
+    "extra_rows": lambda v: {"extra_rows": [{"label": v, "text": v}]},
+}
+
+
+@given(
+    value=st.text(st.characters(codec="utf-8"), min_size=1, max_size=60),
+    field=st.sampled_from(sorted(FIELDS)),
+)
+def test_any_text_in_any_field_round_trips_or_is_refused(value: str, field: str) -> None:
     try:
-        annex = _annex(applicant=value)
+        annex = _annex(**FIELDS[field](value))
     except ValidationError as err:
         message = str(err)
-        assert "applicant" in message
+        assert field in message
         return
     body = text(render(annex))
     expected = unicodedata.normalize("NFC", value.replace("\r\n", "\n").replace("\r", "\n"))

@@ -33,6 +33,12 @@ from annexgen.rendering import default_output, render_file
     help="Publication version: personal data replaced (default output FILE.public.docx).",
 )
 @click.option(
+    "--e-signed/--no-e-signed",
+    default=None,
+    help="Signed with a secure e-signature: no signature gap, adds the e-signature sentence "
+    "(overrides e_signed in the YAML).",
+)
+@click.option(
     "--template",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="Your own .docx template instead of the bundled one.",
@@ -44,6 +50,7 @@ def render(
     pdf: bool,
     pdf_a: bool,
     public: bool,
+    e_signed: bool | None,
     template: Path | None,
 ) -> None:
     """Render YAML annex FILES to Word documents.
@@ -71,7 +78,13 @@ def render(
             target = out_dir / default_output(Path(path.name), public=public)
         try:
             written = render_file(
-                path, target, template=template, public=public, pdf=pdf, pdf_a=pdf_a
+                path,
+                target,
+                template=template,
+                public=public,
+                pdf=pdf,
+                pdf_a=pdf_a,
+                e_signed=e_signed,
             )
         except DataError as err:
             click.echo(str(err), err=True)
