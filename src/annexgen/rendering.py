@@ -37,6 +37,7 @@ from jinja2 import TemplateError as JinjaTemplateError
 from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 
+from annexgen.compiled import compile_template
 from annexgen.context import build_context, quote
 from annexgen.errors import LanguageError, Location, RenderError, TemplateError
 from annexgen.loading import load_annex
@@ -51,6 +52,7 @@ __all__ = [
     "make_environment",
     "render",
     "render_context",
+    "render_docxtpl",
     "render_file",
     "template_path",
 ]
@@ -334,6 +336,29 @@ def render(
     default the bundled template for the annex kind. Raises
     :class:`TemplateError` for template problems (syntax, unknown variables,
     unsafe code) and :class:`RenderError` if the result fails verification.
+
+    Uses the compiled fast path (:mod:`annexgen.compiled`); templates with
+    images, footnotes or column loops go through :func:`render_docxtpl`.
+    """
+    source, name = _read_template(template, annex.kind)
+    compiled = compile_template(source, name)
+    if not compiled.supported:
+        return render_docxtpl(annex, template, public=public)
+    ctx = render_context(annex, public=public)
+    expected = list(_expected_texts(ctx)) if template is None else None
+    return compiled.render(ctx, expected)
+
+
+def render_docxtpl(
+    annex: AnyAnnex,
+    template: str | Path | bytes | None = None,
+    *,
+    public: bool = False,
+) -> bytes:
+    """The reference path: docxtpl's own render and python-docx's save, then checks.
+
+    Slower (the template is re-opened, every part re-serialised) but it handles
+    everything docxtpl does; the fast path is tested against it.
     """
     source, name = _read_template(template, annex.kind)
     ctx = render_context(annex, public=public)
@@ -341,7 +366,7 @@ def render(
     try:
         tpl.render(ctx, jinja_env=make_environment(), autoescape=True)
     except JinjaTemplateError as err:
-        raise _template_error(err, name) from err
+        raise template_error(err, name) from err
     except zipfile.BadZipFile as err:
         raise TemplateError(f"not a Word (.docx) file: {err}", location=Location(name)) from err
     _set_properties(tpl.docx, ctx["properties"])
@@ -352,7 +377,7 @@ def render(
     return data
 
 
-def _template_error(err: JinjaTemplateError, name: str) -> TemplateError:
+def template_error(err: JinjaTemplateError, name: str) -> TemplateError:
     where = ""
     context = getattr(err, "docx_context", None)
     if context is not None:

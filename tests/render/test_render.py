@@ -17,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 from annexgen.errors import DataError, TemplateError
 from annexgen.loading import load_annex, load_annex_text
 from annexgen.models import ProjectDescription
-from annexgen.rendering import render, render_file
+from annexgen.rendering import render, render_docxtpl, render_file
 from tests.render.helpers import paragraphs, template_with, text
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -317,3 +317,22 @@ def test_generic_annex_renders() -> None:
     paras = paragraphs(render(annex))
     assert "Plāns & grafiks" in paras
     assert paras.index("Vieta") < paras.index("Laukums") < paras.index("Otrā <rindkopa>.")
+
+
+# --- the fast path against the reference docxtpl path (issue 5) ------------------------
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
+@pytest.mark.parametrize("public", [False, True])
+def test_fast_path_gives_the_same_document_as_docxtpl(path: Path, public: bool) -> None:
+    annex = load_annex(path)
+    fast = render(annex, public=public)
+    reference = render_docxtpl(annex, public=public)
+    assert paragraphs(fast) == paragraphs(reference)
+    fast_doc = docx.Document(io.BytesIO(fast))
+    ref_doc = docx.Document(io.BytesIO(reference))
+    assert [p.style.name for p in fast_doc.paragraphs] == [p.style.name for p in ref_doc.paragraphs]
+    for attr in ("title", "subject", "keywords", "author", "language", "created", "modified"):
+        assert getattr(fast_doc.core_properties, attr) == getattr(ref_doc.core_properties, attr)
+    with zipfile.ZipFile(io.BytesIO(fast)) as a, zipfile.ZipFile(io.BytesIO(reference)) as b:
+        assert sorted(a.namelist()) == sorted(b.namelist())
