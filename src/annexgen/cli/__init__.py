@@ -10,7 +10,7 @@ from __future__ import annotations
 import click
 
 from annexgen import __version__
-from annexgen.cli import check, new, render, schema, template, words
+from annexgen.cli import batch, check, new, render, schema, template, words
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -19,6 +19,7 @@ def main() -> None:
     """Generate Latvian council decision annexes (Word/PDF) from YAML."""
 
 
+main.add_command(batch.batch)
 main.add_command(check.check)
 main.add_command(new.new)
 main.add_command(render.render)

@@ -1,0 +1,345 @@
+"""Regenerate a whole folder of annexes: parallel, incremental, atomic, honest.
+
+A batch job (``annexgen batch IN_DIR -o OUT_DIR``) must be safe to run every
+night over hundreds of YAML files:
+
+* **Safe names.** The output tree mirrors the input tree, every name is made
+  valid on Windows and Linux (reliability §2.9: no ``CON``, no ``a:b``, no
+  trailing dots, at most 120 characters), two inputs that would land on the
+  same file (also case-insensitively, as on Windows) are both refused, and
+  nothing is written outside OUT_DIR.
+* **Incremental.** A manifest in OUT_DIR records, per output, the SHA-256 of its
+  input, of the template and the annexgen version; an unchanged item is skipped
+  (hashes, not modification times: git does not keep mtimes). ``force`` renders
+  everything.
+* **Parallel.** Items are rendered in worker processes with the compiled fast
+  path (each worker compiles each template once).
+* **Honest.** A bad file is reported and the others still render; the report
+  counts rendered / skipped / failed, and the exit code is 1 when anything
+  failed. Every file is written atomically, so a failure — or Ctrl-C — never
+  damages an existing output, and the manifest is written last.
+* **PDF.** All PDFs of a batch come from one LibreOffice start per 500 files
+  (not one start per file), converted into a temporary folder and moved into
+  place only when complete.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import multiprocessing
+import os
+import re
+import shutil
+import tempfile
+import time
+import unicodedata
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Final, Literal
+
+from annexgen import __version__
+from annexgen.errors import AnnexgenError, ConversionError, DataError
+from annexgen.loading import load_annex
+from annexgen.output import write_atomic
+from annexgen.pdf import convert_to_pdf
+
+__all__ = [
+    "MANIFEST_NAME",
+    "BatchItem",
+    "BatchReport",
+    "ItemResult",
+    "plan_batch",
+    "run_batch",
+    "safe_name",
+]
+
+MANIFEST_NAME: Final = ".annexgen-manifest.json"
+MAX_STEM: Final = 120
+PDF_CHUNK: Final = 500
+_RESERVED: Final = re.compile(r"^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$", re.IGNORECASE)
+_BAD_CHARS: Final = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
+
+Status = Literal["rendered", "skipped", "failed", "would render"]
+
+
+def safe_name(name: str) -> str:
+    """A file or folder name that is valid and unambiguous on Windows and Linux.
+
+    Forbidden characters become ``_`` (visible, so ``12/3`` does not silently
+    turn into ``123``), trailing dots and spaces go, reserved device names get
+    a ``_`` suffix, the result is NFC and at most :data:`MAX_STEM` characters.
+    """
+    text = unicodedata.normalize("NFC", name)
+    text = _BAD_CHARS.sub("_", text).rstrip(" .")
+    if not text.strip(" ."):
+        text = "_"
+    if _RESERVED.match(text):
+        text += "_"
+    return text[:MAX_STEM].rstrip(" .") or "_"
+
+
+@dataclass(frozen=True, slots=True)
+class BatchItem:
+    """One input file and where its output goes."""
+
+    source: Path
+    relative: str  # input path relative to IN_DIR, with "/" separators
+    target: Path  # the .docx inside OUT_DIR
+    output: str  # target relative to OUT_DIR, with "/" separators
+
+
+@dataclass(frozen=True, slots=True)
+class ItemResult:
+    """What happened to one item."""
+
+    relative: str
+    status: Status
+    message: str = ""
+    output: str = ""
+    input_sha256: str = ""
+    seconds: float = 0.0
+
+
+@dataclass(slots=True)
+class BatchReport:
+    """The outcome of a batch run."""
+
+    results: list[ItemResult] = field(default_factory=list)
+    seconds: float = 0.0
+    pdf_seconds: float = 0.0
+    pdf_count: int = 0
+    interrupted: bool = False
+
+    def count(self, status: Status) -> int:
+        return sum(r.status == status for r in self.results)
+
+    @property
+    def ok(self) -> bool:
+        return not self.interrupted and self.count("failed") == 0
+
+
+def _inputs(in_dir: Path, out_dir: Path) -> Iterator[Path]:
+    out_resolved = out_dir.resolve()
+    for root, dirs, files in os.walk(in_dir, followlinks=False):
+        here = Path(root)
+        dirs[:] = sorted(
+            d for d in dirs if not d.startswith(".") and (here / d).resolve() != out_resolved
+        )
+        for name in sorted(files):
+            if name.endswith((".yaml", ".yml")) and not name.startswith("."):
+                yield here / name
+
+
+def plan_batch(
+    in_dir: Path, out_dir: Path, *, public: bool = False
+) -> tuple[list[BatchItem], list[ItemResult]]:
+    """Every input and its output; inputs whose outputs would collide are failures."""
+    planned: dict[str, list[BatchItem]] = {}
+    for source in _inputs(in_dir, out_dir):
+        rel = source.relative_to(in_dir)
+        parts = [safe_name(p) for p in rel.parent.parts]
+        stem = safe_name(rel.stem)
+        parts.append(f"{stem}.public.docx" if public else f"{stem}.docx")
+        output = "/".join(parts)
+        target = out_dir.joinpath(*parts)
+        if out_dir.resolve() not in target.resolve().parents:  # pragma: no cover - defence
+            raise AnnexgenError(f"refusing to write outside {out_dir}: {output}")
+        item = BatchItem(source, rel.as_posix(), target, output)
+        planned.setdefault(output.casefold(), []).append(item)
+    items: list[BatchItem] = []
+    failures: list[ItemResult] = []
+    for group in planned.values():
+        if len(group) == 1:
+            items.append(group[0])
+            continue
+        names = ", ".join(i.relative for i in group)
+        for i in group:
+            failures.append(
+                ItemResult(i.relative, "failed", f"{names} would all be written to {i.output}")
+            )
+    items.sort(key=lambda i: i.relative)
+    return items, failures
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _bundled_sha256() -> str:
+    """One hash over all bundled templates: a new template re-renders everything."""
+    from annexgen.models import KINDS  # noqa: PLC0415
+    from annexgen.rendering import bundled_template  # noqa: PLC0415
+
+    digest = hashlib.sha256()
+    for kind in KINDS:
+        digest.update(bundled_template(kind))
+    return digest.hexdigest()
+
+
+def _read_manifest(out_dir: Path) -> dict[str, Any]:
+    try:
+        data = json.loads((out_dir / MANIFEST_NAME).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    items = data.get("items") if isinstance(data, dict) else None
+    return items if isinstance(items, dict) else {}
+
+
+def _write_manifest(out_dir: Path, items: dict[str, Any]) -> None:
+    body = {"annexgen": __version__, "items": dict(sorted(items.items()))}
+    text = json.dumps(body, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    write_atomic(out_dir / MANIFEST_NAME, text.encode("utf-8"))
+
+
+# --- the work done in each worker process ------------------------------------------
+
+
+def _render_one(task: tuple[BatchItem, str | None, bool, bool]) -> ItemResult:
+    from annexgen.rendering import render  # noqa: PLC0415 - import in the worker
+
+    item, template, public, dry_run = task
+    started = time.perf_counter()
+    try:
+        digest = _sha256(item.source)
+        annex = load_annex(item.source)
+        if not dry_run:
+            item.target.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(item.target, render(annex, template, public=public))
+    except DataError as err:
+        return ItemResult(item.relative, "failed", str(err), item.output)
+    except (AnnexgenError, OSError) as err:
+        return ItemResult(item.relative, "failed", f"{item.relative}: {err}", item.output)
+    status: Status = "would render" if dry_run else "rendered"
+    return ItemResult(item.relative, status, "", item.output, digest, time.perf_counter() - started)
+
+
+def _map(tasks: list[tuple[BatchItem, str | None, bool, bool]], jobs: int) -> Iterator[ItemResult]:
+    if jobs <= 1 or len(tasks) < 2:
+        yield from map(_render_one, tasks)
+        return
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    chunk = max(1, min(64, len(tasks) // (jobs * 8)))
+    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method)) as pool:
+        try:
+            yield from pool.map(_render_one, tasks, chunksize=chunk)
+        except BaseException:
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
+
+
+def _convert_pdfs(items: list[BatchItem], out_dir: Path, pdf_a: bool, report: BatchReport) -> None:
+    started = time.perf_counter()
+    staging = Path(tempfile.mkdtemp(prefix=".annexgen-pdf-", dir=out_dir))
+    try:
+        for start in range(0, len(items), PDF_CHUNK):
+            chunk = items[start : start + PDF_CHUNK]
+            # unique names in the staging folder: outputs may share a stem
+            links = []
+            for n, item in enumerate(chunk):
+                link = staging / f"{start + n:06d}.docx"
+                shutil.copyfile(item.target, link)
+                links.append(link)
+            pdfs = convert_to_pdf(links, staging / "pdf", pdf_a=pdf_a)
+            for item, pdf in zip(chunk, pdfs, strict=True):
+                os.replace(pdf, item.target.with_suffix(".pdf"))
+                report.pdf_count += 1
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+        report.pdf_seconds = time.perf_counter() - started
+
+
+def run_batch(
+    in_dir: str | Path,
+    out_dir: str | Path,
+    *,
+    jobs: int | None = None,
+    force: bool = False,
+    dry_run: bool = False,
+    public: bool = False,
+    pdf: bool = False,
+    pdf_a: bool = False,
+    template: str | Path | None = None,
+    progress: Callable[[ItemResult], None] | None = None,
+) -> BatchReport:
+    """Render every YAML annex under ``in_dir`` into ``out_dir``; see the module docstring.
+
+    ``progress`` is called once per item as it finishes. A missing LibreOffice
+    with ``pdf`` raises :class:`ConversionError` before anything is rendered.
+    """
+    started = time.perf_counter()
+    source_dir, target_dir = Path(in_dir), Path(out_dir)
+    if not source_dir.is_dir():
+        raise AnnexgenError(f"not a folder: {source_dir}")
+    want_pdf = pdf or pdf_a
+    if want_pdf and not dry_run:
+        from annexgen.pdf import find_soffice  # noqa: PLC0415
+
+        if find_soffice() is None:
+            convert_to_pdf([], target_dir)  # raises the ConversionError with the hint
+            raise ConversionError("LibreOffice not found")  # pragma: no cover
+    items, report_failures = plan_batch(source_dir, target_dir, public=public)
+    report = BatchReport()
+    for failure in report_failures:
+        report.results.append(failure)
+        if progress:
+            progress(failure)
+    template_sha = _sha256(Path(template)) if template else _bundled_sha256()
+    key = {"template_sha256": template_sha, "annexgen": __version__, "public": public}
+    manifest = {} if force else _read_manifest(target_dir)
+    new_manifest = dict(manifest)
+    todo = []
+    for item in items:
+        entry = manifest.get(item.output)
+        unchanged = (
+            isinstance(entry, dict)
+            and all(entry.get(k) == v for k, v in key.items())
+            and entry.get("input") == item.relative
+            and item.target.is_file()
+            and (not want_pdf or item.target.with_suffix(".pdf").is_file())
+            and entry.get("input_sha256") == _sha256(item.source)
+        )
+        if unchanged:
+            result = ItemResult(item.relative, "skipped", "", item.output)
+            report.results.append(result)
+            if progress:
+                progress(result)
+        else:
+            todo.append(item)
+    if not dry_run:
+        target_dir.mkdir(parents=True, exist_ok=True)
+    tasks = [(item, str(template) if template else None, public, dry_run) for item in todo]
+    by_output = {item.output: item for item in todo}
+    rendered: list[BatchItem] = []
+    try:
+        for result in _map(tasks, jobs or os.cpu_count() or 1):
+            report.results.append(result)
+            if result.status == "rendered":
+                rendered.append(by_output[result.output])
+                new_manifest[result.output] = {
+                    **key,
+                    "input": result.relative,
+                    "input_sha256": result.input_sha256,
+                }
+            elif result.status == "failed":
+                new_manifest.pop(result.output, None)
+            if progress:
+                progress(result)
+        if want_pdf and rendered and not dry_run:
+            try:
+                _convert_pdfs(rendered, target_dir, pdf_a, report)
+            except ConversionError:
+                for item in rendered:  # no PDF: render these again next time
+                    new_manifest.pop(item.output, None)
+                raise
+    except KeyboardInterrupt:
+        report.interrupted = True
+    finally:
+        if not dry_run:
+            with contextlib.suppress(OSError):
+                _write_manifest(target_dir, new_manifest)
+        report.seconds = time.perf_counter() - started
+    return report
