@@ -210,3 +210,16 @@ def test_batch_pdf(tmp_path: Path) -> None:
     assert sorted(p.name for p in out.iterdir() if p.name.startswith(".")) == [MANIFEST_NAME]
     # a re-run skips items whose PDF exists too
     assert run_batch(src, out, pdf=True).count("skipped") == 2
+
+
+@pytest.mark.libreoffice
+def test_batch_pdf_a(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(EXAMPLES / "003-integracijas-inkubators.yaml", src / "a.yaml")
+    report = run_batch(src, tmp_path / "out", pdf_a=True)
+    assert report.pdf_count == 1
+    pdf = (tmp_path / "out" / "a.pdf").read_bytes()
+    # PDF/A identification in the XMP metadata: part 2, conformance B
+    assert b"pdfaid:part" in pdf
+    assert b"2</pdfaid:part>" in pdf or b'pdfaid:part="2"' in pdf
