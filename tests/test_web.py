@@ -154,3 +154,12 @@ def test_download_pdf(client: TestClient) -> None:
     response = client.post("/pdf", data=SEED_003_FORM)
     assert response.status_code == 200
     assert response.content.startswith(b"%PDF")
+
+
+def test_unchecked_box_is_false_and_defaults_are_shown(client: TestClient) -> None:
+    page = client.get("/new/project-description").text
+    assert 'name="decision.act" id="decision.act" value="lēmumam"' in page  # model default
+    assert 'name="decision.meeting" value="false"' in page
+    response = client.post("/docx", data={**SEED_003_FORM, "decision.meeting": "false"})
+    paras = paragraphs(response.content)
+    assert f"2013.{NBSP}gada 5.{NBSP}decembra" in paras  # no "sēdes"

@@ -151,7 +151,11 @@ def _input(name: str, label: str, tp: Any, value: Any) -> str:
     attrs = f'name="{escape(name)}" id="{escape(name)}"'
     if tp is bool:
         checked = " checked" if value else ""
-        widget = f'<input type="checkbox" value="true" {attrs}{checked}>'
+        # an unchecked box sends nothing: the hidden "false" before it says so
+        widget = (
+            f'<input type="hidden" name="{escape(name)}" value="false">'
+            f'<input type="checkbox" value="true" {attrs}{checked}>'
+        )
     elif typing.get_origin(tp) is Literal:
         options = "".join(
             f"<option{' selected' if o == shown else ''}>{escape(o)}</option>"
@@ -173,13 +177,20 @@ def _input(name: str, label: str, tp: Any, value: Any) -> str:
 
 def _fields(model: type[BaseModel], prefix: str, values: BaseModel | None) -> str:
     out = []
-    for field_name, info in model.model_fields.items():
+    # the language options are rarely changed: last, after the content
+    names = sorted(model.model_fields, key=lambda n: n == "options")
+    for field_name in names:
+        info = model.model_fields[field_name]
         if field_name in _SKIP:
             continue
         name = f"{prefix}{field_name}"
         label = LABELS.get(field_name, field_name)
         tp, is_list = _unwrap(info.annotation)
-        value = getattr(values, field_name, None) if values is not None else None
+        if values is not None:
+            value = getattr(values, field_name, None)
+        else:  # a new form shows the defaults the model would use
+            default = None if info.is_required() else info.get_default(call_default_factory=True)
+            value = None if isinstance(default, BaseModel) else default
         nested = isinstance(tp, type) and issubclass(tp, BaseModel) and not issubclass(tp, _AS_TEXT)
         if is_list:
             items = list(value or [])
