@@ -237,6 +237,36 @@ def test_any_text_in_any_field_round_trips_or_is_refused(value: str, field: str)
         assert piece.strip("\n") in body
 
 
+# Pieces that mean something to XML, Jinja or docxtpl. Random Unicode almost never
+# produces them, and docxtpl's own rewriting of "{_{" went unnoticed for that reason.
+TRICKY = ["{_{", "}_}", "{_%", "%_}", "{{", "}}", "{%", "%}", "{#", "#}", "{%p", "{{r",
+          "&", "&amp;", "&#38;", "<", ">", "]]>", "<select>", "<w:t>", '"', "'", "„", "”",
+          "\\", "\t", NBSP, " ", "ā", "Ž", "😀"]  # fmt: skip
+tricky_text = st.lists(
+    st.one_of(
+        st.sampled_from(TRICKY),
+        st.text(st.characters(codec="utf-8", exclude_characters="\r\n"), min_size=1, max_size=3),
+    ),
+    min_size=1,
+    max_size=12,
+).map("".join)
+
+
+@given(value=tricky_text)
+def test_tricky_text_round_trips_exactly_on_both_paths_or_is_refused(value: str) -> None:
+    # reliability §4 rows 1, 2, 8: exact round trip in body, table and core properties
+    try:
+        annex = _annex(applicant=value, title=value)
+    except ValidationError as err:
+        message = str(err)
+        assert "applicant" in message or "title" in message
+        return
+    expected = unicodedata.normalize("NFC", value)
+    for data in (render(annex), render_docxtpl(annex)):
+        assert expected in paragraphs(data)  # the applicant cell, exactly
+        assert docx.Document(io.BytesIO(data)).core_properties.title == expected
+
+
 # --- templates are code: sandbox, strictness (§2.4, §2.5, §4 rows 9–11) ---------------
 
 
