@@ -15,6 +15,7 @@ from annexgen.errors import DataError
 from annexgen.loading import (
     MAX_DEPTH,
     MAX_FILE_BYTES,
+    annex_json_schema,
     check_file,
     check_text,
     load_annex,
@@ -58,6 +59,21 @@ def test_money_keeps_trailing_zero_and_precision() -> None:
 def test_underscore_numbers_are_not_amounts() -> None:
     (msg,) = errors(HEAD + "costs:\n  - amount: 1_000\n")
     assert msg.startswith("a.yaml:6:13: costs[0].amount")
+
+
+@pytest.mark.parametrize("value", ["1_2", "1e1", "3.0", "+3", "0x1", "twelve", "-3"])
+def test_whole_numbers_are_digits_only(value: str) -> None:
+    # §4 row 14: Pydantic's own int parsing reads "1_2" as 12; the schema says digits
+    (msg,) = errors(HEAD + f"duration:\n  months: {value}\n")
+    assert msg.startswith("a.yaml:6:11: duration.months: expected a whole number written")
+
+
+def test_whole_numbers_with_leading_zero_are_decimal() -> None:
+    # §4 row 14: 08 and 0700 are decimal numbers here, never octal
+    annex = load_annex_text(HEAD + "duration:\n  months: 08\n")
+    assert annex.duration.months == 8
+    (msg,) = errors(HEAD.replace("domes\n", "domes\n  annex_number: 0700\n"))
+    assert msg.startswith("a.yaml:5:17: decision.annex_number: Input should be less than")
 
 
 def test_dates_are_parsed_by_the_schema() -> None:
@@ -299,3 +315,42 @@ def test_model_to_yaml_and_back(name: str, applicant: str, goal: str, cents: int
     assert annex.applicant == unicodedata.normalize("NFC", applicant)
     assert annex.costs[0].amount is not None
     assert annex.costs[0].amount.amount == Decimal(cents) / 100
+
+
+# --- the JSON Schema editors validate against ------------------------------------------
+
+JSON_SCHEMA_KEYWORDS = {
+    "$schema", "$defs", "$ref", "title", "description", "type", "properties", "required",
+    "additionalProperties", "items", "anyOf", "oneOf", "allOf", "enum", "const", "default",
+    "minimum", "maximum", "minLength", "maxLength", "minItems", "maxItems", "format",
+    "discriminator", "propertyNames", "pattern",
+    "personal",  # annexgen's marker for personal data (document-rules §3.1)
+}  # fmt: skip
+
+
+def _keywords(schema: object) -> set[str]:
+    """Keywords used in a schema, walking only into subschemas (not names or data)."""
+    found: set[str] = set()
+    if not isinstance(schema, dict):
+        return found
+    for key, value in schema.items():
+        found.add(key)
+        if key in ("properties", "$defs"):
+            for sub in value.values():
+                found |= _keywords(sub)
+        elif key in ("items", "additionalProperties", "propertyNames"):
+            found |= _keywords(value)
+        elif key in ("anyOf", "oneOf", "allOf"):
+            for sub in value:
+                found |= _keywords(sub)
+    return found
+
+
+def test_schema_uses_only_json_schema_keywords() -> None:
+    # yaml-language-server ignores what it does not know: a Pydantic-only "ge"
+    # would silently stop editors from flagging annex_number: 0.
+    schema = annex_json_schema()
+    assert _keywords(schema) - JSON_SCHEMA_KEYWORDS == set()
+    duration = schema["$defs"]["Duration"]["anyOf"][1]
+    months = duration["properties"]["months"]["anyOf"][0]
+    assert (months["minimum"], months["maximum"]) == (1, 1200)

@@ -100,6 +100,18 @@ def _parse_date(value: object) -> object:
 Date = Annotated[date, BeforeValidator(_parse_date)]
 
 
+def _whole_number(value: object) -> object:
+    """Digits only: Pydantic alone reads "1_0" as 10, the YAML 1.1 surprise again."""
+    if isinstance(value, str):
+        text = value.strip()
+        if not re.fullmatch(r"[0-9]+", text):
+            raise ValueError(f"expected a whole number written with digits, like 3, got {value!r}")
+        return int(text)
+    if isinstance(value, bool):
+        raise ValueError("expected a whole number, not true/false")
+    return value
+
+
 def _money_amount(value: object) -> Decimal:
     return to_money(value)  # type: ignore[arg-type]
 
@@ -253,7 +265,7 @@ class Decision(_Model):
     number: Text | None = Field(default=None, description="Decision number, e.g. '610'")
     protocol: Text | None = Field(default=None, description="Protocol number ('prot. Nr.')")
     item: Text | None = Field(default=None, description="Agenda item (§) in the protocol")
-    annex_number: Annotated[int, Field(ge=1, le=99)] | None = Field(
+    annex_number: Annotated[int, Field(ge=1, le=99), BeforeValidator(_whole_number)] | None = Field(
         default=None, description="When a decision has several annexes: 1 → '1. pielikums'"
     )
     act: Text = Field(default="lēmumam", description="Dative: lēmumam, rīkojumam, …")
@@ -274,7 +286,7 @@ class Duration(_AlsoText):
     until: Date | None = None
     start: Date | None = None
     end: Date | None = None
-    months: Annotated[int, Field(ge=1, le=1200)] | None = None
+    months: Annotated[int, Field(ge=1, le=1200), BeforeValidator(_whole_number)] | None = None
     text: Text | None = Field(default=None, description="Free wording, used as written")
     note: Text | None = Field(default=None, description="Appended as written, e.g. '(2 gadi)'")
 
