@@ -5,23 +5,27 @@ from __future__ import annotations
 import unicodedata
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
 from hypothesis import given
 from hypothesis import strategies as st
+from pydantic import TypeAdapter
 
 from annexgen.errors import DataError
 from annexgen.loading import (
     MAX_DEPTH,
     MAX_FILE_BYTES,
     annex_json_schema,
+    annex_to_yaml,
     check_file,
     check_text,
     load_annex,
     load_annex_text,
 )
-from annexgen.models import ProjectDescription
+from annexgen.models import Annex, ProjectDescription
+from tests.strategies import ANNEX_DATA
 
 HEAD = (
     "kind: project-description\nproject_name: X\ndecision:\n  council: Daugavpils pilsētas domes\n"
@@ -354,3 +358,12 @@ def test_schema_uses_only_json_schema_keywords() -> None:
     duration = schema["$defs"]["Duration"]["anyOf"][1]
     months = duration["properties"]["months"]["anyOf"][0]
     assert (months["minimum"], months["maximum"]) == (1, 1200)
+
+
+@given(ANNEX_DATA)
+def test_any_annex_survives_yaml_dump_and_load(data: dict[str, Any]) -> None:
+    # reliability §2.6 "Test": model → YAML → model is the identity, for every
+    # kind and field, with text that YAML 1.1 would otherwise retype.
+    annex = TypeAdapter(Annex).validate_python(data)
+    text = annex_to_yaml(annex)
+    assert load_annex_text(text) == annex

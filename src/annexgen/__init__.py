@@ -18,7 +18,13 @@ from annexgen.errors import (
     TemplateError,
     UnknownWordError,
 )
-from annexgen.loading import annex_json_schema, check_file, load_annex, load_annex_text
+from annexgen.loading import (
+    annex_json_schema,
+    annex_to_yaml,
+    check_file,
+    load_annex,
+    load_annex_text,
+)
 from annexgen.lv import (
     amount_to_words,
     format_amount,
@@ -63,6 +69,7 @@ __all__ = [
     "__version__",
     "amount_to_words",
     "annex_json_schema",
+    "annex_to_yaml",
     "check_file",
     "check_template",
     "format_amount",

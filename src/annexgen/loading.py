@@ -44,6 +44,7 @@ from annexgen.text import describe_char
 __all__ = [
     "MAX_FILE_BYTES",
     "annex_json_schema",
+    "annex_to_yaml",
     "check_file",
     "check_text",
     "load_annex",
@@ -521,6 +522,19 @@ def annex_json_schema() -> dict[str, Any]:
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "annexgen annex"
     return json.loads(json.dumps(schema, sort_keys=True))  # type: ignore[no-any-return]
+
+
+def annex_to_yaml(annex: BaseModel) -> str:
+    """YAML text for an annex model that :func:`load_annex_text` reads back equal.
+
+    For the web form and scripts that build annexes in Python and hand the
+    clerk a file to keep. Fields left at their defaults are omitted; money and
+    dates are written as text (``"19700.00"``, ``"2013-12-05"``), so reading
+    the file never depends on YAML's type guessing.
+    """
+    data = annex.model_dump(mode="json", exclude_defaults=True)
+    data = {"kind": getattr(annex, "kind", None), **data} if hasattr(annex, "kind") else data
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
 
 
 def skeleton(kind: str) -> str:

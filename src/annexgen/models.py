@@ -37,12 +37,13 @@ from pydantic import (
     Field,
     GetJsonSchemaHandler,
     WithJsonSchema,
+    field_validator,
     model_validator,
 )
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
 
-from annexgen.lv import get_currency, lvl_to_eur, parse_date, to_money
+from annexgen.lv import get_currency, lvl_to_eur, parse_date, short_name, to_money
 from annexgen.lv.amounts import CentsMode
 from annexgen.lv.numbers import Style
 from annexgen.text import clean_text
@@ -277,7 +278,22 @@ class Signatory(_Model):
 
     position: Text = Field(description="e.g. 'Daugavpils pilsētas domes priekšsēdētājs'")
     name: Text = Field(description="Full name or 'J. Lāčplēsis'; printed as initial + surname")
-    acting: bool = Field(default=False, description="Signed by a deputy: adds 'p. i.'")
+    acting: bool = Field(
+        default=False,
+        description="Signed by someone acting for the holder: 'p. i.' under the position, "
+        "and 'name' is the actual signer (document-rules §1.5)",
+    )
+
+    @field_validator("name")
+    @classmethod
+    def _printable(cls, value: str) -> str:
+        short_name(value)  # refuse at load time what the signature line could not print
+        return value
+
+    @property
+    def printed_name(self) -> str:
+        """The name as the signature line prints it: ``J.\u00a0Lāčplēsis``, ``Dz.\u00a0Ozola``."""
+        return short_name(self.name)
 
 
 class Duration(_AlsoText):
