@@ -37,6 +37,7 @@ EXPECTED = [
     "parse_amount_words",
     "render",
     "render_file",
+    "run_batch",
     "words_to_number",
 ]
 

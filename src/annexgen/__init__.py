@@ -48,6 +48,8 @@ from annexgen.template_check import check_template
 
 __version__ = "0.1.0"
 
+from annexgen.batch import run_batch
+
 __all__ = [
     "AnnexgenError",
     "ConversionError",
@@ -81,5 +83,6 @@ __all__ = [
     "parse_amount_words",
     "render",
     "render_file",
+    "run_batch",
     "words_to_number",
 ]

@@ -45,6 +45,7 @@ __all__ = [
     "MAX_FILE_BYTES",
     "annex_json_schema",
     "annex_to_yaml",
+    "check_data",
     "check_file",
     "check_text",
     "load_annex",
@@ -543,3 +544,21 @@ def skeleton(kind: str) -> str:
         raise ValueError(f"unknown kind {kind!r}; expected one of {', '.join(KINDS)}")
     folder = resources.files("annexgen") / "skeletons"
     return (folder / f"{kind}.yaml").read_text(encoding="utf-8")
+
+
+def check_data(data: dict[str, Any], source: str = "<form>") -> tuple[Any, list[Problem]]:
+    """Validate plain data (from a web form or a program) like a YAML file.
+
+    Returns ``(annex or None, problems)``; problems carry the field path (no
+    line numbers: there is no file). The strings go through the same input
+    gate and the annex through the same cross-checks as YAML files.
+    """
+    where = _Located(source, _Document())
+    try:
+        annex = _ADAPTER.validate_python(data)
+    except ValidationError as err:
+        return None, _pydantic_problems(err, data, where)
+    findings = cross_check(annex)
+    return annex, _sorted(
+        [Problem(f.message, where.location(f.path), f.severity) for f in findings]
+    )
