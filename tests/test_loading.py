@@ -367,3 +367,37 @@ def test_any_annex_survives_yaml_dump_and_load(data: dict[str, Any]) -> None:
     annex = TypeAdapter(Annex).validate_python(data)
     text = annex_to_yaml(annex)
     assert load_annex_text(text) == annex
+
+
+# --- libyaml and pure-Python PyYAML must read files the same way ------------------------
+
+
+@pytest.fixture(params=["libyaml", "python"])
+def composer(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    if request.param == "python":
+        monkeypatch.delattr(yaml, "CBaseLoader", raising=False)
+    elif not hasattr(yaml, "CBaseLoader"):  # pragma: no cover
+        pytest.skip("PyYAML built without libyaml")
+    return str(request.param)
+
+
+def test_empty_value_means_absent_with_either_composer(composer: str) -> None:
+    # libyaml marks a plain empty scalar with style "" where PyYAML uses None;
+    # "applicant:" with nothing after it was read as "" with libyaml.
+    assert load_annex_text(HEAD + "applicant:\n").applicant is None
+    assert load_annex_text(HEAD + 'applicant: ""\n').applicant == ""
+    assert errors("kind: project-description\nproject_name:\n") == [
+        "a.yaml:2:14: project_name: this is empty; write a value here"
+    ]
+
+
+def test_structure_is_refused_the_same_with_either_composer(composer: str) -> None:
+    assert errors(HEAD + "goal: &g text\n") == [
+        "a.yaml:5:7: goal: YAML anchors (&name) are not allowed; write the value out"
+    ]
+    assert errors(HEAD + "goal: a\ngoal: b\n") == [
+        "a.yaml:6:1: goal: duplicate key 'goal' (first given on line 5)"
+    ]
+    deep = "kind: generic\ntitle: x\nparagraphs: " + "[" * 5000 + "]" * 5000 + "\n"
+    assert errors(deep)[0].endswith(f"nested more than {MAX_DEPTH} deep")
+    assert errors(HEAD + "goal: a\x0cb\n")[0].startswith("a.yaml:5:8: goal: character U+000C")

@@ -154,8 +154,10 @@ class _Document:
         if isinstance(node, yaml.ScalarNode):
             start, end = node.start_mark, node.end_mark
             self.spans.append(((start.line, start.column), (end.line, end.column), path))
-            if node.style is None and node.value == "":
-                return None  # "key:" with nothing after it
+            if not node.style and node.value == "":
+                # "key:" with nothing after it (plain style: None from PyYAML's
+                # composer, "" from libyaml's)
+                return None
             return node.value
         if isinstance(node, yaml.SequenceNode):
             return [self.convert(item, (*path, i)) for i, item in enumerate(node.value)]
@@ -269,6 +271,8 @@ def _pydantic_problems(
             message = f"expected a date like 2013-12-05 or 05.12.2013.: {reason}"
             if isinstance(e.get("input"), str):
                 message += f" (got {e['input']!r})"
+        elif e.get("input", "") is None and kind_of_error.endswith("_type"):
+            message = "this is empty; write a value here"
         elif isinstance(e.get("input"), str) and kind_of_error not in ("value_error",):
             message = f"{message} (got {e['input']!r})"
         problems.append(Problem(message, where.location(loc, key=key)))
