@@ -113,3 +113,142 @@ def test_every_rule_is_documented() -> None:
 )
 def test_correct_text_is_clean(text: str) -> None:
     assert lint_text(text) == []
+
+
+# --- latvian-language §10: expected validator results ------------------------------
+
+
+def _errors(text: str) -> list[tuple[str, str, str | None]]:
+    return [
+        (f.rule, text[f.start : f.end], f.suggestion)
+        for f in lint_text(text)
+        if f.severity == "error"
+    ]
+
+
+def test_section_10_mismatch() -> None:
+    # "115 029.00 | simt vienpadsmit … | 111029 eiro | MISMATCH figure=115029.00
+    #  words=111029 diff=-4000.00"
+    text = "115 029.00 EUR (simt vienpadsmit tūkstoši divdesmit deviņi eiro 00 eiro centi)"
+    (finding,) = [f for f in lint_text(text) if f.severity == "error"]
+    assert finding.rule == "amount-words"
+    assert "figure is 115 029,00 but the words say 111 029,00" in finding.message
+    assert "difference −4 000,00" in finding.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "19 700.00 EUR (deviņpadsmit tūkstoši septiņi simti eiro)",  # 19700 eiro OK
+        "1000.00 EUR (viens tūkstotis eiro 00 eirocenti)",  # 1000 eiro OK
+        "LVL 1000 (viens tūkstotis latu)",  # 1000 latu OK
+        "25,33 EUR (divdesmit pieci eiro un trīsdesmit trīs centi)",  # 25.33 eiro OK
+        "101,00 EUR (simtu viens eiro un 00 centi)",  # 101 eiro OK
+        "LVL 1000 (viens tūkstotis latu) (EUR 1422,87)",  # LVL 1000 -> 1422.87
+    ],
+)
+def test_section_10_ok_rows_have_no_errors(text: str) -> None:
+    assert _errors(text) == []
+
+
+def test_section_10_simtu_is_read_and_reported_as_style() -> None:
+    # §10 step 2: non-literary but known forms are parsed and reported as style.
+    findings = lint_text("101,00 EUR (simtu viens eiro un 00 centi)")
+    assert [(f.rule, f.severity, f.suggestion) for f in findings] == [
+        ("colloquial-number", "style", "simt")
+    ]
+    assert [f.rule for f in lint_text("1000 EUR (viens tūkstots eiro)")] == ["colloquial-number"]
+
+
+# --- known faults, one rule at a time ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "excerpt", "suggestion"),
+    [
+        # §10 / §1.1: a wrong cents value is an amount mismatch too
+        ("25,33 EUR (divdesmit pieci eiro un trīsdesmit divi centi)", "amount-words",
+         "divdesmit pieci eiro un trīsdesmit divi centi",
+         "divdesmit pieci eiro un trīsdesmit trīs centi"),
+        # §10 step 2: unknown tokens are errors (missing diacritic)
+        ("19 700,00 EUR (deviņpadsmit tūkstoši septini simti eiro)",
+         "amount-words-unreadable", "deviņpadsmit tūkstoši septini simti eiro",
+         "deviņpadsmit tūkstoši septiņi simti eiro"),
+        ("19 700,00 EUR (devinpadsmit tūkstoši septiņi simti eiro)",
+         "amount-words-unreadable", "devinpadsmit tūkstoši septiņi simti eiro", None),
+        # §2: after the noun "tūkstotis" only the genitive
+        ("LVL 1000 (tūkstotis lati)", "noun-agreement", "lati", "latu"),
+        ("viens tūkstotis lati", "noun-agreement", "lati", "latu"),
+        # §2: last word "viens" → nominative singular
+        ("divdesmit viens lati", "noun-agreement", "lati", "lats"),
+        ("LVL 21 (divdesmit viens lati)", "noun-agreement", "lati", "lats"),
+        # §2: "simts lati is wrong"
+        ("simts lati", "noun-agreement", "lati", "latu"),
+        ("divdesmit viens santīmi", "noun-agreement", "santīmi", "santīms"),
+        ("01 centi", "noun-agreement", "centi", "cents"),
+        # §1.2: the scale word agrees with its multiplier
+        ("divdesmit viens tūkstoši latu", "scale-agreement", "tūkstoši", "tūkstotis"),
+        ("divi tūkstotis eiro", "scale-agreement", "tūkstotis", "tūkstoši"),
+        ("divi simts eiro", "scale-agreement", "simts", "simti"),
+        # §11: LVL ÷ 0,702804, half up — LVL 500 → 711,44
+        ("LVL 500 (pieci simti latu) (EUR 711,45)", "lvl-eur-rate", "711,45", "711,44"),
+        ("1000 LVL (1422.88 EUR)", "lvl-eur-rate", "1422.88", "1422.87"),
+        # §6.2: līdz + dative; … sēdes ← genitive; no + genitive
+        ("Līdz 2015. gada 30. septembris", "date-case", "2015. gada 30. septembris",
+         "2015. gada 30. septembrim"),
+        ("līdz pat 2020. gada 31. martā", "date-case", "2020. gada 31. martā",
+         "2020. gada 31. martam"),
+        ("2013. gada 5. decembris sēdes lēmumam", "date-case", "2013. gada 5. decembris",
+         "2013. gada 5. decembra"),
+        ("no 2014. gada 1. janvārim", "date-case", "2014. gada 1. janvārim",
+         "2014. gada 1. janvāra"),
+    ],
+)  # fmt: skip
+def test_known_errors(text: str, rule: str, excerpt: str, suggestion: str | None) -> None:
+    assert _errors(text) == [(rule, excerpt, suggestion)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "desmit lati",  # §2: nominative plural allowed after indeclinable desmit
+        "vienpadsmit lati",  # §2: 11–19 either
+        "simt lati",  # §2: after indeclinable simt
+        "tūkstoš latu",
+        "divi tūkstošu latu",  # §1.2: genitive scale word is grammatical
+        "100,00 EUR (simts eiro 00 centi)",  # §4: 00 centi is common practice
+        "100,00 EUR (viens simts eiro un 00 centu)",  # §1.3 financial style
+        "līdz 2015. gada 30. septembra sēdei",  # genitive attribute of "sēdei"
+        "Līdz 2015. gada 30. septembra lēmuma izpildei",  # genitive attribute
+        "2013. gada 5. decembra sēde",  # seed 003
+        "trīs reizes divi lati",  # numbers before non-currency words are not checked
+        "3 (trīs) eiro",  # VVC pattern (§4), no figure/words conflict
+        "(2 gadi)",
+        "apakšprogramma 21.00.00 „Jaunatnes politikas valsts programma”",  # seed 002
+    ],
+)
+def test_allowed_variants_are_not_errors(text: str) -> None:
+    assert _errors(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "excerpt", "suggestion"),
+    [
+        ("Pielikums Nr.610", "nr-spacing", "Nr.610", "Nr. 610"),
+        ("2013.gada 5.decembra sēdes", "date-spacing", "2013.gada 5.decembra",
+         "2013. gada 5. decembra"),
+        ("19 700.00 EUR", "decimal-point", "19 700.00 EUR", "19 700,00 EUR"),
+        ("EUR 1422.87", "decimal-point", "EUR 1422.87", "EUR 1422,87"),
+        ('biedrība "Izglītības centrs"', "quotes", '"Izglītības centrs"', "„Izglītības centrs”"),
+        ("biedrība “Izglītības centrs”", "quotes", "“Izglītības centrs”", "„Izglītības centrs”"),
+    ],
+)  # fmt: skip
+def test_known_style_findings(text: str, rule: str, excerpt: str, suggestion: str) -> None:
+    assert [(f.rule, f.severity, text[f.start : f.end], f.suggestion) for f in lint_text(text)] == [
+        (rule, "style", excerpt, suggestion)
+    ]
+
+
+def test_latvian_quotes_and_old_latvian_closing_quote_are_fine() -> None:
+    # document-rules §1.11: „…” is the default; the older „…“ is Latvian too.
+    assert lint_text("biedrība „Izglītības centrs” un „Otrs“") == []

@@ -46,6 +46,7 @@ from annexgen.lv import (
     lvl_to_eur,
     noun_form,
     number_to_words,
+    parse_amount_words,
     to_money,
     words_to_number,
 )
@@ -245,8 +246,36 @@ def _suggest_words(m: AmountMention) -> str | None:
     return amount_to_words(m.figure, currency, cents=cents_mode, style=style)
 
 
+_PAREN_AFTER_FIGURE: Final = re.compile(
+    r"(?<![\d.,])(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:[.,]\d{1,2})?[ \u00a0]*"
+    r"(?:EUR|LVL|€)?[ \u00a0]*\((?P<words>[^()]*)\)"
+)
+
+
 def _check_amounts(text: str) -> Iterator[TextFinding]:
+    seen: set[int] = set()
+    yield from _check_mentions(text, seen)
+    # lv's finder skips parentheses whose first word is not a number word
+    # ("(devinpadsmit … eiro)"); if they name a currency they are meant as an
+    # amount, and a misspelt first word is exactly the error to report.
+    for m in _PAREN_AFTER_FIGURE.finditer(text):
+        if m.end() in seen:
+            continue
+        words = m["words"]
+        if not any(w.lower().strip(",.") in MAJOR_WORDS for w in words.split()):
+            continue
+        try:
+            parse_amount_words(words)
+        except LanguageError as err:
+            yield TextFinding(
+                m.start("words"), m.end("words"), "amount-words-unreadable",
+                f"cannot read the amount in words: {err}",
+            )  # fmt: skip
+
+
+def _check_mentions(text: str, seen: set[int]) -> Iterator[TextFinding]:
     for m in iter_amount_mentions(text):
+        seen.add(m.end)
         open_paren = m.text.index("(")
         w_start = m.start + open_paren + 1
         w_end = m.end - 1
@@ -380,12 +409,13 @@ def _check_agreement(text: str) -> Iterator[TextFinding]:
                 )  # fmt: skip
         noun = _next_word(text, run[-1].end())
         if noun is not None:
-            yield from _noun_finding(noun, value, words[-1])
+            phrase = text[run[0].start() : run[-1].end()]
+            yield from _noun_finding(noun, value, words[-1], phrase)
     # digits followed directly by a counted noun ("00 centi", "21 lati")
     for m in re.finditer(r"(?<![\d.,])(\d+)[ \u00a0]+", text):
         noun = _next_word(text, m.end(1))
         if noun is not None and noun.group().lower() in _NOUNS:
-            yield from _noun_finding(noun, int(m.group(1)), m.group(1))
+            yield from _noun_finding(noun, int(m.group(1)), m.group(1), m.group(1))
 
 
 def _next_word(text: str, pos: int) -> re.Match[str] | None:
@@ -395,7 +425,9 @@ def _next_word(text: str, pos: int) -> re.Match[str] | None:
     return _WORD.match(text, m.start(1))
 
 
-def _noun_finding(noun: re.Match[str], value: int, last_word: str) -> Iterator[TextFinding]:
+def _noun_finding(
+    noun: re.Match[str], value: int, last_word: str, phrase: str
+) -> Iterator[TextFinding]:
     written = noun.group()
     forms = _NOUNS.get(written.lower())
     if forms is None:
@@ -408,7 +440,7 @@ def _noun_finding(noun: re.Match[str], value: int, last_word: str) -> Iterator[T
         noun.start(),
         noun.end(),
         "noun-agreement",
-        f"'{last_word} {written}': after {value} the noun is "
+        f"'{phrase} {written}': after {value} the noun is "
         f"{' or '.join(repr(f) for f in forms.all() if f in allowed)}",
         preferred,
     )
