@@ -21,6 +21,7 @@ so it can be tested on sentences and reused on any text the library holds.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import unicodedata
@@ -94,6 +95,9 @@ RULES: Final[dict[str, Rule]] = {
         Rule("quotes", "style", "quotation marks other than Latvian „…”",
              "document-rules §1.11"),
         Rule("nr-spacing", "style", "no space after 'Nr.'", "document-rules §1.10"),
+        Rule("digits-agreement", "style",
+             "counted noun after digits does not agree with the number ('01 centi')",
+             "latvian-language §2, §4"),
         Rule("colloquial-number", "style", "colloquial number word (simtu, tūkstots)",
              "latvian-language §1.3, §10 step 2"),
     )
@@ -320,9 +324,9 @@ def _check_lvl_eur(text: str) -> Iterator[TextFinding]:
             lvl = to_money(m["lvl1"] or m["lvl2"])
             eur_raw = m["eur1"] or m["eur2"]
             eur = to_money(eur_raw)
+            expected = lvl_to_eur(lvl)
         except LanguageError:
             continue
-        expected = lvl_to_eur(lvl)
         if eur != expected:
             group = "eur1" if m["eur1"] else "eur2"
             written = f"{expected:.2f}"
@@ -360,6 +364,7 @@ _WORD: Final = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)
 _COLLOQUIAL: Final = {"simtu": "simt", "tūkstots": "tūkstotis"}
 
 
+@functools.lru_cache(maxsize=4096)
 def _is_number_word(word: str) -> bool:
     if word == "un":
         return False
@@ -415,7 +420,9 @@ def _check_agreement(text: str) -> Iterator[TextFinding]:
     for m in re.finditer(r"(?<![\d.,])(\d+)[ \u00a0]+", text):
         noun = _next_word(text, m.end(1))
         if noun is not None and noun.group().lower() in _NOUNS:
-            yield from _noun_finding(noun, int(m.group(1)), m.group(1), m.group(1))
+            yield from _noun_finding(
+                noun, int(m.group(1)), m.group(1), m.group(1), rule="digits-agreement"
+            )
 
 
 def _next_word(text: str, pos: int) -> re.Match[str] | None:
@@ -426,7 +433,7 @@ def _next_word(text: str, pos: int) -> re.Match[str] | None:
 
 
 def _noun_finding(
-    noun: re.Match[str], value: int, last_word: str, phrase: str
+    noun: re.Match[str], value: int, last_word: str, phrase: str, *, rule: str = "noun-agreement"
 ) -> Iterator[TextFinding]:
     written = noun.group()
     forms = _NOUNS.get(written.lower())
@@ -439,7 +446,7 @@ def _noun_finding(
     yield TextFinding(
         noun.start(),
         noun.end(),
-        "noun-agreement",
+        rule,
         f"'{phrase} {written}': after {value} the noun is "
         f"{' or '.join(repr(f) for f in forms.all() if f in allowed)}",
         preferred,
