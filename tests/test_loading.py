@@ -83,11 +83,23 @@ def test_python_tags_are_refused_without_execution(tmp_path: Path) -> None:
 
 def test_anchors_and_aliases_are_refused() -> None:
     bomb = "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
-    (msg,) = errors(bomb)
-    assert "anchors" in msg
-    assert msg.startswith("a.yaml:1:4")
+    msgs = errors(bomb)
+    assert "a.yaml:1:4: b[0]: YAML anchors and aliases (&name, *name) are not allowed" in "\n".join(
+        msgs
+    )
     (msg,) = errors(HEAD + "goal: *x\n")
     assert "aliases" in msg
+    scalar = errors(HEAD + "goal: &g text\ndescription: *g\n")
+    assert any("anchors and aliases" in m for m in scalar)
+
+
+def test_alias_bomb_does_not_expand() -> None:
+    # reliability §2.6b: ten levels of 9× aliases would be 9^10 values if expanded
+    lines = ["l0: &l0 [x, x, x, x, x, x, x, x, x]"]
+    for n in range(1, 10):
+        lines.append(f"l{n}: &l{n} [" + ", ".join([f"*l{n - 1}"] * 9) + "]")
+    msgs = errors("\n".join(lines) + "\n")
+    assert any("anchors and aliases" in m for m in msgs)
 
 
 def test_oversize_file_is_refused_before_parsing(tmp_path: Path) -> None:

@@ -42,6 +42,7 @@ EXPECTED = [
     "read_document",
     "render",
     "render_file",
+    "run_batch",
     "words_to_number",
 ]
 

@@ -45,6 +45,8 @@ from annexgen.template_check import check_template
 
 __version__ = "0.1.0"
 
+from annexgen.batch import run_batch
+
 __all__ = [
     "AnnexgenError",
     "ConversionError",
@@ -83,5 +85,6 @@ __all__ = [
     "read_document",
     "render",
     "render_file",
+    "run_batch",
     "words_to_number",
 ]

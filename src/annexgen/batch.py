@@ -44,7 +44,7 @@ from typing import Any, Final, Literal
 from annexgen import __version__
 from annexgen.errors import AnnexgenError, ConversionError, DataError
 from annexgen.loading import load_annex
-from annexgen.output import write_atomic
+from annexgen.output import sync_dir, write_atomic
 from annexgen.pdf import convert_to_pdf
 
 __all__ = [
@@ -208,7 +208,8 @@ def _render_one(task: tuple[BatchItem, str | None, bool, bool]) -> ItemResult:
         annex = load_annex(item.source)
         if not dry_run:
             item.target.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(item.target, render(annex, template, public=public))
+            data = render(annex, template, public=public)
+            write_atomic(item.target, data, sync_directory=False)  # synced once at the end
     except DataError as err:
         return ItemResult(item.relative, "failed", str(err), item.output)
     except (AnnexgenError, OSError) as err:
@@ -339,6 +340,8 @@ def run_batch(
         report.interrupted = True
     finally:
         if not dry_run:
+            for folder in sorted({item.target.parent for item in rendered}):
+                sync_dir(folder)
             with contextlib.suppress(OSError):
                 _write_manifest(target_dir, new_manifest)
         report.seconds = time.perf_counter() - started

@@ -25,10 +25,12 @@ from __future__ import annotations
 import hashlib
 import io
 import re
+import struct
 import zipfile
+import zlib
 from collections.abc import Iterator
 from datetime import date
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 from xml.sax.saxutils import escape
 
 from docxtpl import DocxTemplate
@@ -40,10 +42,56 @@ from annexgen.errors import Location, RenderError, TemplateError
 __all__ = ["CompiledTemplate", "compile_template", "document_paragraphs"]
 
 _W: Final = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-ZIP_EPOCH: Final = (1980, 1, 1, 0, 0, 0)
 _XML_DECL: Final = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 _BODY: Final = re.compile(r"<w:body\b[^>]*>.*</w:body>", re.S)
 _UNSUPPORTED: Final = re.compile(r"\{%-?\s*tc\b|<w:drawing\b|<w:pict\b")
+_PARA: Final = re.compile(r"<w:p([ >])")
+_UNPARA: Final = re.compile(r"\n<w:p([ >])")
+_TAGS: Final = re.compile(r"<[^>]+>")
+
+# --- a minimal deterministic zip writer -------------------------------------------
+# zipfile's per-member bookkeeping costs more than the rendering itself here, and
+# the template's unchanged parts can be compressed once. Format: PKWARE APPNOTE
+# 4.3 (local header, data, central directory, end record), deflate, no extras.
+_DOS_DATE: Final = (0 << 9) | (1 << 5) | 1  # 1980-01-01
+_DOS_TIME: Final = 0
+
+
+class _Deflated(NamedTuple):
+    data: bytes
+    crc: int
+    size: int
+
+
+def _deflate(raw: bytes) -> _Deflated:
+    packer = zlib.compressobj(6, zlib.DEFLATED, -15)
+    return _Deflated(packer.compress(raw) + packer.flush(), zlib.crc32(raw), len(raw))
+
+
+def _zip(entries: list[tuple[str, _Deflated]]) -> bytes:
+    out: list[bytes] = []
+    central: list[bytes] = []
+    offset = 0
+    for name, entry in entries:
+        encoded = name.encode("utf-8")
+        header = struct.pack(
+            "<IHHHHHIIIHH", 0x04034B50, 20, 0, 8, _DOS_TIME, _DOS_DATE,
+            entry.crc, len(entry.data), entry.size, len(encoded), 0,
+        )  # fmt: skip
+        record = struct.pack(
+            "<IHHHHHHIIIHHHHHII", 0x02014B50, (3 << 8) | 20, 20, 0, 8, _DOS_TIME, _DOS_DATE,
+            entry.crc, len(entry.data), entry.size, len(encoded), 0, 0, 0, 0,
+            0o100644 << 16, offset,
+        )  # fmt: skip
+        central.append(record + encoded)
+        out += (header, encoded, entry.data)
+        offset += len(header) + len(encoded) + len(entry.data)
+    directory = b"".join(central)
+    end = struct.pack(
+        "<IHHHHIIH", 0x06054B50, 0, 0, len(entries), len(entries), len(directory), offset, 0
+    )
+    return b"".join(out) + directory + end
+
 
 _CORE: Final = (
     _XML_DECL
@@ -115,21 +163,49 @@ class CompiledTemplate:
         if not self.supported or body is None:
             return
         self._head, self._tail = document[: body.start()], document[body.end() :]
-        self._body = self._tpl.patch_xml(self._tpl.get_xml())
-        self._parts: dict[str, tuple[str, Any]] = {}
+        self._body = self._compile(self._tpl.patch_xml(self._tpl.get_xml()))
+        self._parts: dict[str, Any] = {}
         for uri in (self._tpl.HEADER_URI, self._tpl.FOOTER_URI):
             for _, part in self._tpl.get_headers_footers(uri):
                 xml = self._tpl.get_part_xml(part)
                 if "{" in xml:
-                    self._parts[str(part.partname).lstrip("/")] = (self._tpl.patch_xml(xml), part)
+                    name = str(part.partname).lstrip("/")
+                    self._parts[name] = self._compile(self._tpl.patch_xml(xml))
+        self._static = {n: _deflate(c) for n, c in self.members}
 
-    def _render_part(self, source: str, part: Any, ctx: dict[str, Any]) -> str:
+    def _compile(self, patched: str) -> Any:
+        """docxtpl's ``render_xml_part`` preparation, done once instead of per render."""
+        source = _PARA.sub(r"\n<w:p\1", patched)
         try:
-            return str(self._tpl.render_xml_part(source, part, ctx, self.env))
+            return source, self.env.from_string(source)
         except JinjaTemplateError as err:
-            from annexgen.rendering import template_error  # noqa: PLC0415 - avoids a cycle
+            raise self._error(err, source) from err
 
-            raise template_error(err, self.name) from err
+    def _error(self, err: JinjaTemplateError, source: str) -> TemplateError:
+        from annexgen.rendering import template_error  # noqa: PLC0415 - avoids a cycle
+
+        lineno = getattr(err, "lineno", None)
+        if lineno is not None:  # the paragraphs around the error, as docxtpl reports them
+            start = max(lineno - 4, 0)
+            lines = source.splitlines()[start : start + 7]
+            err.docx_context = [_TAGS.sub("", line) for line in lines]  # type: ignore[attr-defined]
+        return template_error(err, self.name)
+
+    def _render_part(self, compiled: Any, ctx: dict[str, Any]) -> str:
+        source, template = compiled
+        try:
+            xml = template.render(ctx)
+        except JinjaTemplateError as err:
+            raise self._error(err, source) from err
+        xml = _UNPARA.sub(r"<w:p\1", xml)
+        if "{_" in xml or "_}" in xml:
+            xml = (
+                xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%")
+                .replace("%_}", "%}")
+            )  # fmt: skip
+        if any(ch in xml for ch in "\n\t\a\f"):  # only then is there anything to resolve
+            xml = self._tpl.resolve_listing(xml)
+        return str(xml)
 
     def render(self, ctx: dict[str, Any], expected: list[str] | None = None) -> bytes:
         """Bytes of the .docx for ``ctx``; raises if any check fails.
@@ -138,10 +214,10 @@ class CompiledTemplate:
         values of the annex); ``None`` skips that check (custom templates may
         legitimately leave values out).
         """
-        body = self._render_part(self._body, self._tpl.docx._part, ctx)
+        body = self._render_part(self._body, ctx)
         produced = {"word/document.xml": (self._head + body + self._tail).encode("utf-8")}
-        for part_name, (source, part) in self._parts.items():
-            produced[part_name] = (_XML_DECL + self._render_part(source, part, ctx)).encode()
+        for part_name, compiled in self._parts.items():
+            produced[part_name] = (_XML_DECL + self._render_part(compiled, ctx)).encode()
         produced["docProps/core.xml"] = core_properties_xml(ctx["properties"])
         texts: list[str] = []
         for part_name, xml in produced.items():
@@ -159,14 +235,11 @@ class CompiledTemplate:
                     f"the rendered document lost text: {missing[0][:80]!r}"
                     + (f" and {len(missing) - 1} more" if len(missing) > 1 else "")
                 )
-        out = io.BytesIO()
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
-            for member, content in self.members:
-                info = zipfile.ZipInfo(member, date_time=ZIP_EPOCH)
-                info.compress_type = zipfile.ZIP_DEFLATED
-                info.external_attr = 0o644 << 16
-                zf.writestr(info, produced.get(member, content))
-        return out.getvalue()
+        entries = [
+            (name, _deflate(produced[name]) if name in produced else self._static[name])
+            for name, _ in self.members
+        ]
+        return _zip(entries)
 
 
 _CACHE: dict[str, CompiledTemplate] = {}

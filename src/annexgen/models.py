@@ -25,6 +25,7 @@ them (document-rules §3.1).
 from __future__ import annotations
 
 import re
+import typing
 from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any, ClassVar, Final, Literal
@@ -337,21 +338,6 @@ class Contact(_Model):
     email: Text | None = Field(default=None, json_schema_extra={"personal": True})
 
 
-#: The rows of a project description, in the default order (seeds 000, 001, 003).
-ROW_KEYS: Final = (
-    "applicant",
-    "implementer",
-    "partners",
-    "duration",
-    "goal",
-    "description",
-    "justification",
-    "costs",
-    "target_group",
-    "activities",
-    "results",
-    "contact",
-)
 RowKey = Literal[
     "applicant",
     "implementer",
@@ -366,6 +352,8 @@ RowKey = Literal[
     "results",
     "contact",
 ]
+#: The rows of a project description, in the default order (seeds 000, 001, 003).
+ROW_KEYS: Final[tuple[str, ...]] = typing.get_args(RowKey)
 
 
 class ExtraRow(_Model):
@@ -464,28 +452,17 @@ class ProjectInfo(_Model):
     responsible: Text = Field(description="Who is responsible for the content")
 
 
-class Block(_Model):
-    """A paragraph or a bulleted list in an announcement."""
+class Block(_AlsoText):
+    """A paragraph (a plain string in YAML) or a bulleted list in an announcement."""
 
     text: Text | None = None
     bullets: Annotated[list[Text], Field(max_length=MAX_ITEMS)] | None = None
-
-    @model_validator(mode="before")
-    @classmethod
-    def _from_text(cls, data: Any) -> Any:
-        return {"text": data} if isinstance(data, str) else data
 
     @model_validator(mode="after")
     def _one(self) -> Block:
         if (self.text is None) == (self.bullets is None):
             raise ValueError("a block is either 'text' or 'bullets'")
         return self
-
-    @classmethod
-    def __get_pydantic_json_schema__(
-        cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler
-    ) -> JsonSchemaValue:
-        return {"anyOf": [{"type": "string"}, handler(core_schema)]}
 
 
 class ProjectAnnouncement(AnnexBase):

@@ -16,11 +16,15 @@ from pathlib import Path
 
 from annexgen.errors import Location, OutputError
 
-__all__ = ["write_atomic"]
+__all__ = ["sync_dir", "write_atomic"]
 
 
-def write_atomic(target: str | Path, data: bytes) -> None:
-    """Replace ``target`` with ``data`` atomically; on any failure the old file stays."""
+def write_atomic(target: str | Path, data: bytes, *, sync_directory: bool = True) -> None:
+    """Replace ``target`` with ``data`` atomically; on any failure the old file stays.
+
+    ``sync_directory=False`` leaves the directory fsync to the caller — a batch
+    syncs each output directory once at the end (:func:`sync_directory`).
+    """
     path = Path(target)
     directory = path.parent if str(path.parent) else Path(".")
     try:
@@ -49,6 +53,12 @@ def write_atomic(target: str | Path, data: bytes) -> None:
                 f"cannot write the file: {err.strerror}", location=Location(str(path))
             ) from err
         raise
+    if sync_directory:
+        sync_dir(directory)
+
+
+def sync_dir(directory: str | Path) -> None:
+    """Make renames in ``directory`` durable (POSIX; a no-op where unsupported)."""
     if hasattr(os, "O_DIRECTORY"):
         with contextlib.suppress(OSError):
             dir_fd = os.open(directory, os.O_RDONLY | os.O_DIRECTORY)

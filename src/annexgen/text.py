@@ -26,6 +26,7 @@ What the gate does, in order:
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from typing import Final
 
@@ -58,23 +59,21 @@ def describe_char(ch: str) -> str:
     return f"U+{code:04X} {name}"
 
 
-def _forbidden(code: int) -> bool:
-    if code < 0x20:
-        return code not in (0x09, 0x0A)
-    if 0x7F <= code <= 0x9F:
-        return True  # DEL and C1 controls: invisible, usually mis-decoded cp1252 text
-    return 0xD800 <= code <= 0xDFFF or code in (0xFFFE, 0xFFFF)
+#: C0 controls but tab and line feed (CR is normalised first), DEL and C1 controls
+#: (invisible, usually text decoded with the wrong code page), lone surrogates,
+#: and the two noncharacters XML 1.0 excludes.
+_FORBIDDEN: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 def clean_text(value: str) -> str:
     """Return ``value`` as it will appear in the document, or raise :class:`TextError`."""
     text = value.replace("\r\n", "\n").replace("\r", "\n")
-    for position, ch in enumerate(text):
-        if _forbidden(ord(ch)):
-            raise TextError(
-                f"character {describe_char(ch)} at position {position + 1} "
-                "cannot appear in a Word document; remove it"
-            )
+    bad = _FORBIDDEN.search(text)
+    if bad is not None:
+        raise TextError(
+            f"character {describe_char(bad.group())} at position {bad.start() + 1} "
+            "cannot appear in a Word document; remove it"
+        )
     text = unicodedata.normalize("NFC", text).rstrip("\n")
     if len(text) > MAX_TEXT_LENGTH:
         raise TextError(f"text is {len(text)} characters long; the limit is {MAX_TEXT_LENGTH}")
