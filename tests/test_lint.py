@@ -184,7 +184,13 @@ def test_section_10_simtu_is_read_and_reported_as_style() -> None:
          "amount-words-unreadable", "deviņpadsmit tūkstoši septini simti eiro",
          "deviņpadsmit tūkstoši septiņi simti eiro"),
         ("19 700,00 EUR (devinpadsmit tūkstoši septiņi simti eiro)",
-         "amount-words-unreadable", "devinpadsmit tūkstoši septiņi simti eiro", None),
+         "amount-words-unreadable", "devinpadsmit tūkstoši septiņi simti eiro",
+         "deviņpadsmit tūkstoši septiņi simti eiro"),
+        # the suggestion keeps the document's profile (§1.3) and cents wording (§4)
+        ("100,00 EUR (viens simts divi eiro 00 centu)", "amount-words",
+         "viens simts divi eiro 00 centu", "viens simts eiro 00 centu"),
+        ("1000 LVL (tūkstotis simts latu)", "amount-words", "tūkstotis simts latu",
+         "tūkstotis latu"),
         # §2: after the noun "tūkstotis" only the genitive
         ("LVL 1000 (tūkstotis lati)", "noun-agreement", "lati", "latu"),
         ("viens tūkstotis lati", "noun-agreement", "lati", "latu"),
