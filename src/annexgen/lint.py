@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Final, Literal
 
 from annexgen.documents import Document, TextBlock, read_document
-from annexgen.errors import LanguageError
+from annexgen.errors import LanguageError, Location
 from annexgen.lv import (
     Case,
     CentsMode,
@@ -133,6 +133,13 @@ class LintFinding:
     message: str
     excerpt: str  # the offending text as written
     suggestion: str | None
+
+    @property
+    def location(self) -> Location:
+        """The finding as an annexgen :class:`~annexgen.errors.Location` (field = position)."""
+        if self.line is not None:
+            return Location(self.file, self.line, self.column)
+        return Location(self.file, field=self.position)
 
     def where(self) -> str:
         """``file:line:column`` for text files (editors jump there), else ``file:position``."""
