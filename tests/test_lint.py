@@ -260,6 +260,7 @@ def test_allowed_variants_are_not_errors(text: str) -> None:
         ("0,01 EUR (nulle eiro 01 centi)", "digits-agreement", "centi", "cents"),
         ('biedrība "Izglītības centrs"', "quotes", '"Izglītības centrs"', "„Izglītības centrs”"),
         ("biedrība “Izglītības centrs”", "quotes", "“Izglītības centrs”", "„Izglītības centrs”"),
+        ("biedrība ”Izglītības centrs”", "quotes", "”Izglītības centrs”", "„Izglītības centrs”"),
     ],
 )  # fmt: skip
 def test_known_style_findings(text: str, rule: str, excerpt: str, suggestion: str) -> None:

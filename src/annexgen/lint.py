@@ -635,6 +635,13 @@ def _check_quotes(text: str) -> Iterator[TextFinding]:
             "English quotation marks “…”; Latvian documents use „…”",
             f"„{m[1]}”",
         )  # fmt: skip
+    # ”…” — both marks closing, a common autocorrect result — is not Latvian either.
+    for m in re.finditer(r"(?:^|(?<=[\s(\[–-]))”(?=\S)([^”“„\n]*)”", text):
+        yield TextFinding(
+            m.start(), m.end(), "quotes",
+            "closing quotation mark ” used as the opening one; Latvian documents use „…”",
+            f"„{m[1]}”",
+        )  # fmt: skip
     for m in re.finditer(r"\"([^\"\n]*)\"", text):
         yield TextFinding(
             m.start(), m.end(), "quotes",
