@@ -29,7 +29,7 @@ from lxml import etree
 
 from annexgen.errors import AnnexgenError, Location, Problem
 from annexgen.loading import load_annex_text, skeleton
-from annexgen.rendering import make_environment, render, render_context
+from annexgen.rendering import FILTERS, make_environment, render, render_context
 
 __all__ = ["KNOWN_VARIABLES", "check_template"]
 
@@ -88,6 +88,21 @@ def _paragraph_problems(xml: str, where: str, name: str) -> list[Problem]:
     return problems
 
 
+def _syntax_problem(err: TemplateSyntaxError, source: str, where: str, name: str) -> Problem:
+    """A syntax error located by the text of the paragraph it sits in."""
+    lines = source.splitlines()
+    lineno = err.lineno or 0
+    line = lines[lineno - 1] if 0 < lineno <= len(lines) else ""
+    text = re.sub(r"<[^>]+>", "", line).strip()
+    message = err.message or str(err)
+    if message.startswith("No filter named"):
+        message += " Filters: " + ", ".join(sorted(FILTERS))
+    return Problem(
+        f"template syntax error: {message}",
+        Location(name, field=f"{where} paragraph: {text[:80]!r}"),
+    )
+
+
 def _parts(tpl: DocxTemplate) -> list[tuple[str, str]]:
     parts = [("body", tpl.get_xml())]
     for uri, label in ((tpl.HEADER_URI, "header"), (tpl.FOOTER_URI, "footer")):
@@ -115,18 +130,14 @@ def check_template(path: str | Path) -> list[Problem]:
         source = re.sub(r"<w:p([ >])", r"\n<w:p\1", tpl.patch_xml(xml))
         try:
             ast = env.parse(source)
+            # Unknown filters and tests only surface when the code is generated, which
+            # find_undeclared_variables does: it raises TemplateAssertionError (a kind
+            # of TemplateSyntaxError) then, not parse().
+            undeclared = meta.find_undeclared_variables(ast)
         except TemplateSyntaxError as err:
-            lines = source.splitlines()
-            line = lines[err.lineno - 1] if 0 < err.lineno <= len(lines) else ""
-            text = re.sub(r"<[^>]+>", "", line).strip()
-            problems.append(
-                Problem(
-                    f"template syntax error: {err.message}",
-                    Location(name, field=f"{where} paragraph: {text[:80]!r}"),
-                )
-            )
+            problems.append(_syntax_problem(err, source, where, name))
             continue
-        for variable in sorted(meta.find_undeclared_variables(ast) - KNOWN_VARIABLES):
+        for variable in sorted(undeclared - KNOWN_VARIABLES):
             problems.append(
                 Problem(
                     f"unknown variable '{variable}'; available: "

@@ -110,6 +110,10 @@ def test_template_check_on_bundled_templates() -> None:
         ("{{ title }}", "{{ titel }}", "unknown variable 'titel'"),
         ("{{ title }}", "{{ title | replace(“a”, “b”) }}", "typographic quotes"),
         ("{{ title }}", "{{ cycler.__init__.__globals__.os.getpid() }}", "unsafe"),
+        # unknown filters/tests are found when Jinja generates code, not when it parses;
+        # the check once crashed on them with no message at all
+        ("{{ title }}", "{{ title | nosuch }}", "No filter named 'nosuch'. Filters: amount,"),
+        ("{{ title }}", "{% if title is nosuch %}x{% endif %}", "No test named 'nosuch'"),
     ],
 )
 def test_template_check_finds_problems(tmp_path: Path, old: str, new: str, message: str) -> None:
@@ -119,6 +123,14 @@ def test_template_check_finds_problems(tmp_path: Path, old: str, new: str, messa
     assert code == 1
     assert message in out
     assert str(path) in out
+
+
+def test_template_check_names_the_paragraph_of_an_unknown_filter(tmp_path: Path) -> None:
+    path = tmp_path / "t.docx"
+    path.write_bytes(template_with("project-description", "{{ title }}", "{{ title | quotd }}"))
+    code, out, _ = invoke("template", "check", str(path))
+    assert code == 1
+    assert "body paragraph: '{{ title | quotd }}'" in out
 
 
 def test_template_check_warns_about_split_tags(tmp_path: Path) -> None:
