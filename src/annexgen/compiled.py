@@ -27,6 +27,7 @@ import hashlib
 import io
 import re
 import struct
+import traceback
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -44,6 +45,8 @@ __all__ = [
     "CompiledTemplate",
     "compile_template",
     "document_paragraphs",
+    "error_line",
+    "paragraph_context",
     "resolve_brace_escapes",
 ]
 
@@ -66,6 +69,35 @@ _BRACE_ESCAPES: Final = {
     "%_}": "{{ '%}' }}",
 }
 _BRACE_ESCAPE: Final = re.compile("|".join(re.escape(k) for k in _BRACE_ESCAPES))
+
+
+def error_line(err: BaseException) -> int | None:
+    """Template line of a Jinja error: syntax errors carry it, runtime errors do not.
+
+    An unknown attribute (``data.projekt_name``) or a failing filter is raised
+    while rendering; Jinja maps the frame of the compiled template back to the
+    template line (file name ``<template>``), so the paragraph can be named.
+    """
+    lineno = getattr(err, "lineno", None)
+    if isinstance(lineno, int):
+        return lineno
+    frames = [f for f in traceback.extract_tb(err.__traceback__) if f.filename == "<template>"]
+    return frames[-1].lineno if frames else None
+
+
+def paragraph_context(source: str, lineno: int, tags: re.Pattern[str]) -> list[str]:
+    """The text of the paragraph at ``lineno`` (one paragraph per line), for messages.
+
+    docxtpl shows seven lines around the error, which puts the neighbours first;
+    the paragraph itself is what a clerk must find in Word. An error at a line
+    with no text (an unclosed block reported at the end) falls back to the window.
+    """
+    lines = source.splitlines()
+    own = tags.sub("", lines[lineno - 1]).strip() if 0 < lineno <= len(lines) else ""
+    if own:
+        return [own]
+    start = max(lineno - 4, 0)
+    return [tags.sub("", line) for line in lines[start : start + 7]]
 
 
 def resolve_brace_escapes(source: str) -> str:
@@ -208,11 +240,9 @@ class CompiledTemplate:
     def _error(self, err: JinjaTemplateError, source: str) -> TemplateError:
         from annexgen.rendering import template_error  # noqa: PLC0415 - avoids a cycle
 
-        lineno = getattr(err, "lineno", None)
+        lineno = error_line(err)
         if lineno is not None:  # the paragraphs around the error, as docxtpl reports them
-            start = max(lineno - 4, 0)
-            lines = source.splitlines()[start : start + 7]
-            err.docx_context = [_TAGS.sub("", line) for line in lines]  # type: ignore[attr-defined]
+            err.docx_context = paragraph_context(source, lineno, _TAGS)  # type: ignore[attr-defined]
         return template_error(err, self.name)
 
     def _render_part(self, compiled: Any, ctx: dict[str, Any]) -> str:
@@ -261,12 +291,17 @@ class CompiledTemplate:
         return _zip(entries)
 
 
-_CACHE: dict[str, CompiledTemplate] = {}
+_CACHE: dict[tuple[str, str], CompiledTemplate] = {}
 
 
 def compile_template(data: bytes, name: str) -> CompiledTemplate:
-    """The compiled form of a template, made once per process and content."""
-    key = hashlib.sha256(data).hexdigest()
+    """The compiled form of a template, made once per process, content and name.
+
+    The name is part of the key because errors found while rendering name the
+    template: the same bytes reached first as ``my.docx`` and later as
+    ``other.docx`` must not report ``my.docx``.
+    """
+    key = (hashlib.sha256(data).hexdigest(), name)
     compiled = _CACHE.get(key)
     if compiled is None:
         if len(_CACHE) > 32:

@@ -37,7 +37,13 @@ from jinja2 import TemplateError as JinjaTemplateError
 from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 
-from annexgen.compiled import compile_template, document_paragraphs, resolve_brace_escapes
+from annexgen.compiled import (
+    compile_template,
+    document_paragraphs,
+    error_line,
+    paragraph_context,
+    resolve_brace_escapes,
+)
 from annexgen.context import build_context, quote
 from annexgen.errors import LanguageError, Location, RenderError, TemplateError
 from annexgen.loading import load_annex
@@ -330,11 +336,9 @@ class _DocxTemplate(DocxTemplate):  # type: ignore[misc]
         try:
             xml = (jinja_env or make_environment()).from_string(source).render(context)
         except JinjaTemplateError as err:
-            lineno = getattr(err, "lineno", None)
+            lineno = error_line(err)
             if lineno is not None:  # the paragraphs around the error, for the message
-                start = max(lineno - 4, 0)
-                lines = source.splitlines()[start : start + 7]
-                err.docx_context = [_XML_TAGS.sub("", line) for line in lines]  # type: ignore[attr-defined]
+                err.docx_context = paragraph_context(source, lineno, _XML_TAGS)  # type: ignore[attr-defined]
             raise
         return str(self.resolve_listing(_UNPARA.sub(r"<w:p\1", xml)))
 

@@ -283,6 +283,25 @@ def test_unknown_variable_is_named() -> None:
         render(_annex(), template)
 
 
+@pytest.mark.parametrize("render_path", [render, render_docxtpl])
+def test_unknown_attribute_names_the_paragraph_and_the_file(
+    render_path: object, tmp_path: Path
+) -> None:
+    # §2.4: a runtime error names what a clerk can find in Word: the paragraph text,
+    # and the template file, even when the same content was rendered before from bytes
+    source = template_with("project-description", "{{ title }}", "Nosaukums: {{ data.projekt }}")
+    path = tmp_path / "mans.docx"
+    path.write_bytes(source)
+    with pytest.raises(TemplateError):
+        render(_annex(), source)  # cached under another name
+    with pytest.raises(TemplateError) as info:
+        render_path(_annex(), path)  # type: ignore[operator]
+    message = str(info.value)
+    assert "no attribute 'projekt'" in message
+    assert "near 'Nosaukums: {{ data.projekt }}'" in message
+    assert str(path) in message
+
+
 def test_tag_split_across_runs_still_renders() -> None:
     split = '{{ ti</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">tle }}'
     template = template_with("project-description", "{{ title }}", split)
