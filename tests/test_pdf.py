@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import signal
 import subprocess
 import time
 from pathlib import Path
@@ -107,10 +108,8 @@ def _running(pid: int) -> bool:
     return state != "Z"  # a killed orphan may linger as a zombie until PID 1 reaps it
 
 
-@pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc to see processes")
-def test_timeout_stops_the_whole_office(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    # soffice is a launcher that starts soffice.bin; a timeout must stop both. Stand-in
-    # launcher: a shell that starts a long-lived child and waits for it.
+def _slow_office(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
+    """Stand-in launcher: a shell that starts a long-lived child and waits for it."""
     pidfile = tmp_path / "child.pid"
     launcher = tmp_path / "soffice"
     launcher.write_text(f"#!/bin/sh\nsleep 60 &\necho $! > {pidfile}\nwait\n")
@@ -118,11 +117,44 @@ def test_timeout_stops_the_whole_office(tmp_path: Path, monkeypatch: pytest.Monk
     monkeypatch.setattr(pdf_module, "find_soffice", lambda: str(launcher))
     source = tmp_path / "a.docx"
     source.write_bytes(b"")
-    with pytest.raises(ConversionError, match="did not finish within 1 s"):
-        convert_to_pdf([source], tmp_path / "out", timeout=1)
+    return source, pidfile
+
+
+def _assert_stopped(pidfile: Path) -> None:
     child = int(pidfile.read_text())
     deadline = time.monotonic() + 5
     while _running(child) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not _running(child)
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc to see processes")
+def test_timeout_stops_the_whole_office(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # soffice is a launcher that starts soffice.bin; a timeout must stop both
+    source, pidfile = _slow_office(tmp_path, monkeypatch)
+    with pytest.raises(ConversionError, match="did not finish within 1 s"):
+        convert_to_pdf([source], tmp_path / "out", timeout=1)
+    _assert_stopped(pidfile)
+    assert list((tmp_path / "out").iterdir()) == []
+
+
+@pytest.mark.skipif(
+    not hasattr(signal, "SIGALRM") or not Path("/proc").is_dir(), reason="needs SIGALRM and /proc"
+)
+def test_ctrl_c_stops_the_whole_office(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # issue 5: Ctrl-C leaves nothing behind — no office process, no private folder
+    source, pidfile = _slow_office(tmp_path, monkeypatch)
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGALRM, interrupt)
+    try:
+        signal.alarm(1)
+        with pytest.raises(KeyboardInterrupt):
+            convert_to_pdf([source], tmp_path / "out", timeout=30)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    _assert_stopped(pidfile)
     assert list((tmp_path / "out").iterdir()) == []
