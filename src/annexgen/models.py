@@ -43,7 +43,7 @@ from pydantic import (
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
 
-from annexgen.lv import get_currency, lvl_to_eur, parse_date, to_money
+from annexgen.lv import get_currency, lvl_to_eur, parse_date, short_name, to_money
 from annexgen.lv.amounts import CentsMode
 from annexgen.lv.numbers import Style
 from annexgen.text import clean_text
@@ -81,24 +81,65 @@ def _clean(value: str) -> str:
 Text = Annotated[str, AfterValidator(_clean)]
 
 
+_ISO_DATE: Final = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_DOTTED_DATE: Final = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})\.?")
+_DATE_FORMS: Final = "2013-12-05, 05.12.2013. or 2013. gada 5. decembris"
+
+
+def _real_date(year: int, month: int, day: int, written: str) -> date:
+    try:
+        return date(year, month, day)
+    except ValueError as err:
+        raise ValueError(
+            f"expected a date like {_DATE_FORMS}: {written!r} is not a real date ({err})"
+        ) from None
+
+
 def _parse_date(value: object) -> object:
-    """Accept ISO ``2013-12-05``, ``05.12.2013.`` and ``2013. gada 5. decembris``."""
-    if isinstance(value, str):
-        text = value.strip()
-        m = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})\.?", text)
-        if m:
-            day, month, year = (int(g) for g in m.groups())
-            try:
-                return date(year, month, day)
-            except ValueError as err:
-                raise ValueError(f"not a real date: {value!r} ({err})") from None
-        if "gada" in text:
-            return parse_date(text)[0]
-    return value
+    """Accept ISO ``2013-12-05``, ``05.12.2013.`` and ``2013. gada 5. decembris`` only.
+
+    Why so strict: Pydantic's own date parsing also takes Unix timestamps and
+    datetimes, so ``date: 0`` would become 1 January 1970 and ``date: 86400``
+    the 2nd — a number typed into the wrong field silently turning into a
+    meeting date (reliability §2.6c, "the schema decides"). Any other string is
+    refused with the forms that are accepted.
+    """
+    if not isinstance(value, str):
+        return value  # a date from Python code; Pydantic checks the type
+    text = value.strip()
+    if m := _ISO_DATE.fullmatch(text):
+        year, month, day = (int(g) for g in m.groups())
+        return _real_date(year, month, day, value)
+    if m := _DOTTED_DATE.fullmatch(text):
+        day, month, year = (int(g) for g in m.groups())
+        return _real_date(year, month, day, value)
+    if "gada" in text:
+        return parse_date(text)[0]
+    raise ValueError(f"expected a date like {_DATE_FORMS}, got {value!r}")
 
 
 #: A calendar date; YAML may write 2013-12-05, 05.12.2013. or "2013. gada 5. decembris".
-Date = Annotated[date, BeforeValidator(_parse_date)]
+Date = Annotated[
+    date,
+    BeforeValidator(_parse_date),
+    WithJsonSchema({"type": "string", "description": f"A date: {_DATE_FORMS}"}),
+]
+
+
+def _count(value: object) -> object:
+    """Whole numbers as digits only: ``08`` is 8, but ``1_000``, ``+5``, ``1e3``, ``12.0``
+    are refused (Pydantic alone would read ``1_000`` as 1000 and ``True`` as 1)."""
+    if isinstance(value, bool | float):
+        raise ValueError(f"expected a whole number written in digits, got {value!r}")
+    if isinstance(value, str):
+        if not re.fullmatch(r"\d{1,9}", value.strip()):
+            raise ValueError(f"expected a whole number written in digits, got {value!r}")
+        return int(value.strip())
+    return value
+
+
+#: A whole number written in digits (a count, an annex number).
+Count = Annotated[int, BeforeValidator(_count)]
 
 
 def _money_amount(value: object) -> Decimal:
@@ -254,7 +295,7 @@ class Decision(_Model):
     number: Text | None = Field(default=None, description="Decision number, e.g. '610'")
     protocol: Text | None = Field(default=None, description="Protocol number ('prot. Nr.')")
     item: Text | None = Field(default=None, description="Agenda item (§) in the protocol")
-    annex_number: Annotated[int, Field(ge=1, le=99)] | None = Field(
+    annex_number: Annotated[Count, Field(ge=1, le=99)] | None = Field(
         default=None, description="When a decision has several annexes: 1 → '1. pielikums'"
     )
     act: Text = Field(default="lēmumam", description="Dative: lēmumam, rīkojumam, …")
@@ -262,11 +303,34 @@ class Decision(_Model):
 
 
 class Signatory(_Model):
-    """Who signs: position title (nominative) and name, per document-rules §1.5."""
+    """Who signs: position title (nominative) and name, per document-rules §1.5.
+
+    ``name`` may be the full name ("Jānis Lāčplēsis") or already short
+    ("J. Lāčplēsis", also the legacy "J.Lāčplēsis"); :attr:`signed_name` is what
+    the signature line prints. With ``acting`` the line gets "p. i." under the
+    position title and ``name`` is the person who actually signs (§1.5, MK 916
+    21. punkts). The e-signature switch is :attr:`AnnexBase.e_signed`, because
+    it changes the whole document, not only this line.
+    """
 
     position: Text = Field(description="e.g. 'Daugavpils pilsētas domes priekšsēdētājs'")
     name: Text = Field(description="Full name or 'J. Lāčplēsis'; printed as initial + surname")
     acting: bool = Field(default=False, description="Signed by a deputy: adds 'p. i.'")
+
+    @model_validator(mode="after")
+    def _name_can_be_shortened(self) -> Signatory:
+        self.signed_name  # noqa: B018 - refuse at load time what the renderer could not print
+        return self
+
+    @property
+    def signed_name(self) -> str:
+        """Initial(s), no-break space, surname: "J.\u00a0Lāčplēsis", "Dz.\u00a0Ozola"."""
+        return short_name(self.name)
+
+    @property
+    def acting_mark(self) -> str | None:
+        """ "p. i." when a deputy signs (document-rules §1.5), else ``None``."""
+        return "p. i." if self.acting else None
 
 
 class Duration(_AlsoText):
@@ -275,7 +339,7 @@ class Duration(_AlsoText):
     until: Date | None = None
     start: Date | None = None
     end: Date | None = None
-    months: Annotated[int, Field(ge=1, le=1200)] | None = None
+    months: Annotated[Count, Field(ge=1, le=1200)] | None = None
     text: Text | None = Field(default=None, description="Free wording, used as written")
     note: Text | None = Field(default=None, description="Appended as written, e.g. '(2 gadi)'")
 
