@@ -27,6 +27,7 @@ EXPECTED = [
     "annex_json_schema",
     "check_file",
     "check_template",
+    "dump_annex",
     "format_amount",
     "format_date",
     "load_annex",

@@ -38,6 +38,7 @@ from annexgen.models import (
     Signatory,
 )
 from annexgen.rendering import render, render_file
+from annexgen.saving import dump_annex
 from annexgen.template_check import check_template
 
 __version__ = "0.1.0"
@@ -67,6 +68,7 @@ __all__ = [
     "annex_json_schema",
     "check_file",
     "check_template",
+    "dump_annex",
     "format_amount",
     "format_date",
     "load_annex",
