@@ -237,6 +237,13 @@ def _pydantic_problems(
             message = f"expected a date like 2013-12-05 or 05.12.2013.: {reason}"
             if isinstance(e.get("input"), str):
                 message += f" (got {e['input']!r})"
+        elif kind_of_error == "string_type" and isinstance(e.get("input"), dict | list):
+            # "goal: {{ x }}" or "goal: [draft]" unquoted: YAML read structure, not text
+            shape = "a mapping (key: value)" if isinstance(e["input"], dict) else "a list"
+            message = (
+                f"expected text but YAML read {shape}; put text that starts with "
+                "{, [ or contains ': ' in quotes"
+            )
         elif isinstance(e.get("input"), str) and kind_of_error not in ("value_error",):
             message = f"{message} (got {e['input']!r})"
         problems.append(Problem(message, where.location(loc, key=key)))
