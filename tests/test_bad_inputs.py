@@ -276,7 +276,7 @@ def test_row14_in_a_count(written: str) -> None:
         assert load(text).duration.months == COUNTS[written]  # type: ignore[union-attr]
         return
     (msg,) = errors(text)
-    assert msg.startswith("a.yaml:6:11: duration.months: expected a whole number written in digits")
+    assert msg.startswith("a.yaml:6:11: duration.months: expected a whole number written with")
 
 
 BOOLS = {"NO": False, "yes": True, "on": True}

@@ -38,6 +38,7 @@ from pydantic import (
     Field,
     GetJsonSchemaHandler,
     WithJsonSchema,
+    field_validator,
     model_validator,
 )
 from pydantic.json_schema import JsonSchemaValue
@@ -126,20 +127,18 @@ Date = Annotated[
 ]
 
 
-def _count(value: object) -> object:
-    """Whole numbers as digits only: ``08`` is 8, but ``1_000``, ``+5``, ``1e3``, ``12.0``
-    are refused (Pydantic alone would read ``1_000`` as 1000 and ``True`` as 1)."""
-    if isinstance(value, bool | float):
-        raise ValueError(f"expected a whole number written in digits, got {value!r}")
+def _whole_number(value: object) -> object:
+    """Digits only: Pydantic alone reads "1_0" as 10, the YAML 1.1 surprise again."""
     if isinstance(value, str):
-        if not re.fullmatch(r"\d{1,9}", value.strip()):
-            raise ValueError(f"expected a whole number written in digits, got {value!r}")
-        return int(value.strip())
+        text = value.strip()
+        if not re.fullmatch(r"[0-9]+", text):
+            raise ValueError(f"expected a whole number written with digits, like 3, got {value!r}")
+        return int(text)
+    if isinstance(value, bool):
+        raise ValueError("expected a whole number, not true/false")
+    if isinstance(value, float):  # 2.0 from Python code: Pydantic would take it as 2
+        raise ValueError(f"expected a whole number, not the float {value!r}")
     return value
-
-
-#: A whole number written in digits (a count, an annex number).
-Count = Annotated[int, BeforeValidator(_count)]
 
 
 def _money_amount(value: object) -> Decimal:
@@ -295,7 +294,7 @@ class Decision(_Model):
     number: Text | None = Field(default=None, description="Decision number, e.g. '610'")
     protocol: Text | None = Field(default=None, description="Protocol number ('prot. Nr.')")
     item: Text | None = Field(default=None, description="Agenda item (§) in the protocol")
-    annex_number: Annotated[Count, Field(ge=1, le=99)] | None = Field(
+    annex_number: Annotated[int, Field(ge=1, le=99), BeforeValidator(_whole_number)] | None = Field(
         default=None, description="When a decision has several annexes: 1 → '1. pielikums'"
     )
     act: Text = Field(default="lēmumam", description="Dative: lēmumam, rīkojumam, …")
@@ -306,7 +305,7 @@ class Signatory(_Model):
     """Who signs: position title (nominative) and name, per document-rules §1.5.
 
     ``name`` may be the full name ("Jānis Lāčplēsis") or already short
-    ("J. Lāčplēsis", also the legacy "J.Lāčplēsis"); :attr:`signed_name` is what
+    ("J. Lāčplēsis", also the legacy "J.Lāčplēsis"); :attr:`printed_name` is what
     the signature line prints. With ``acting`` the line gets "p. i." under the
     position title and ``name`` is the person who actually signs (§1.5, MK 916
     21. punkts). The e-signature switch is :attr:`AnnexBase.e_signed`, because
@@ -315,16 +314,21 @@ class Signatory(_Model):
 
     position: Text = Field(description="e.g. 'Daugavpils pilsētas domes priekšsēdētājs'")
     name: Text = Field(description="Full name or 'J. Lāčplēsis'; printed as initial + surname")
-    acting: bool = Field(default=False, description="Signed by a deputy: adds 'p. i.'")
+    acting: bool = Field(
+        default=False,
+        description="Signed by someone acting for the holder: 'p. i.' under the position, "
+        "and 'name' is the actual signer (document-rules §1.5)",
+    )
 
-    @model_validator(mode="after")
-    def _name_can_be_shortened(self) -> Signatory:
-        self.signed_name  # noqa: B018 - refuse at load time what the renderer could not print
-        return self
+    @field_validator("name")
+    @classmethod
+    def _printable(cls, value: str) -> str:
+        short_name(value)  # refuse at load time what the signature line could not print
+        return value
 
     @property
-    def signed_name(self) -> str:
-        """Initial(s), no-break space, surname: "J.\u00a0Lāčplēsis", "Dz.\u00a0Ozola"."""
+    def printed_name(self) -> str:
+        """The name as the signature line prints it: ``J.\u00a0Lāčplēsis``, ``Dz.\u00a0Ozola``."""
         return short_name(self.name)
 
     @property
@@ -339,7 +343,7 @@ class Duration(_AlsoText):
     until: Date | None = None
     start: Date | None = None
     end: Date | None = None
-    months: Annotated[Count, Field(ge=1, le=1200)] | None = None
+    months: Annotated[int, Field(ge=1, le=1200), BeforeValidator(_whole_number)] | None = None
     text: Text | None = Field(default=None, description="Free wording, used as written")
     note: Text | None = Field(default=None, description="Appended as written, e.g. '(2 gadi)'")
 
