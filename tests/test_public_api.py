@@ -31,7 +31,6 @@ EXPECTED = [
     "annex_to_yaml",
     "check_file",
     "check_template",
-    "dump_annex",
     "format_amount",
     "format_date",
     "lint_document",

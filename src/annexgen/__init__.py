@@ -47,7 +47,6 @@ from annexgen.models import (
     Signatory,
 )
 from annexgen.rendering import render, render_file
-from annexgen.saving import dump_annex
 from annexgen.template_check import check_template
 
 __version__ = "0.1.0"
@@ -81,7 +80,6 @@ __all__ = [
     "annex_to_yaml",
     "check_file",
     "check_template",
-    "dump_annex",
     "format_amount",
     "format_date",
     "lint_document",

@@ -47,6 +47,7 @@ from yaml.events import (
 from annexgen.checks import cross_check
 from annexgen.errors import DataError, Location, Problem
 from annexgen.models import KINDS, Annex, GenericAnnex, ProjectAnnouncement, ProjectDescription
+from annexgen.saving import dump_annex
 from annexgen.text import describe_char
 
 __all__ = [
@@ -557,9 +558,7 @@ def annex_to_yaml(annex: BaseModel) -> str:
     dates are written as text (``"19700.00"``, ``"2013-12-05"``), so reading
     the file never depends on YAML's type guessing.
     """
-    data = annex.model_dump(mode="json", exclude_defaults=True)
-    data = {"kind": getattr(annex, "kind", None), **data} if hasattr(annex, "kind") else data
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+    return dump_annex(annex, schema_comment=False)  # one writer: annexgen.saving
 
 
 def skeleton(kind: str) -> str:

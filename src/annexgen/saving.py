@@ -1,5 +1,8 @@
 """Annex models → YAML text that :mod:`annexgen.loading` reads back to an equal model.
 
+The public entry point is :func:`annexgen.loading.annex_to_yaml` (web form
+downloads, scripts); :func:`dump_annex` adds the ``$schema`` comment line.
+
 Why it exists: the web form and programs build annexes as models, and clerks
 keep them as YAML files; both directions must agree, or a file saved by one
 tool would mean something else when checked by another. The output follows
