@@ -371,3 +371,15 @@ def test_row20_list_cap(items: int) -> None:
         f"a.yaml:6:3: activities: List should have at most {MAX_ITEMS} items after "
         f"validation, not {items}"
     ]
+
+
+# --- cross-check from the issue: a period must not end before it starts ------------------
+
+
+def test_period_start_after_end_is_located() -> None:
+    assert errors(HEAD + "duration:\n  start: 2016-01-01\n  end: 2015-09-30\n") == [
+        "a.yaml:6:3: duration: start 2016-01-01 is after end 2015-09-30"
+    ]
+    same_day = load(HEAD + "duration:\n  start: 2015-09-30\n  end: 30.09.2015.\n").duration
+    assert same_day is not None
+    assert same_day.start == same_day.end
