@@ -146,7 +146,7 @@ def test_nesting_at_the_cap_is_only_a_schema_error() -> None:
     nested = "[" * (MAX_DEPTH - 1) + "x" + "]" * (MAX_DEPTH - 1)
     (msg,) = errors("kind: generic\ntitle: x\nparagraphs: " + nested + "\n")
     assert "nested more than" not in msg
-    assert msg.startswith("a.yaml:3:14: paragraphs[0]: Input should be a valid string")
+    assert msg.startswith("a.yaml:3:14: paragraphs[0]: expected text but YAML read a list")
 
 
 def test_alias_bomb_does_not_expand() -> None:

@@ -128,6 +128,51 @@ def test_lists_are_capped() -> None:
 
 
 @pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("2013-12-05", date(2013, 12, 5)),
+        ("05.12.2013.", date(2013, 12, 5)),
+        ("5.12.2013", date(2013, 12, 5)),
+        # document-rules §1.4: the verbal form, also the legacy unspaced one
+        ("2013. gada 5. decembris", date(2013, 12, 5)),
+        ("2013.gada 5.decembris", date(2013, 12, 5)),
+    ],
+)
+def test_dates_in_the_forms_clerks_write(written: str, expected: date) -> None:
+    assert Decision(council="X", date=written).date == expected  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "written",
+    # reliability §2.6c: numbers must not become dates. Pydantic alone reads "0" as
+    # 1970-01-01 and "86400" as 1970-01-02 (Unix timestamps).
+    ["0", "86400", "0700", "08", "12:30", "12.30", "20131205", "2013-12-05T00:00:00", "NO"],
+)
+def test_numbers_and_datetimes_are_not_dates(written: str) -> None:
+    with pytest.raises(ValidationError, match="expected a date like 2013-12-05"):
+        Decision(council="X", date=written)  # type: ignore[arg-type]
+
+
+def test_impossible_dates_name_the_value() -> None:
+    with pytest.raises(ValidationError, match="'2024-02-30' is not a real date"):
+        Decision(council="X", date="2024-02-30")  # type: ignore[arg-type]
+    with pytest.raises(ValidationError, match=r"'31\.04\.2015\.' is not a real date"):
+        Duration.model_validate({"until": "31.04.2015."})
+
+
+@pytest.mark.parametrize(("written", "months"), [("3", 3), ("08", 8), (" 12 ", 12), (6, 6)])
+def test_counts_are_decimal_digits(written: object, months: int) -> None:
+    # "08" is eight, never an octal error; "0700" would be 700, never 448 (§2.6c)
+    assert Duration.model_validate({"months": written}).months == months
+
+
+@pytest.mark.parametrize("written", ["1_000", "+5", "1e3", "12.0", "-1", "3 mēneši", True, 2.0])
+def test_counts_refuse_other_number_syntax(written: object) -> None:
+    with pytest.raises(ValidationError, match="whole number"):
+        Duration.model_validate({"months": written})
+
+
+@pytest.mark.parametrize(
     ("name", "printed"),
     [  # document-rules §1.5: initial + "." + U+00A0 + surname; digraph initials Dz., Dž.
         ("Jānis Lāčplēsis", "J.\u00a0Lāčplēsis"),
@@ -147,3 +192,15 @@ def test_signatory_printed_name(name: str, printed: str) -> None:
 def test_signatory_name_that_cannot_be_printed_is_refused_at_load_time() -> None:
     with pytest.raises(ValidationError, match="name"):
         Signatory(position="Priekšsēdētājs", name="   ")
+
+
+def test_acting_signatory_gets_p_i() -> None:
+    # document-rules §1.5 (MK 916 21. punkts): "p. i." under the position title
+    s = Signatory(position="priekšsēdētājs", name="Anna Bērziņa", acting=True)
+    assert (s.acting_mark, s.printed_name) == ("p. i.", "A.\u00a0Bērziņa")
+    assert Signatory(position="priekšsēdētājs", name="Anna Bērziņa").acting_mark is None
+
+
+def test_signatory_name_with_an_empty_initial_is_refused() -> None:
+    with pytest.raises(ValidationError, match="initial"):
+        Signatory(position="priekšsēdētājs", name="Anna--Marija Bērziņa")

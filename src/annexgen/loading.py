@@ -47,6 +47,7 @@ from yaml.events import (
 from annexgen.checks import cross_check
 from annexgen.errors import DataError, Location, Problem
 from annexgen.models import KINDS, Annex, GenericAnnex, ProjectAnnouncement, ProjectDescription
+from annexgen.saving import dump_annex
 from annexgen.text import describe_char
 
 __all__ = [
@@ -286,6 +287,13 @@ def _pydantic_problems(
                 message += f" (got {e['input']!r})"
         elif e.get("input", "") is None and kind_of_error.endswith("_type"):
             message = "this is empty; write a value here"
+        elif kind_of_error == "string_type" and isinstance(e.get("input"), dict | list):
+            # "goal: {{ x }}" or "goal: [draft]" unquoted: YAML read structure, not text
+            shape = "a mapping (key: value)" if isinstance(e["input"], dict) else "a list"
+            message = (
+                f"expected text but YAML read {shape}; put text that starts with "
+                "{, [ or contains ': ' in quotes"
+            )
         elif isinstance(e.get("input"), str) and kind_of_error not in ("value_error",):
             message = f"{message} (got {e['input']!r})"
         problems.append(Problem(message, where.location(loc, key=key)))
@@ -550,9 +558,7 @@ def annex_to_yaml(annex: BaseModel) -> str:
     dates are written as text (``"19700.00"``, ``"2013-12-05"``), so reading
     the file never depends on YAML's type guessing.
     """
-    data = annex.model_dump(mode="json", exclude_defaults=True)
-    data = {"kind": getattr(annex, "kind", None), **data} if hasattr(annex, "kind") else data
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+    return dump_annex(annex, schema_comment=False)  # one writer: annexgen.saving
 
 
 def skeleton(kind: str) -> str:

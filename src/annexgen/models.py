@@ -82,24 +82,49 @@ def _clean(value: str) -> str:
 Text = Annotated[str, AfterValidator(_clean)]
 
 
+_ISO_DATE: Final = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_DOTTED_DATE: Final = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})\.?")
+_DATE_FORMS: Final = "2013-12-05, 05.12.2013. or 2013. gada 5. decembris"
+
+
+def _real_date(year: int, month: int, day: int, written: str) -> date:
+    try:
+        return date(year, month, day)
+    except ValueError as err:
+        raise ValueError(
+            f"expected a date like {_DATE_FORMS}: {written!r} is not a real date ({err})"
+        ) from None
+
+
 def _parse_date(value: object) -> object:
-    """Accept ISO ``2013-12-05``, ``05.12.2013.`` and ``2013. gada 5. decembris``."""
-    if isinstance(value, str):
-        text = value.strip()
-        m = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})\.?", text)
-        if m:
-            day, month, year = (int(g) for g in m.groups())
-            try:
-                return date(year, month, day)
-            except ValueError as err:
-                raise ValueError(f"not a real date: {value!r} ({err})") from None
-        if "gada" in text:
-            return parse_date(text)[0]
-    return value
+    """Accept ISO ``2013-12-05``, ``05.12.2013.`` and ``2013. gada 5. decembris`` only.
+
+    Why so strict: Pydantic's own date parsing also takes Unix timestamps and
+    datetimes, so ``date: 0`` would become 1 January 1970 and ``date: 86400``
+    the 2nd — a number typed into the wrong field silently turning into a
+    meeting date (reliability §2.6c, "the schema decides"). Any other string is
+    refused with the forms that are accepted.
+    """
+    if not isinstance(value, str):
+        return value  # a date from Python code; Pydantic checks the type
+    text = value.strip()
+    if m := _ISO_DATE.fullmatch(text):
+        year, month, day = (int(g) for g in m.groups())
+        return _real_date(year, month, day, value)
+    if m := _DOTTED_DATE.fullmatch(text):
+        day, month, year = (int(g) for g in m.groups())
+        return _real_date(year, month, day, value)
+    if "gada" in text:
+        return parse_date(text)[0]
+    raise ValueError(f"expected a date like {_DATE_FORMS}, got {value!r}")
 
 
 #: A calendar date; YAML may write 2013-12-05, 05.12.2013. or "2013. gada 5. decembris".
-Date = Annotated[date, BeforeValidator(_parse_date)]
+Date = Annotated[
+    date,
+    BeforeValidator(_parse_date),
+    WithJsonSchema({"type": "string", "description": f"A date: {_DATE_FORMS}"}),
+]
 
 
 def _whole_number(value: object) -> object:
@@ -111,6 +136,8 @@ def _whole_number(value: object) -> object:
         return int(text)
     if isinstance(value, bool):
         raise ValueError("expected a whole number, not true/false")
+    if isinstance(value, float):  # 2.0 from Python code: Pydantic would take it as 2
+        raise ValueError(f"expected a whole number, not the float {value!r}")
     return value
 
 
@@ -275,7 +302,15 @@ class Decision(_Model):
 
 
 class Signatory(_Model):
-    """Who signs: position title (nominative) and name, per document-rules §1.5."""
+    """Who signs: position title (nominative) and name, per document-rules §1.5.
+
+    ``name`` may be the full name ("Jānis Lāčplēsis") or already short
+    ("J. Lāčplēsis", also the legacy "J.Lāčplēsis"); :attr:`printed_name` is what
+    the signature line prints. With ``acting`` the line gets "p. i." under the
+    position title and ``name`` is the person who actually signs (§1.5, MK 916
+    21. punkts). The e-signature switch is :attr:`AnnexBase.e_signed`, because
+    it changes the whole document, not only this line.
+    """
 
     position: Text = Field(description="e.g. 'Daugavpils pilsētas domes priekšsēdētājs'")
     name: Text = Field(description="Full name or 'J. Lāčplēsis'; printed as initial + surname")
@@ -295,6 +330,11 @@ class Signatory(_Model):
     def printed_name(self) -> str:
         """The name as the signature line prints it: ``J.\u00a0Lāčplēsis``, ``Dz.\u00a0Ozola``."""
         return short_name(self.name)
+
+    @property
+    def acting_mark(self) -> str | None:
+        """ "p. i." when a deputy signs (document-rules §1.5), else ``None``."""
+        return "p. i." if self.acting else None
 
 
 class Duration(_AlsoText):
