@@ -28,6 +28,7 @@ EXPECTED = [
     "__version__",
     "amount_to_words",
     "annex_json_schema",
+    "annex_to_yaml",
     "check_file",
     "check_template",
     "format_amount",

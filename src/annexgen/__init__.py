@@ -21,7 +21,13 @@ from annexgen.errors import (
     UnknownWordError,
 )
 from annexgen.lint import LintFinding, lint_document, lint_file
-from annexgen.loading import annex_json_schema, check_file, load_annex, load_annex_text
+from annexgen.loading import (
+    annex_json_schema,
+    annex_to_yaml,
+    check_file,
+    load_annex,
+    load_annex_text,
+)
 from annexgen.lv import (
     amount_to_words,
     format_amount,
@@ -71,6 +77,7 @@ __all__ = [
     "__version__",
     "amount_to_words",
     "annex_json_schema",
+    "annex_to_yaml",
     "check_file",
     "check_template",
     "format_amount",
