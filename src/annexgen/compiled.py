@@ -8,8 +8,9 @@ once: it keeps docxtpl's own pre-processing (``patch_xml``) of the body and of
 any header or footer with tags, compiles them once in the sandboxed
 environment, and per document only
 
-1. renders the compiled Jinja templates with docxtpl's ``render_xml_part``
-   (so escaping, ``\\n``/``\\t`` handling and error messages are docxtpl's own);
+1. renders the compiled Jinja templates as docxtpl's ``render_xml_part`` does
+   (its ``\\n``/``\\t`` handling and error context), except that the brace
+   escapes ``{_{ }_}`` are resolved in the template, never in the output;
 2. writes ``docProps/core.xml`` from the data (escaped once, never templated);
 3. re-parses every produced part *strictly* and checks that every value of the
    context is in the document text (the same checks as the docxtpl path);
@@ -39,7 +40,12 @@ from lxml import etree
 
 from annexgen.errors import Location, RenderError, TemplateError
 
-__all__ = ["CompiledTemplate", "compile_template", "document_paragraphs"]
+__all__ = [
+    "CompiledTemplate",
+    "compile_template",
+    "document_paragraphs",
+    "resolve_brace_escapes",
+]
 
 _W: Final = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _XML_DECL: Final = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -48,6 +54,24 @@ _UNSUPPORTED: Final = re.compile(r"\{%-?\s*tc\b|<w:drawing\b|<w:pict\b")
 _PARA: Final = re.compile(r"<w:p([ >])")
 _UNPARA: Final = re.compile(r"\n<w:p([ >])")
 _TAGS: Final = re.compile(r"<[^>]+>")
+#: docxtpl's escapes for literal braces in a template, and Jinja expressions that
+#: print the same characters. docxtpl turns ``{_{`` into ``{{`` *after* rendering,
+#: over the whole output, so a value such as ``"{_{ x }_}"`` came out as
+#: ``"{{ x }}"`` — data rewritten. Resolving the escapes in the template source
+#: instead leaves rendered data alone.
+_BRACE_ESCAPES: Final = {
+    "{_{": "{{ '{{' }}",
+    "}_}": "{{ '}}' }}",
+    "{_%": "{{ '{%' }}",
+    "%_}": "{{ '%}' }}",
+}
+_BRACE_ESCAPE: Final = re.compile("|".join(re.escape(k) for k in _BRACE_ESCAPES))
+
+
+def resolve_brace_escapes(source: str) -> str:
+    """Template source with docxtpl's ``{_{ }_} {_% %_}`` turned into Jinja literals."""
+    return _BRACE_ESCAPE.sub(lambda m: _BRACE_ESCAPES[m.group(0)], source)
+
 
 # --- a minimal deterministic zip writer -------------------------------------------
 # zipfile's per-member bookkeeping costs more than the rendering itself here, and
@@ -175,7 +199,7 @@ class CompiledTemplate:
 
     def _compile(self, patched: str) -> Any:
         """docxtpl's ``render_xml_part`` preparation, done once instead of per render."""
-        source = _PARA.sub(r"\n<w:p\1", patched)
+        source = _PARA.sub(r"\n<w:p\1", resolve_brace_escapes(patched))
         try:
             return source, self.env.from_string(source)
         except JinjaTemplateError as err:
@@ -197,12 +221,7 @@ class CompiledTemplate:
             xml = template.render(ctx)
         except JinjaTemplateError as err:
             raise self._error(err, source) from err
-        xml = _UNPARA.sub(r"<w:p\1", xml)
-        if "{_" in xml or "_}" in xml:
-            xml = (
-                xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%")
-                .replace("%_}", "%}")
-            )  # fmt: skip
+        xml = _UNPARA.sub(r"<w:p\1", xml)  # brace escapes were resolved in the source
         if any(ch in xml for ch in "\n\t\a\f"):  # only then is there anything to resolve
             xml = self._tpl.resolve_listing(xml)
         return str(xml)

@@ -11,7 +11,9 @@ the cost (0.87 s a file when done one by one).
 
 from __future__ import annotations
 
+import os
 import shutil
+import signal
 import subprocess
 import tempfile
 from collections.abc import Sequence
@@ -37,6 +39,23 @@ def find_soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
+def _stop(process: subprocess.Popen[str]) -> None:
+    """Stop soffice *and* the office process it started.
+
+    ``soffice`` is a launcher (oosplash) that starts ``soffice.bin``; killing
+    only the launcher on a timeout left the office running and holding the
+    files. It runs in its own session, so the whole group is stopped.
+    """
+    try:
+        if hasattr(os, "killpg"):
+            os.killpg(process.pid, signal.SIGKILL)
+        else:  # pragma: no cover - Windows
+            process.kill()
+    except ProcessLookupError:  # pragma: no cover - already gone
+        pass
+    process.communicate()
+
+
 def convert_to_pdf(
     sources: Sequence[Path], out_dir: Path, *, timeout: float = 300, pdf_a: bool = False
 ) -> list[Path]:
@@ -44,14 +63,31 @@ def convert_to_pdf(
 
     Returns the PDF paths in the order of ``sources``; raises
     :class:`ConversionError` naming every file that produced no PDF.
+
+    LibreOffice writes into a private folder first and only the PDFs it made
+    there are moved into ``out_dir``: checking for ``out_dir/NAME.pdf`` alone
+    would let an old PDF from an earlier run pass for a new one. Two sources
+    with the same name would produce one PDF and are refused.
     """
+    names: dict[str, Path] = {}
+    for source in sources:
+        stem = Path(source).stem
+        if stem in names:
+            raise ConversionError(
+                f"two files would both become {stem}.pdf: {names[stem]} and {source}",
+                location=Location(str(source)),
+            )
+        names[stem] = Path(source)
     soffice = find_soffice()
     if soffice is None:
         raise ConversionError(INSTALL_HINT)
     if not sources:
         return []
     out_dir.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="annexgen-lo-") as profile:
+    with (
+        tempfile.TemporaryDirectory(prefix="annexgen-lo-") as profile,
+        tempfile.TemporaryDirectory(prefix=".annexgen-pdf-", dir=out_dir) as private,
+    ):
         command = [
             soffice,
             f"-env:UserInstallation={Path(profile).as_uri()}",
@@ -61,24 +97,37 @@ def convert_to_pdf(
             "--convert-to",
             _PDFA_FILTER if pdf_a else _PDF_FILTER,
             "--outdir",
-            str(out_dir),
+            private,
             *(str(s) for s in sources),
         ]
-        try:
-            result = subprocess.run(
-                command, capture_output=True, text=True, timeout=timeout, check=False
-            )
-        except subprocess.TimeoutExpired as err:
-            raise ConversionError(f"LibreOffice did not finish within {timeout:.0f} s") from err
-    pdfs = [out_dir / (Path(s).stem + ".pdf") for s in sources]
-    missing = [str(s) for s, pdf in zip(sources, pdfs, strict=True) if not pdf.is_file()]
-    if missing:
-        detail = (result.stderr or result.stdout).strip().splitlines()
-        raise ConversionError(
-            f"LibreOffice made no PDF for {', '.join(missing)}"
-            + (f": {detail[-1]}" if detail else ""),
-            location=Location(missing[0]),
+        process = subprocess.Popen(
+            command,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            stdin=subprocess.DEVNULL,
+            text=True,
+            start_new_session=True,
         )
+        try:
+            stdout, stderr = process.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired as err:
+            _stop(process)
+            raise ConversionError(f"LibreOffice did not finish within {timeout:.0f} s") from err
+        except BaseException:  # Ctrl-C: leave no office running behind us
+            _stop(process)
+            raise
+        made = [Path(private) / f"{stem}.pdf" for stem in names]
+        missing = [str(s) for s, pdf in zip(sources, made, strict=True) if not pdf.is_file()]
+        if missing:
+            detail = (stderr or stdout).strip().splitlines()
+            raise ConversionError(
+                f"LibreOffice made no PDF for {', '.join(missing)}"
+                + (f": {detail[-1]}" if detail else ""),
+                location=Location(missing[0]),
+            )
+        pdfs = [out_dir / pdf.name for pdf in made]
+        for pdf, target in zip(made, pdfs, strict=True):
+            os.replace(pdf, target)  # same folder tree: a rename, never a half-written PDF
     return pdfs
 
 
