@@ -408,7 +408,11 @@ def _is_number_word(word: str) -> bool:
 
 
 def _number_runs(text: str) -> Iterator[list[re.Match[str]]]:
-    """Maximal runs of consecutive number words (separated only by spaces or "un")."""
+    """Maximal runs of consecutive number words on one line, separated only by spaces.
+
+    "un" ends a run, so "… eiro un trīsdesmit trīs centi" gives the cents
+    number its own run and its own noun check.
+    """
     run: list[re.Match[str]] = []
     prev_end = 0
     for m in _WORD.finditer(text):
@@ -457,8 +461,11 @@ def _check_agreement(text: str) -> Iterator[TextFinding]:
             )
 
 
+_SPACE_THEN_WORD: Final = re.compile(r"[ \u00a0]+([^\W\d_]+)")
+
+
 def _next_word(text: str, pos: int) -> re.Match[str] | None:
-    m = re.compile(r"[ \u00a0]+([^\W\d_]+)").match(text, pos)
+    m = _SPACE_THEN_WORD.match(text, pos)
     if m is None:
         return None
     return _WORD.match(text, m.start(1))
