@@ -18,6 +18,12 @@ environment, and per document only
 Templates with features this path does not reproduce — images, footnotes or
 ``{%tc %}`` column loops — are marked ``supported = False`` and rendered by the
 full docxtpl path instead.
+
+One docxtpl habit is corrected on both paths (:class:`SafeDocxTemplate`): it
+turns its literal-brace escapes ``{_{ }_} {_% %_}`` back into braces by a
+text replace over the *rendered* XML, which rewrites user data as well — the
+value ``x{_{y`` came out as ``x{{y``. Here the escapes are resolved in the
+template source instead (:func:`literal_braces`), so data is never touched.
 """
 
 from __future__ import annotations
@@ -39,7 +45,13 @@ from lxml import etree
 
 from annexgen.errors import Location, RenderError, TemplateError
 
-__all__ = ["CompiledTemplate", "compile_template", "document_paragraphs"]
+__all__ = [
+    "CompiledTemplate",
+    "SafeDocxTemplate",
+    "compile_template",
+    "document_paragraphs",
+    "literal_braces",
+]
 
 _W: Final = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _XML_DECL: Final = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -48,6 +60,64 @@ _UNSUPPORTED: Final = re.compile(r"\{%-?\s*tc\b|<w:drawing\b|<w:pict\b")
 _PARA: Final = re.compile(r"<w:p([ >])")
 _UNPARA: Final = re.compile(r"\n<w:p([ >])")
 _TAGS: Final = re.compile(r"<[^>]+>")
+
+# docxtpl's escapes for braces that should print literally (docxtpl docs, "Escaping").
+_LITERAL: Final = {"{_{": "{{", "}_}": "}}", "{_%": "{%", "%_}": "%}"}
+_TAG_OR_LITERAL: Final = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}|\{_\{|\}_\}|\{_%|%_\}", re.S)
+
+
+def literal_braces(source: str) -> str:
+    """Resolve ``{_{`` and friends in the template source (outside tags), as raw blocks.
+
+    docxtpl resolves them after rendering, over the whole output — data
+    included. A ``{% raw %}`` block prints the braces without that risk.
+    """
+
+    def replace(match: re.Match[str]) -> str:
+        text = match.group()
+        literal = _LITERAL.get(text)
+        return text if literal is None else f"{{% raw %}}{literal}{{% endraw %}}"
+
+    return _TAG_OR_LITERAL.sub(replace, source)
+
+
+def _finish(xml: str, tpl: DocxTemplate) -> str:
+    """After Jinja: undo the line-per-paragraph split, turn ``\\n``/``\\t`` into Word breaks."""
+    xml = _UNPARA.sub(r"<w:p\1", xml)
+    if any(ch in xml for ch in "\n\t\a\f"):  # only then is there anything to resolve
+        xml = tpl.resolve_listing(xml)
+    return str(xml)
+
+
+class SafeDocxTemplate(DocxTemplate):  # type: ignore[misc]
+    """docxtpl's template, with literal-brace escapes resolved before rendering, not after."""
+
+    def patch_xml(self, src_xml: str) -> str:
+        return literal_braces(super().patch_xml(src_xml))
+
+    def render_xml_part(self, src_xml: str, part: Any, context: Any, jinja_env: Any = None) -> str:
+        if jinja_env is None:  # never docxtpl's unsandboxed default
+            from annexgen.rendering import make_environment  # noqa: PLC0415 - avoids a cycle
+
+            jinja_env = make_environment()
+        source = _PARA.sub(r"\n<w:p\1", src_xml)
+        self.current_rendering_part = part
+        try:
+            xml = jinja_env.from_string(source).render(context)
+        except JinjaTemplateError as err:
+            _attach_context(err, source)
+            raise
+        return _finish(xml, self)
+
+
+def _attach_context(err: JinjaTemplateError, source: str) -> None:
+    """The text of the paragraphs around a Jinja error, as docxtpl reports them."""
+    lineno = getattr(err, "lineno", None)
+    if lineno is not None:
+        start = max(lineno - 4, 0)
+        lines = source.splitlines()[start : start + 7]
+        err.docx_context = [_TAGS.sub("", line) for line in lines]  # type: ignore[attr-defined]
+
 
 # --- a minimal deterministic zip writer -------------------------------------------
 # zipfile's per-member bookkeeping costs more than the rendering itself here, and
@@ -146,7 +216,7 @@ class CompiledTemplate:
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as zf:
                 self.members = [(i.filename, zf.read(i.filename)) for i in zf.infolist()]
-            self._tpl = DocxTemplate(io.BytesIO(data))
+            self._tpl = SafeDocxTemplate(io.BytesIO(data))
             self._tpl.init_docx()
         except (zipfile.BadZipFile, KeyError, ValueError) as err:
             raise TemplateError(f"not a Word (.docx) file: {err}", location=Location(name)) from err
@@ -184,11 +254,7 @@ class CompiledTemplate:
     def _error(self, err: JinjaTemplateError, source: str) -> TemplateError:
         from annexgen.rendering import template_error  # noqa: PLC0415 - avoids a cycle
 
-        lineno = getattr(err, "lineno", None)
-        if lineno is not None:  # the paragraphs around the error, as docxtpl reports them
-            start = max(lineno - 4, 0)
-            lines = source.splitlines()[start : start + 7]
-            err.docx_context = [_TAGS.sub("", line) for line in lines]  # type: ignore[attr-defined]
+        _attach_context(err, source)
         return template_error(err, self.name)
 
     def _render_part(self, compiled: Any, ctx: dict[str, Any]) -> str:
@@ -197,15 +263,7 @@ class CompiledTemplate:
             xml = template.render(ctx)
         except JinjaTemplateError as err:
             raise self._error(err, source) from err
-        xml = _UNPARA.sub(r"<w:p\1", xml)
-        if "{_" in xml or "_}" in xml:
-            xml = (
-                xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%")
-                .replace("%_}", "%}")
-            )  # fmt: skip
-        if any(ch in xml for ch in "\n\t\a\f"):  # only then is there anything to resolve
-            xml = self._tpl.resolve_listing(xml)
-        return str(xml)
+        return _finish(xml, self._tpl)
 
     def render(self, ctx: dict[str, Any], expected: list[str] | None = None) -> bytes:
         """Bytes of the .docx for ``ctx``; raises if any check fails.
