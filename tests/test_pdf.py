@@ -72,3 +72,60 @@ def test_missing_libreoffice_gives_install_hint(monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setattr(shutil, "which", lambda name: None)
     with pytest.raises(ConversionError, match="apt-get install libreoffice-writer-nogui"):
         docx_to_pdf(b"")
+
+
+@pytest.mark.libreoffice
+def test_an_old_pdf_cannot_pass_for_a_new_one(tmp_path: Path) -> None:
+    # reliability §2.13: soffice exits 0 and writes nothing for a file it cannot load;
+    # a PDF of the same name left by an earlier run must not count as its output
+    broken = tmp_path / "annex.docx"
+    broken.write_bytes(b"PK\x03\x04 this is not a zip")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "annex.pdf").write_bytes(b"%PDF-1.7 from yesterday")
+    with pytest.raises(ConversionError, match=r"annex\.docx"):
+        convert_to_pdf([broken], out)
+    assert (out / "annex.pdf").read_bytes() == b"%PDF-1.7 from yesterday"
+    assert [p.name for p in out.iterdir()] == ["annex.pdf"]  # no staging folder left
+
+
+@pytest.mark.libreoffice
+def test_two_sources_with_one_name_are_refused(tmp_path: Path) -> None:
+    # LibreOffice names the PDF after the file's stem: the second would overwrite the first
+    data = render(load_annex(EXAMPLES[3]))
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "annex.docx").write_bytes(data)
+    with pytest.raises(ConversionError, match=r"would both become annex\.pdf"):
+        convert_to_pdf([tmp_path / "a" / "annex.docx", tmp_path / "b" / "annex.docx"], tmp_path)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
+    return "\nState:\tZ" not in status  # a zombie is dead, only not yet reaped
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc to see processes")
+def test_a_timeout_stops_the_office_and_everything_it_started(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # soffice is a launcher whose child (soffice.bin) does the work; killing only the
+    # launcher left the office running and writing into a profile being deleted, and
+    # the cleanup's OSError hid the timeout. A stand-in launcher that hangs the same way:
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    child_pid = tmp_path / "child.pid"
+    launcher = bin_dir / "soffice"
+    launcher.write_text(f"#!/bin/sh\nsleep 120 &\necho $! > {child_pid}\nwait\n")
+    launcher.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{bin_dir}:/usr/bin:/bin")
+    source = tmp_path / "annex.docx"
+    source.write_bytes(b"")
+    with pytest.raises(ConversionError, match=r"did not finish within 1\.5 s"):
+        convert_to_pdf([source], tmp_path / "out", timeout=1.5)
+    pid = int(child_pid.read_text())
+    assert not _alive(pid)
+    assert [p.name for p in (tmp_path / "out").iterdir()] == []

@@ -11,7 +11,10 @@ the cost (0.87 s a file when done one by one).
 
 from __future__ import annotations
 
+import contextlib
+import os
 import shutil
+import signal
 import subprocess
 import tempfile
 from collections.abc import Sequence
@@ -44,14 +47,65 @@ def convert_to_pdf(
 
     Returns the PDF paths in the order of ``sources``; raises
     :class:`ConversionError` naming every file that produced no PDF.
+
+    LibreOffice writes into a private folder inside ``out_dir``; only PDFs it
+    really produced are then moved (atomically) to their final names. So a
+    PDF left in ``out_dir`` by an earlier run can never pass for a new one,
+    and a failed or interrupted run leaves no half-written PDF behind.
     """
     soffice = find_soffice()
     if soffice is None:
         raise ConversionError(INSTALL_HINT)
     if not sources:
         return []
+    stems: dict[str, Path] = {}
+    for source in sources:
+        other = stems.setdefault(Path(source).stem, Path(source))
+        if other != Path(source):
+            raise ConversionError(
+                f"{other} and {source} would both become {Path(source).stem}.pdf; "
+                "convert them in separate calls or rename one",
+                location=Location(str(source)),
+            )
     out_dir.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="annexgen-lo-") as profile:
+    staging = Path(tempfile.mkdtemp(prefix=".annexgen-pdf-", dir=out_dir))
+    try:
+        detail = _run_soffice(soffice, sources, staging, timeout=timeout, pdf_a=pdf_a)
+        made = [staging / (Path(s).stem + ".pdf") for s in sources]
+        missing = [str(s) for s, pdf in zip(sources, made, strict=True) if not _is_pdf(pdf)]
+        if missing:
+            raise ConversionError(
+                f"LibreOffice made no PDF for {', '.join(missing)}"
+                + (f": {detail}" if detail else ""),
+                location=Location(missing[0]),
+            )
+        pdfs = [out_dir / pdf.name for pdf in made]
+        for pdf, target in zip(made, pdfs, strict=True):
+            os.replace(pdf, target)
+        return pdfs
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _is_pdf(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(5) == b"%PDF-"
+    except OSError:
+        return False
+
+
+def _run_soffice(
+    soffice: str, sources: Sequence[Path], out_dir: Path, *, timeout: float, pdf_a: bool
+) -> str:
+    """Run one headless LibreOffice; return the last line it printed (for error messages).
+
+    ``soffice`` is a launcher: the office itself (``soffice.bin``) is its child.
+    It runs in a session of its own so that a timeout or Ctrl-C stops the whole
+    group — otherwise the office keeps running, and keeps writing into the
+    profile folder being deleted.
+    """
+    with tempfile.TemporaryDirectory(prefix="annexgen-lo-", ignore_cleanup_errors=True) as profile:
         command = [
             soffice,
             f"-env:UserInstallation={Path(profile).as_uri()}",
@@ -64,22 +118,33 @@ def convert_to_pdf(
             str(out_dir),
             *(str(s) for s in sources),
         ]
-        try:
-            result = subprocess.run(
-                command, capture_output=True, text=True, timeout=timeout, check=False
-            )
-        except subprocess.TimeoutExpired as err:
-            raise ConversionError(f"LibreOffice did not finish within {timeout:.0f} s") from err
-    pdfs = [out_dir / (Path(s).stem + ".pdf") for s in sources]
-    missing = [str(s) for s, pdf in zip(sources, pdfs, strict=True) if not pdf.is_file()]
-    if missing:
-        detail = (result.stderr or result.stdout).strip().splitlines()
-        raise ConversionError(
-            f"LibreOffice made no PDF for {', '.join(missing)}"
-            + (f": {detail[-1]}" if detail else ""),
-            location=Location(missing[0]),
+        process = subprocess.Popen(
+            command,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            start_new_session=hasattr(os, "killpg"),
         )
-    return pdfs
+        try:
+            stdout, stderr = process.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired as err:
+            _stop(process)
+            raise ConversionError(f"LibreOffice did not finish within {timeout:g} s") from err
+        except BaseException:
+            _stop(process)
+            raise
+    lines = (stderr or stdout).strip().splitlines()
+    return lines[-1] if lines else ""
+
+
+def _stop(process: subprocess.Popen[str]) -> None:
+    """Kill LibreOffice and every process it started, and reap it."""
+    if hasattr(os, "killpg"):
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(process.pid, signal.SIGKILL)
+    else:  # pragma: no cover - Windows
+        process.kill()
+    process.communicate()
 
 
 def docx_to_pdf(data: bytes, *, pdf_a: bool = False, timeout: float = 120) -> bytes:
