@@ -125,3 +125,25 @@ def test_lists_are_capped() -> None:
     ANNEX.validate_python({**base, "activities": ["a"] * 1000})
     with pytest.raises(ValidationError, match="at most 1000"):
         ANNEX.validate_python({**base, "activities": ["a"] * 1001})
+
+
+@pytest.mark.parametrize(
+    ("name", "printed"),
+    [  # document-rules §1.5: initial + "." + U+00A0 + surname; digraph initials Dz., Dž.
+        ("Jānis Lāčplēsis", "J.\u00a0Lāčplēsis"),
+        ("J. Lāčplēsis", "J.\u00a0Lāčplēsis"),
+        ("J.Lāčplēsis", "J.\u00a0Lāčplēsis"),  # legacy unspaced form (seed 003) normalised
+        ("Arturs Krišjānis Kariņš", "A.\u00a0K.\u00a0Kariņš"),  # §1.5 "A. K. Kariņš"
+        ("Dzintra Ozola", "Dz.\u00a0Ozola"),
+        ("Džohars Dudajevs", "Dž.\u00a0Dudajevs"),  # §1.5 "Džohars – Dž."
+        ("Lāčplēsis", "Lāčplēsis"),
+    ],
+)
+def test_signatory_printed_name(name: str, printed: str) -> None:
+    signatory = Signatory(position="Daugavpils pilsētas domes priekšsēdētājs", name=name)
+    assert signatory.printed_name == printed
+
+
+def test_signatory_name_that_cannot_be_printed_is_refused_at_load_time() -> None:
+    with pytest.raises(ValidationError, match="name"):
+        Signatory(position="Priekšsēdētājs", name="   ")

@@ -6,10 +6,12 @@ by ``tests/test_public_api.py`` so that a change to it is always deliberate.
 
 from __future__ import annotations
 
+from annexgen.documents import Document, read_document
 from annexgen.errors import (
     AnnexgenError,
     ConversionError,
     DataError,
+    DocumentError,
     LanguageError,
     Location,
     OutputError,
@@ -18,7 +20,14 @@ from annexgen.errors import (
     TemplateError,
     UnknownWordError,
 )
-from annexgen.loading import annex_json_schema, check_file, load_annex, load_annex_text
+from annexgen.lint import LintFinding, lint_document, lint_file
+from annexgen.loading import (
+    annex_json_schema,
+    annex_to_yaml,
+    check_file,
+    load_annex,
+    load_annex_text,
+)
 from annexgen.lv import (
     amount_to_words,
     format_amount,
@@ -49,8 +58,11 @@ __all__ = [
     "ConversionError",
     "DataError",
     "Decision",
+    "Document",
+    "DocumentError",
     "GenericAnnex",
     "LanguageError",
+    "LintFinding",
     "Location",
     "Money",
     "Options",
@@ -65,15 +77,19 @@ __all__ = [
     "__version__",
     "amount_to_words",
     "annex_json_schema",
+    "annex_to_yaml",
     "check_file",
     "check_template",
     "format_amount",
     "format_date",
+    "lint_document",
+    "lint_file",
     "load_annex",
     "load_annex_text",
     "lvl_to_eur",
     "number_to_words",
     "parse_amount_words",
+    "read_document",
     "render",
     "render_file",
     "run_batch",

@@ -17,13 +17,16 @@ raising, so that ``annexgen check`` prints every one of them at once:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Final
 
 from pydantic import BaseModel
 
-from annexgen.lv import format_amount, iter_amount_mentions, lvl_to_eur
+from annexgen.errors import LanguageError
+from annexgen.lv import format_amount, iter_amount_mentions, lvl_to_eur, to_money
 from annexgen.models import ProjectAnnouncement, ProjectDescription
 
 __all__ = ["Finding", "cross_check"]
@@ -73,6 +76,37 @@ def _amounts_in_text(annex: BaseModel) -> Iterator[Finding]:
             )
             if m.error:  # pragma: no cover - currency conflict reported with the numbers
                 yield Finding(path, m.error)
+
+
+_NUMBER: Final = r"\d[\d \u00a0]*(?:[.,]\d{1,2})?"
+#: "LVL 1000 (viens tūkstotis latu) (EUR 1422,87)" as seed 003 writes it, or
+#: "1000 LVL (EUR 1422,87)" / "(1422,87 EUR)": lats, optional words, euro in brackets.
+_LVL_EUR_TEXT: Final = re.compile(
+    rf"(?:\bLVL\s*(?P<lvl1>{_NUMBER})|(?P<lvl2>{_NUMBER})\s*(?:LVL|Ls)\b)"
+    r"(?:\s*\([^()]{0,200}\))?"
+    rf"\s*\(\s*(?:EUR\s*(?P<eur1>{_NUMBER})|(?P<eur2>{_NUMBER})\s*(?:EUR|euro|eiro))\s*\)"
+)
+
+
+def _lvl_eur_in_text(annex: BaseModel) -> Iterator[Finding]:
+    """Lats amounts whose euro equivalent is written by hand inside free text."""
+    for path, text in _texts(annex, ()):
+        if "LVL" not in text and "Ls" not in text:
+            continue
+        for m in _LVL_EUR_TEXT.finditer(text):
+            try:
+                lvl = to_money((m.group("lvl1") or m.group("lvl2")).strip())
+                eur = to_money((m.group("eur1") or m.group("eur2")).strip())
+            except LanguageError:  # pragma: no cover - the pattern only matches numbers
+                continue
+            expected = lvl_to_eur(lvl)
+            if eur != expected:
+                yield Finding(
+                    path,
+                    f"{m.group(0)!r}: LVL {format_amount(lvl, code=False)} is EUR "
+                    f"{format_amount(expected, code=False)} at the legal rate 0,702804, "
+                    f"not EUR {format_amount(eur, code=False)}",
+                )
 
 
 def _costs(annex: ProjectDescription) -> Iterator[Finding]:
@@ -127,6 +161,7 @@ def _activities(annex: ProjectDescription) -> Iterator[Finding]:
 def cross_check(annex: BaseModel) -> list[Finding]:
     """All cross-field findings for a validated annex (empty when consistent)."""
     findings = list(_amounts_in_text(annex))
+    findings += _lvl_eur_in_text(annex)
     if getattr(annex, "decision", "absent") is None and not isinstance(annex, ProjectAnnouncement):
         findings.append(
             Finding(("decision",), "no decision given: the annex mark will be left out", "warning")

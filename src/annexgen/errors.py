@@ -11,6 +11,9 @@ still tell the kinds apart::
     ├── DataError                         input data (YAML, models) is invalid;
     │                                     carries every Problem found, with
     │                                     file:line:column and field path
+    ├── DocumentError                     an existing document (lint, extract)
+    │                                     cannot be read: missing, not .docx/.txt,
+    │                                     broken ZIP/XML, not UTF-8
     ├── TemplateError                     a Word template is broken or unsafe
     ├── RenderError                       rendering produced a bad document
     ├── OutputError                       the result could not be written
@@ -30,6 +33,7 @@ __all__ = [
     "AnnexgenError",
     "ConversionError",
     "DataError",
+    "DocumentError",
     "LanguageError",
     "Location",
     "OutputError",
@@ -129,6 +133,14 @@ class DataError(AnnexgenError):
 
     def __str__(self) -> str:
         return "\n".join(str(p) for p in self.problems) or self.message
+
+
+class DocumentError(AnnexgenError):
+    """An existing document cannot be read; the message says why, in plain words."""
+
+    def __init__(self, message: str, *, file: str | None = None) -> None:
+        super().__init__(message, location=Location(file=file))
+        self.file = file
 
 
 class TemplateError(AnnexgenError):

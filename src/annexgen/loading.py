@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 import types
 import typing
 from collections.abc import Iterable
@@ -26,15 +27,24 @@ from typing import Any, Final
 
 import yaml
 from pydantic import BaseModel, TypeAdapter, ValidationError
-from yaml.events import AliasEvent
+from yaml.events import (
+    AliasEvent,
+    CollectionEndEvent,
+    CollectionStartEvent,
+    MappingStartEvent,
+    NodeEvent,
+    ScalarEvent,
+)
 
 from annexgen.checks import cross_check
 from annexgen.errors import DataError, Location, Problem
 from annexgen.models import KINDS, Annex, GenericAnnex, ProjectAnnouncement, ProjectDescription
+from annexgen.text import describe_char
 
 __all__ = [
     "MAX_FILE_BYTES",
     "annex_json_schema",
+    "annex_to_yaml",
     "check_data",
     "check_file",
     "check_text",
@@ -45,6 +55,22 @@ __all__ = [
 
 #: Largest YAML file accepted. The longest seed annex is about 4 KB.
 MAX_FILE_BYTES: Final = 1024 * 1024
+
+#: Deepest nesting of lists and mappings accepted. The models need 4 levels
+#: (annex → costs → cost line → amount); libyaml's composer recurses per level
+#: and a few thousand ``[`` crash Python (RecursionError, then a segfault).
+MAX_DEPTH: Final = 20
+
+#: Characters the YAML reader refuses outright (PyYAML's ``Reader.NON_PRINTABLE``):
+#: found first, so that the clerk gets line, column and field instead of
+#: "unacceptable character … position 110".
+_NON_PRINTABLE: Final = re.compile(
+    "[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
+#: Line breaks as YAML counts them (for line numbers of refused characters).
+_LINE_BREAK: Final = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+#: Anchors/aliases reported per file before the scan stops.
+_MAX_STRUCTURAL: Final = 10
 
 _ADAPTER: Final[TypeAdapter[Any]] = TypeAdapter(Annex)
 _MODELS: Final[dict[str, type[BaseModel]]] = {
@@ -101,6 +127,9 @@ class _Document:
         self.value_marks: dict[Path_, Mark] = {}
         self.key_marks: dict[Path_, Mark] = {}
         self.problems: list[tuple[Mark, Path_, str]] = []
+        #: (start, end, path) of every scalar, 0-based (line, column) marks, to
+        #: find the field that holds a character the YAML reader refused.
+        self.spans: list[tuple[tuple[int, int], tuple[int, int], Path_]] = []
         self._seen: set[int] = set()
         self._alias_reported = False
 
@@ -123,8 +152,12 @@ class _Document:
             )
             return None
         if isinstance(node, yaml.ScalarNode):
-            if node.style is None and node.value == "":
-                return None  # "key:" with nothing after it
+            start, end = node.start_mark, node.end_mark
+            self.spans.append(((start.line, start.column), (end.line, end.column), path))
+            if not node.style and node.value == "":
+                # "key:" with nothing after it (plain style: None from PyYAML's
+                # composer, "" from libyaml's)
+                return None
             return node.value
         if isinstance(node, yaml.SequenceNode):
             return [self.convert(item, (*path, i)) for i, item in enumerate(node.value)]
@@ -238,6 +271,8 @@ def _pydantic_problems(
             message = f"expected a date like 2013-12-05 or 05.12.2013.: {reason}"
             if isinstance(e.get("input"), str):
                 message += f" (got {e['input']!r})"
+        elif e.get("input", "") is None and kind_of_error.endswith("_type"):
+            message = "this is empty; write a value here"
         elif isinstance(e.get("input"), str) and kind_of_error not in ("value_error",):
             message = f"{message} (got {e['input']!r})"
         problems.append(Problem(message, where.location(loc, key=key)))
@@ -252,11 +287,128 @@ def _compose(text: str) -> list[yaml.Node]:
     return list(yaml.compose_all(text, Loader=loader))
 
 
+class _Frame:
+    """One open mapping or sequence while scanning events (for field paths)."""
+
+    __slots__ = ("index", "is_map", "key", "want_key")
+
+    def __init__(self, is_map: bool) -> None:
+        self.is_map = is_map
+        self.want_key = is_map
+        self.key: str | int = ""
+        self.index = 0
+
+
+def _scan_events(text: str) -> list[tuple[Mark, Path_, str]]:
+    """Refuse anchors, aliases and deep nesting from the event stream.
+
+    Events come from a non-recursive state machine and nothing is expanded,
+    so this is safe on hostile input, and it runs before any composer (which
+    recurses per nesting level and would share aliased nodes).
+    """
+    problems: list[tuple[Mark, Path_, str]] = []
+    stack: list[_Frame] = []
+
+    def path() -> Path_:
+        parts: list[str | int] = []
+        for frame in stack:
+            if frame.is_map:
+                if frame.want_key:
+                    break
+                parts.append(frame.key)
+            else:
+                parts.append(frame.index)
+        return tuple(parts)
+
+    def done() -> None:
+        if stack:
+            frame = stack[-1]
+            if frame.is_map:
+                frame.want_key = not frame.want_key
+            else:
+                frame.index += 1
+
+    loader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+    for event in yaml.parse(text, Loader=loader):
+        if len(problems) >= _MAX_STRUCTURAL:
+            break  # an alias bomb would otherwise list thousands of aliases
+        if not isinstance(event, NodeEvent | CollectionEndEvent):
+            continue
+        start = event.start_mark
+        mark = (start.line + 1, start.column + 1) if start else (0, 0)
+        if isinstance(event, CollectionEndEvent):
+            stack.pop()
+            done()
+            continue
+        if isinstance(event, AliasEvent):
+            problems.append(
+                (mark, path(), "YAML aliases (*name) are not allowed; write the value out")
+            )
+            done()
+            continue
+        if event.anchor is not None:
+            problems.append(
+                (mark, path(), "YAML anchors (&name) are not allowed; write the value out")
+            )
+        if isinstance(event, CollectionStartEvent):
+            if len(stack) >= MAX_DEPTH:
+                problems.append(
+                    (mark, path(), f"lists and mappings are nested more than {MAX_DEPTH} deep")
+                )
+                return problems  # stop: deeper input is what crashes composers
+            stack.append(_Frame(isinstance(event, MappingStartEvent)))
+            continue
+        if stack and stack[-1].is_map and stack[-1].want_key and isinstance(event, ScalarEvent):
+            stack[-1].key = event.value  # a scalar key
+        done()
+    return problems
+
+
+def _bad_characters(text: str) -> list[tuple[tuple[int, int], str]]:
+    """Characters the YAML reader refuses, with their 0-based (line, column)."""
+    found = []
+    for m in _NON_PRINTABLE.finditer(text):
+        before = text[: m.start()]
+        breaks = list(_LINE_BREAK.finditer(before))
+        line = len(breaks)
+        column = m.start() - (breaks[-1].end() if breaks else 0)
+        found.append(((line, column), m.group()))
+    return found
+
+
+def _character_problems(text: str, filename: str, doc: _Document | None) -> list[Problem]:
+    problems = []
+    for (line, column), ch in _bad_characters(text):
+        field = None
+        for start, end, path in doc.spans if doc else ():
+            if start <= (line, column) < end:
+                field = _format_path(path) or None
+                break
+        problems.append(
+            Problem(
+                f"character {describe_char(ch)} cannot appear in a Word document; remove it",
+                Location(filename, line + 1, column + 1, field),
+            )
+        )
+    return problems
+
+
 def _parse(text: str, filename: str) -> tuple[Any, _Located, list[Problem]]:
     doc = _Document()
     where = _Located(filename, doc)
+    # Characters YAML refuses are reported with their place and field, then
+    # replaced so that the rest of the file is still checked in the same run.
+    refused = _NON_PRINTABLE.search(text) is not None
+    source = _NON_PRINTABLE.sub("\ufffd", text) if refused else text
     try:
-        nodes = _compose(text)
+        structural = _scan_events(source)
+        if structural:
+            problems = [
+                Problem(msg, Location(filename, line, col, _format_path(path) or None))
+                for (line, col), path, msg in structural
+            ]
+            return None, where, _character_problems(text, filename, None) + problems
+        nodes = _compose(source)
     except _YamlProblem as err:
         line, col = err.mark or (None, None)
         return None, where, [Problem(err.message, Location(filename, line, col))]
@@ -264,11 +416,9 @@ def _parse(text: str, filename: str) -> tuple[Any, _Located, list[Problem]]:
         mark = err.problem_mark or err.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
         what = " ".join(p for p in (err.context, err.problem) if p)
-        if "alias" in what:
-            what = f"YAML aliases (*name) are not allowed; write the value out ({what})"
-            return None, where, [Problem(what, Location(filename, line, col))]
-        return None, where, [Problem(f"not valid YAML: {what}", Location(filename, line, col))]
-    except yaml.YAMLError as err:  # reader errors: characters YAML itself refuses
+        syntax = [Problem(f"not valid YAML: {what}", Location(filename, line, col))]
+        return None, where, _character_problems(text, filename, None) + syntax
+    except yaml.YAMLError as err:  # pragma: no cover - reader errors are caught above
         return None, where, [Problem(f"not valid YAML: {err}", Location(filename))]
     if not nodes:
         return None, where, [Problem("the file is empty", Location(filename))]
@@ -279,6 +429,8 @@ def _parse(text: str, filename: str) -> tuple[Any, _Located, list[Problem]]:
         Problem(msg, Location(filename, line, col, _format_path(path) or None))
         for (line, col), path, msg in doc.problems
     ]
+    if refused:
+        problems = _character_problems(text, filename, doc) + problems
     return data, where, problems
 
 
@@ -375,6 +527,19 @@ def annex_json_schema() -> dict[str, Any]:
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "annexgen annex"
     return json.loads(json.dumps(schema, sort_keys=True))  # type: ignore[no-any-return]
+
+
+def annex_to_yaml(annex: BaseModel) -> str:
+    """YAML text for an annex model that :func:`load_annex_text` reads back equal.
+
+    For the web form and scripts that build annexes in Python and hand the
+    clerk a file to keep. Fields left at their defaults are omitted; money and
+    dates are written as text (``"19700.00"``, ``"2013-12-05"``), so reading
+    the file never depends on YAML's type guessing.
+    """
+    data = annex.model_dump(mode="json", exclude_defaults=True)
+    data = {"kind": getattr(annex, "kind", None), **data} if hasattr(annex, "kind") else data
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
 
 
 def skeleton(kind: str) -> str:

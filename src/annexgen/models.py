@@ -38,12 +38,13 @@ from pydantic import (
     Field,
     GetJsonSchemaHandler,
     WithJsonSchema,
+    field_validator,
     model_validator,
 )
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
 
-from annexgen.lv import get_currency, lvl_to_eur, parse_date, to_money
+from annexgen.lv import get_currency, lvl_to_eur, parse_date, short_name, to_money
 from annexgen.lv.amounts import CentsMode
 from annexgen.lv.numbers import Style
 from annexgen.text import clean_text
@@ -99,6 +100,18 @@ def _parse_date(value: object) -> object:
 
 #: A calendar date; YAML may write 2013-12-05, 05.12.2013. or "2013. gada 5. decembris".
 Date = Annotated[date, BeforeValidator(_parse_date)]
+
+
+def _whole_number(value: object) -> object:
+    """Digits only: Pydantic alone reads "1_0" as 10, the YAML 1.1 surprise again."""
+    if isinstance(value, str):
+        text = value.strip()
+        if not re.fullmatch(r"[0-9]+", text):
+            raise ValueError(f"expected a whole number written with digits, like 3, got {value!r}")
+        return int(text)
+    if isinstance(value, bool):
+        raise ValueError("expected a whole number, not true/false")
+    return value
 
 
 def _money_amount(value: object) -> Decimal:
@@ -254,7 +267,7 @@ class Decision(_Model):
     number: Text | None = Field(default=None, description="Decision number, e.g. '610'")
     protocol: Text | None = Field(default=None, description="Protocol number ('prot. Nr.')")
     item: Text | None = Field(default=None, description="Agenda item (§) in the protocol")
-    annex_number: Annotated[int, Field(ge=1, le=99)] | None = Field(
+    annex_number: Annotated[int, Field(ge=1, le=99), BeforeValidator(_whole_number)] | None = Field(
         default=None, description="When a decision has several annexes: 1 → '1. pielikums'"
     )
     act: Text = Field(default="lēmumam", description="Dative: lēmumam, rīkojumam, …")
@@ -266,7 +279,22 @@ class Signatory(_Model):
 
     position: Text = Field(description="e.g. 'Daugavpils pilsētas domes priekšsēdētājs'")
     name: Text = Field(description="Full name or 'J. Lāčplēsis'; printed as initial + surname")
-    acting: bool = Field(default=False, description="Signed by a deputy: adds 'p. i.'")
+    acting: bool = Field(
+        default=False,
+        description="Signed by someone acting for the holder: 'p. i.' under the position, "
+        "and 'name' is the actual signer (document-rules §1.5)",
+    )
+
+    @field_validator("name")
+    @classmethod
+    def _printable(cls, value: str) -> str:
+        short_name(value)  # refuse at load time what the signature line could not print
+        return value
+
+    @property
+    def printed_name(self) -> str:
+        """The name as the signature line prints it: ``J.\u00a0Lāčplēsis``, ``Dz.\u00a0Ozola``."""
+        return short_name(self.name)
 
 
 class Duration(_AlsoText):
@@ -275,7 +303,7 @@ class Duration(_AlsoText):
     until: Date | None = None
     start: Date | None = None
     end: Date | None = None
-    months: Annotated[int, Field(ge=1, le=1200)] | None = None
+    months: Annotated[int, Field(ge=1, le=1200), BeforeValidator(_whole_number)] | None = None
     text: Text | None = Field(default=None, description="Free wording, used as written")
     note: Text | None = Field(default=None, description="Appended as written, e.g. '(2 gadi)'")
 

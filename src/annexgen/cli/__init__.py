@@ -10,7 +10,7 @@ from __future__ import annotations
 import click
 
 from annexgen import __version__
-from annexgen.cli import batch, check, new, render, schema, template, words
+from annexgen.cli import batch, check, lint, new, render, schema, serve, template, words
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -21,8 +21,10 @@ def main() -> None:
 
 main.add_command(batch.batch)
 main.add_command(check.check)
+main.add_command(lint.lint)
 main.add_command(new.new)
 main.add_command(render.render)
 main.add_command(schema.schema)
+main.add_command(serve.serve)
 main.add_command(template.template)
 main.add_command(words.words)

@@ -1,0 +1,357 @@
+"""Read existing annexes (.docx or plain text) as located pieces of text.
+
+Why a module of its own: both ``annexgen lint`` and ``annexgen extract`` read
+documents that *anyone* made — Word files typed by clerks, text copied out of
+them — and both must say *where* something is ("table 1 row 5 cell 2",
+"line 12"), because a clerk fixes the document, not our model of it.
+
+Two views of one document:
+
+* :attr:`Document.blocks` — every piece of text in reading order, each with a
+  human position: body paragraphs, table cells (nested tables too), paragraphs
+  inside text boxes (Word puts annex marks there), headers and footers. The
+  linter scans these.
+* :attr:`Document.rows` — the label/value pairs of the annex table: a Word
+  table row (first cell = label, the other cells = value) or, in text files
+  laid out like the seeds, ``Label<TAB>Value`` lines and the looser
+  ``<TAB>Label`` / ``<TAB>Value`` layout with continuation lines. The
+  extractor maps these to model fields.
+
+The .docx text is taken from the WordprocessingML directly rather than from
+``Paragraph.text``: python-docx skips paragraphs inside block-level content
+controls (``w:sdt``) and text boxes, and text boxes appear twice in the XML
+(``mc:Choice`` and its ``mc:Fallback``); reading the XML once, on purpose,
+gets each piece of text exactly once.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Final
+
+from lxml import etree
+
+from annexgen.errors import DocumentError
+
+__all__ = ["Document", "DocumentRow", "TextBlock", "read_document", "read_text"]
+
+_W: Final = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_MC: Final = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+
+
+def _w(tag: str) -> str:
+    return f"{{{_W}}}{tag}"
+
+
+@dataclass(frozen=True, slots=True)
+class TextBlock:
+    """One piece of text and where it is.
+
+    ``position`` is what a clerk can find in Word ("paragraph 12",
+    "table 1 row 3 cell 2", "header 1 paragraph 1") or in a text editor
+    ("line 7"). ``line`` is the 1-based line number for text files (``None``
+    for .docx); a finding at offset *k* of ``text`` is at column *k + 1*.
+    """
+
+    text: str
+    position: str
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentRow:
+    """A label/value pair of the annex table, as written (not yet interpreted)."""
+
+    label: str
+    value: str
+    position: str
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A read document: its source path, text blocks and label/value rows."""
+
+    path: str
+    blocks: tuple[TextBlock, ...]
+    rows: tuple[DocumentRow, ...] = field(default=())
+
+
+def read_document(path: str | Path) -> Document:
+    """Read a .docx or .txt file; :class:`DocumentError` says why one cannot be read."""
+    p = Path(path)
+    suffix = p.suffix.lower()
+    if suffix == ".docx":
+        return _read_docx(p)
+    if suffix in {".txt", ".text"}:
+        return read_text(_decode(p), path=str(p))
+    raise DocumentError(
+        f"cannot read {p.suffix or 'files without an extension'}: expected .docx or .txt",
+        file=str(p),
+    )
+
+
+# --- plain text ------------------------------------------------------------------
+
+
+def _decode(path: Path) -> str:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise DocumentError("file not found", file=str(path)) from None
+    except IsADirectoryError:
+        raise DocumentError("is a directory, not a file", file=str(path)) from None
+    except OSError as err:
+        raise DocumentError(f"cannot read the file: {err.strerror}", file=str(path)) from None
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        # Guessing a code page (cp1257?) could silently turn "ā" into garbage
+        # that then "passes" the checks; refusing is the honest answer.
+        raise DocumentError(
+            f"not UTF-8 text (byte 0x{data[err.start]:02x} at offset {err.start}); "
+            "save the file as UTF-8",
+            file=str(path),
+        ) from None
+
+
+_INLINE_ROW: Final = re.compile(r"^(?P<label>[^\t]*\S[^\t]*)\t+(?P<value>.*\S.*)$")
+
+
+def read_text(text: str, *, path: str = "<text>") -> Document:
+    """Read text laid out like the seed files: one block per line, plus rows.
+
+    Rows come in two layouts (both occur in the seeds): ``Label<TAB>Value`` on
+    one line, and a label line starting with a tab followed by a value line
+    starting with a tab, where lines without a leading tab continue the label
+    (only directly after it) or the value (until the next tab line).
+    """
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    lines = text.split("\n")
+    blocks = tuple(
+        TextBlock(line, f"line {n}", n) for n, line in enumerate(lines, start=1) if line.strip()
+    )
+    return Document(path, blocks, tuple(_text_rows(lines)))
+
+
+def _text_rows(lines: list[str]) -> Iterator[DocumentRow]:
+    label: list[str] | None = None
+    value: list[str] | None = None
+    start = 0
+
+    def finish() -> DocumentRow | None:
+        if label is None or value is None:
+            return None
+        return DocumentRow(
+            " ".join(part for part in label if part),
+            "\n".join(value).strip(),
+            f"line {start}",
+            start,
+        )
+
+    for n, line in enumerate(lines, start=1):
+        inline = _INLINE_ROW.match(line)
+        if inline and not line.startswith("\t"):
+            row = finish()
+            if row:
+                yield row
+            label = value = None
+            yield DocumentRow(inline["label"].strip(), inline["value"].strip(), f"line {n}", n)
+        elif line.startswith("\t"):
+            if label is None or value is not None:
+                row = finish()
+                if row:
+                    yield row
+                label, value, start = [line.strip()], None, n
+            else:
+                value = [line.strip()]
+        elif label is not None and value is None:
+            if line.strip():
+                label.append(line.strip())
+        elif value is not None:
+            value.append(line.rstrip())
+    row = finish()
+    if row:
+        yield row
+
+
+# --- Word ------------------------------------------------------------------------
+
+
+def _read_docx(path: Path) -> Document:
+    try:
+        with zipfile.ZipFile(path) as package:
+            names = set(package.namelist())
+            if "word/document.xml" not in names:
+                raise DocumentError("not a Word document (no word/document.xml)", file=str(path))
+            body_xml = package.read("word/document.xml")
+            rels = _relationships(package, names)
+            parts = {
+                target: package.read(f"word/{target}")
+                for target in rels.values()
+                if f"word/{target}" in names
+            }
+    except FileNotFoundError:
+        raise DocumentError("file not found", file=str(path)) from None
+    except IsADirectoryError:
+        raise DocumentError("is a directory, not a file", file=str(path)) from None
+    except zipfile.BadZipFile:
+        raise DocumentError("not a .docx file (not a ZIP package)", file=str(path)) from None
+    except OSError as err:
+        raise DocumentError(f"cannot read the file: {err.strerror}", file=str(path)) from None
+
+    root = _parse(body_xml, path)
+    body = root.find(_w("body"))
+    if body is None:
+        raise DocumentError("not a Word document (no w:body)", file=str(path))
+    reader = _DocxReader()
+    blocks: list[TextBlock] = []
+    rows: list[DocumentRow] = []
+    reader.read_container(body, "", blocks, rows)
+    # Headers and footers, per section, in document order; each part once.
+    seen: set[str] = set()
+    counters = {"header": 0, "footer": 0}
+    for ref in root.iter(_w("headerReference"), _w("footerReference")):
+        rid = ref.get("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id")
+        target = rels.get(rid or "")
+        if target is None or target in seen or target not in parts:
+            continue
+        seen.add(target)
+        kind = "header" if ref.tag == _w("headerReference") else "footer"
+        counters[kind] += 1
+        part_root = _parse(parts[target], path)
+        _DocxReader().read_container(part_root, f"{kind} {counters[kind]} ", blocks, rows)
+    return Document(str(path), tuple(blocks), tuple(rows))
+
+
+def _relationships(package: zipfile.ZipFile, names: set[str]) -> dict[str, str]:
+    name = "word/_rels/document.xml.rels"
+    if name not in names:
+        return {}
+    root = etree.fromstring(package.read(name))
+    out: dict[str, str] = {}
+    for rel in root:
+        rtype = rel.get("Type", "")
+        if rtype.endswith(("/header", "/footer")) and rel.get("TargetMode") != "External":
+            out[rel.get("Id", "")] = rel.get("Target", "").lstrip("/").removeprefix("word/")
+    return out
+
+
+def _parse(data: bytes, path: Path) -> etree._Element:
+    try:
+        return etree.fromstring(data, parser=etree.XMLParser(resolve_entities=False))
+    except etree.XMLSyntaxError as err:
+        raise DocumentError(f"broken Word XML: {err}", file=str(path)) from None
+
+
+_SKIP: Final = frozenset(
+    {_w("pPr"), _w("rPr"), _w("del"), _w("instrText"), _w("txbxContent"), f"{{{_MC}}}Fallback"}
+)
+
+
+class _DocxReader:
+    """Walks one story (body, header, footer) and numbers what it finds."""
+
+    def __init__(self) -> None:
+        self.paragraphs = 0
+        self.tables = 0
+
+    def read_container(
+        self, node: etree._Element, prefix: str, blocks: list[TextBlock], rows: list[DocumentRow]
+    ) -> None:
+        for child in node:
+            if child.tag == _w("p"):
+                self.paragraphs += 1
+                where = f"{prefix}paragraph {self.paragraphs}"
+                self._paragraph(child, where, blocks)
+            elif child.tag == _w("tbl"):
+                self.tables += 1
+                self._table(child, f"{prefix}table {self.tables}", blocks, rows)
+            elif child.tag in (_w("sdt"), _w("sdtContent"), _w("customXml")):
+                self.read_container(child, prefix, blocks, rows)
+
+    def _paragraph(self, p: etree._Element, where: str, blocks: list[TextBlock]) -> None:
+        text = paragraph_text(p)
+        if text.strip():
+            blocks.append(TextBlock(text, where))
+        boxes = [
+            box
+            for box in p.iter(_w("txbxContent"))
+            if not any(a.tag == f"{{{_MC}}}Fallback" for a in box.iterancestors())
+        ]
+        for n, box in enumerate(boxes, start=1):
+            inner = _DocxReader()
+            inner.read_container(box, f"{where} text box {n} ", blocks, [])
+
+    def _table(
+        self, tbl: etree._Element, where: str, blocks: list[TextBlock], rows: list[DocumentRow]
+    ) -> None:
+        for r, tr in enumerate(tbl.iter(_w("tr")), start=1):
+            if next(tr.iterancestors(_w("tbl"))) is not tbl:
+                continue  # a row of a nested table; read with its own table
+            cells: list[str] = []
+            for c, tc in enumerate(_cells(tr), start=1):
+                cell_where = f"{where} row {r} cell {c}"
+                inner = _DocxReader()
+                cell_blocks: list[TextBlock] = []
+                inner.read_container(tc, f"{cell_where} ", cell_blocks, rows)
+                # A cell is one block (its paragraphs joined by line breaks) so
+                # a position names the cell; nested tables/text boxes stay apart.
+                own = [b for b in cell_blocks if _is_cell_paragraph(b, cell_where)]
+                text = "\n".join(b.text for b in own)
+                cells.append(text)
+                if text.strip():
+                    blocks.append(TextBlock(text, cell_where))
+                blocks.extend(b for b in cell_blocks if b not in own)
+            if len(cells) >= 2 and cells[0].strip():
+                value = "\n".join(c for c in cells[1:] if c.strip())
+                rows.append(DocumentRow(cells[0].strip(), value.strip(), f"{where} row {r}"))
+
+
+def _is_cell_paragraph(block: TextBlock, cell_where: str) -> bool:
+    rest = block.position.removeprefix(f"{cell_where} ")
+    return rest.startswith("paragraph ") and " " not in rest.removeprefix("paragraph ")
+
+
+def _cells(tr: etree._Element) -> Iterator[etree._Element]:
+    for child in tr:
+        if child.tag == _w("tc"):
+            yield child
+        elif child.tag in (_w("sdt"), _w("customXml")):
+            yield from child.iter(_w("tc"))
+
+
+def paragraph_text(p: etree._Element) -> str:
+    """The visible text of one ``w:p``: runs, tabs, breaks, inserted text.
+
+    Deleted text (tracked changes), field instructions, text boxes (read
+    separately) and the compatibility fallback copy are skipped.
+    """
+    out: list[str] = []
+    _collect(p, out)
+    return unicodedata.normalize("NFC", "".join(out))
+
+
+def _collect(node: etree._Element, out: list[str]) -> None:
+    for child in node:
+        tag = child.tag
+        if not isinstance(tag, str) or tag in _SKIP or tag == _w("p"):
+            continue
+        if tag == _w("t"):
+            out.append(child.text or "")
+        elif tag == _w("tab") and node.tag == _w("r"):
+            out.append("\t")
+        elif tag in (_w("br"), _w("cr")):
+            out.append("\n")
+        elif tag == _w("noBreakHyphen"):
+            out.append("\u2011")
+        else:
+            _collect(child, out)

@@ -1,0 +1,637 @@
+"""Lint existing annexes: wrong amounts in words, agreement, rates, dates, typography.
+
+Why: councils hold years of annexes typed by hand, and hand-typed amounts go
+wrong — seed 001 writes 115 029 as "simt vienpadsmit tūkstoši …" (= 111 029).
+The linter reads a .docx or .txt (no YAML needed) and reports, per finding,
+the file, the paragraph/cell/line, the text, what is wrong and the correction.
+
+Two severities (the rules and their sources are listed in ``docs/lint-rules.md``):
+
+* ``error`` — the text says something false or ungrammatical: words that
+  disagree with the figure, a counted noun or scale word that does not agree
+  with its number, a euro equivalent that is not LVL ÷ 0,702804, a date in the
+  wrong case after "līdz" or before "sēdes".
+* ``style`` — an allowed or legacy variant where the current norm differs:
+  "2013.gada", "19 700.00 EUR", "Nr.610", “…” or "…" instead of „…”,
+  colloquial number words ("simtu viens", "tūkstots").
+
+Every rule works on one block of text at a time (:func:`lint_text` is pure),
+so it can be tested on sentences and reused on any text the library holds.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Final, Literal
+
+from annexgen.documents import Document, TextBlock, read_document
+from annexgen.errors import LanguageError
+from annexgen.lv import (
+    AmountMention,
+    Case,
+    NounForms,
+    allowed_noun_forms,
+    amount_to_words,
+    format_amount,
+    format_date,
+    get_currency,
+    iter_amount_mentions,
+    iter_dates,
+    lvl_to_eur,
+    noun_form,
+    number_to_words,
+    parse_amount_words,
+    to_money,
+    words_to_number,
+)
+from annexgen.lv.amounts import MAJOR_WORDS
+
+__all__ = ["RULES", "LintFinding", "Rule", "Severity", "TextFinding", "lint_document",
+           "lint_file", "lint_text"]  # fmt: skip
+
+Severity = Literal["error", "style"]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A lint rule: its id, severity and the documented reason (doc + section)."""
+
+    id: str
+    severity: Severity
+    summary: str
+    reference: str
+
+
+RULES: Final[dict[str, Rule]] = {
+    r.id: r
+    for r in (
+        Rule("amount-words", "error", "amount in words differs from the figure",
+             "latvian-language §10"),
+        Rule("amount-words-unreadable", "error",
+             "amount in words contains a word that is not a number word",
+             "latvian-language §10 step 2"),
+        Rule("amount-currency", "error", "figure and words name different currencies",
+             "latvian-language §10"),
+        Rule("noun-agreement", "error", "counted noun does not agree with its number",
+             "latvian-language §2"),
+        Rule("scale-agreement", "error",
+             "simts/tūkstotis/miljons does not agree with its multiplier",
+             "latvian-language §1.2"),
+        Rule("lvl-eur-rate", "error", "euro equivalent is not LVL ÷ 0,702804",
+             "latvian-language §11"),
+        Rule("date-case", "error", "date in the wrong case for its context",
+             "latvian-language §6.2"),
+        Rule("date-spacing", "style", "no space after the ordinal dot (legacy '2013.gada')",
+             "latvian-language §6.1; document-rules §1.4"),
+        Rule("decimal-point", "style", "decimal point in an amount (Latvian uses a comma)",
+             "document-rules §2.1; latvian-language §5"),
+        Rule("quotes", "style", "quotation marks other than Latvian „…”",
+             "document-rules §1.11"),
+        Rule("nr-spacing", "style", "no space after 'Nr.'", "document-rules §1.10"),
+        Rule("digits-agreement", "style",
+             "counted noun after digits does not agree with the number ('01 centi')",
+             "latvian-language §2, §4"),
+        Rule("colloquial-number", "style", "colloquial number word (simtu, tūkstots)",
+             "latvian-language §1.3, §10 step 2"),
+    )
+}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class TextFinding:
+    """A finding inside one block of text: character span, rule, message, fix."""
+
+    start: int
+    end: int
+    rule: str
+    message: str
+    suggestion: str | None = None
+
+    @property
+    def severity(self) -> Severity:
+        return RULES[self.rule].severity
+
+
+@dataclass(frozen=True, slots=True)
+class LintFinding:
+    """A finding in a document: where, the text, what is wrong, the correction."""
+
+    file: str
+    position: str  # "paragraph 12", "table 1 row 3 cell 2", "line 7"
+    line: int | None  # text files only
+    column: int | None  # text files only, 1-based
+    rule: str
+    severity: Severity
+    message: str
+    excerpt: str  # the offending text as written
+    suggestion: str | None
+
+    def where(self) -> str:
+        """``file:line:column`` for text files (editors jump there), else ``file:position``."""
+        if self.line is not None:
+            return f"{self.file}:{self.line}:{self.column}"
+        return f"{self.file}:{self.position}"
+
+    def __str__(self) -> str:
+        fix = f" (suggest: {self.suggestion})" if self.suggestion is not None else ""
+        return f"{self.where()}: {self.severity} {self.rule}: {self.message}{fix}"
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "file": self.file,
+            "position": self.position,
+            "line": self.line,
+            "column": self.column,
+            "rule": self.rule,
+            "severity": self.severity,
+            "message": self.message,
+            "excerpt": self.excerpt,
+            "suggestion": self.suggestion,
+        }
+
+
+# --- public entry points -----------------------------------------------------------
+
+
+def lint_file(path: str | Path) -> list[LintFinding]:
+    """Lint one .docx/.txt file; raises :class:`~annexgen.errors.DocumentError` if unreadable."""
+    return lint_document(read_document(path))
+
+
+def lint_document(document: Document) -> list[LintFinding]:
+    """Every finding in a read document, in reading order."""
+    return [f for block in document.blocks for f in _lint_block(document.path, block)]
+
+
+def lint_text(text: str) -> list[TextFinding]:
+    """Every finding in one piece of text, ordered by position."""
+    text = unicodedata.normalize("NFC", text)
+    findings: list[TextFinding] = []
+    for check in _CHECKS:
+        findings.extend(check(text))
+    return sorted(findings, key=lambda f: (f.start, f.end, f.rule))
+
+
+def _lint_block(path: str, block: TextBlock) -> Iterator[LintFinding]:
+    for f in lint_text(block.text):
+        yield LintFinding(
+            file=path,
+            position=block.position if block.line is None else f"line {block.line}",
+            line=block.line,
+            column=None if block.line is None else f.start + 1,
+            rule=f.rule,
+            severity=f.severity,
+            message=f.message,
+            excerpt=block.text[f.start : f.end],
+            suggestion=f.suggestion,
+        )
+
+
+# --- amounts: figures vs words ---------------------------------------------------------
+
+
+def _plain(amount: Decimal) -> str:
+    """``115029.00`` → ``115 029,00`` with ordinary spaces, for messages."""
+    return format_amount(amount, code=False).replace("\u00a0", " ")
+
+
+def _differing_group(figure: Decimal, words: Decimal) -> str:
+    names = ("units", "thousands", "millions", "milliards")
+    a, b = int(figure), int(words)
+    diffs = []
+    for name in names:
+        if a % 1000 != b % 1000:
+            diffs.append(f"{name} group {a % 1000} vs {b % 1000}")
+        a //= 1000
+        b //= 1000
+    if figure % 1 != words % 1:
+        diffs.append(f"cents {int(figure % 1 * 100):02d} vs {int(words % 1 * 100):02d}")
+    return "; ".join(reversed(diffs[:-1] + diffs[-1:])) if diffs else ""
+
+
+def _style_of(words: str) -> Literal["municipal", "normative", "financial"]:
+    lowered = words.lower().split()
+    if "viens" in lowered and any(w in {"simts"} for w in lowered):
+        pairs = itertools.pairwise(lowered)
+        if any(a == "viens" and b == "simts" for a, b in pairs):
+            return "financial"
+    return "municipal"
+
+
+def _suggest_words(m: AmountMention) -> str | None:
+    """The words rewritten for the figure, keeping the document's cents wording."""
+    currency = m.currency or "EUR"
+    try:
+        get_currency(currency)
+    except LanguageError:
+        return None
+    words = m.words.split()
+    lowered = [w.lower().strip(",.") for w in words]
+    major_at = next((i for i, w in enumerate(lowered) if w in MAJOR_WORDS), None)
+    style = _style_of(m.words)
+    whole = int(m.figure)
+    minor = int((m.figure - whole) * 100)
+    if major_at is None:
+        return number_to_words(whole, style=style) if not minor else None
+    tail = words[major_at:]
+    written_minor = (m.words_value or Decimal(0)) % 1
+    if written_minor == m.figure % 1 and lowered[major_at] in {"eiro", "euro"}:
+        return " ".join([number_to_words(whole, style=style), *tail])
+    cents_mode: Literal["digits", "words"] = (
+        "digits" if any(w.isdigit() for w in lowered[major_at:]) else "words"
+    )
+    return amount_to_words(m.figure, currency, cents=cents_mode, style=style)
+
+
+_PAREN_AFTER_FIGURE: Final = re.compile(
+    r"(?<![\d.,])(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:[.,]\d{1,2})?[ \u00a0]*"
+    r"(?:EUR|LVL|€)?[ \u00a0]*\((?P<words>[^()]*)\)"
+)
+
+
+def _check_amounts(text: str) -> Iterator[TextFinding]:
+    seen: set[int] = set()
+    yield from _check_mentions(text, seen)
+    # lv's finder skips parentheses whose first word is not a number word
+    # ("(devinpadsmit … eiro)"); if they name a currency they are meant as an
+    # amount, and a misspelt first word is exactly the error to report.
+    for m in _PAREN_AFTER_FIGURE.finditer(text):
+        if m.end() in seen:
+            continue
+        words = m["words"]
+        if not any(w.lower().strip(",.") in MAJOR_WORDS for w in words.split()):
+            continue
+        try:
+            parse_amount_words(words)
+        except LanguageError as err:
+            yield TextFinding(
+                m.start("words"), m.end("words"), "amount-words-unreadable",
+                f"cannot read the amount in words: {err}",
+            )  # fmt: skip
+
+
+def _check_mentions(text: str, seen: set[int]) -> Iterator[TextFinding]:
+    for m in iter_amount_mentions(text):
+        seen.add(m.end)
+        open_paren = m.text.index("(")
+        w_start = m.start + open_paren + 1
+        w_end = m.end - 1
+        if m.words_value is None:
+            rule = "amount-words-unreadable"
+            yield TextFinding(
+                w_start, w_end, rule,
+                f"cannot read the amount in words: {m.error}",
+                _suggest_words(m),
+            )  # fmt: skip
+            continue
+        if m.error:
+            yield TextFinding(m.start, m.end, "amount-currency", m.error)
+        if not m.agrees:
+            diff = m.words_value - m.figure
+            where = _differing_group(m.figure, m.words_value)
+            sign = "+" if diff > 0 else "−"
+            yield TextFinding(
+                w_start,
+                w_end,
+                "amount-words",
+                f"the figure is {_plain(m.figure)} but the words say {_plain(m.words_value)} "
+                f"(difference {sign}{_plain(abs(diff))}; {where})",
+                _suggest_words(m),
+            )
+
+
+# --- LVL → EUR -----------------------------------------------------------------------
+
+_FIG: Final = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?"
+_LVL_EUR: Final = re.compile(
+    rf"(?:\b(?:LVL|Ls)[ \u00a0]*(?P<lvl1>{_FIG})|(?P<lvl2>{_FIG})[ \u00a0]*(?:LVL|Ls|lati|latu)\b)"
+    rf"(?:[ \u00a0]*\([^()]*\))?[ \u00a0]*\([ \u00a0]*"
+    rf"(?:(?:EUR|€)[ \u00a0]*(?P<eur1>{_FIG})|(?P<eur2>{_FIG})[ \u00a0]*(?:EUR|€|euro|eiro))"
+    rf"[ \u00a0]*\)"
+)
+
+
+def _check_lvl_eur(text: str) -> Iterator[TextFinding]:
+    for m in _LVL_EUR.finditer(text):
+        try:
+            lvl = to_money(m["lvl1"] or m["lvl2"])
+            eur_raw = m["eur1"] or m["eur2"]
+            eur = to_money(eur_raw)
+            expected = lvl_to_eur(lvl)
+        except LanguageError:
+            continue
+        if eur != expected:
+            group = "eur1" if m["eur1"] else "eur2"
+            written = f"{expected:.2f}"
+            if "," in eur_raw or "." not in eur_raw:
+                written = written.replace(".", ",")
+            yield TextFinding(
+                m.start(group),
+                m.end(group),
+                "lvl-eur-rate",
+                f"LVL {_plain(lvl)} is EUR {_plain(expected)} at the fixed rate 0,702804 "
+                f"(LVL ÷ 0,702804, rounded half up), not EUR {_plain(eur)}",
+                written,
+            )
+
+
+# --- agreement of nouns and scale words --------------------------------------------------
+
+_NOUNS: Final[dict[str, NounForms]] = {}
+for _forms in (
+    NounForms("lats", "lati", "latu"),
+    NounForms("santīms", "santīmi", "santīmu"),
+    NounForms("cents", "centi", "centu"),
+    NounForms("eirocents", "eirocenti", "eirocentu"),
+):
+    for _form in _forms.all():
+        _NOUNS[_form] = _forms
+
+_SCALE_FORMS: Final[dict[str, tuple[str, str, str]]] = {
+    # word → (singular, nominative plural, genitive plural)
+    **dict.fromkeys(("tūkstotis", "tūkstoši", "tūkstošu"), ("tūkstotis", "tūkstoši", "tūkstošu")),
+    **dict.fromkeys(("miljons", "miljoni", "miljonu"), ("miljons", "miljoni", "miljonu")),
+    **dict.fromkeys(("miljards", "miljardi", "miljardu"), ("miljards", "miljardi", "miljardu")),
+}
+_WORD: Final = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)
+_COLLOQUIAL: Final = {"simtu": "simt", "tūkstots": "tūkstotis"}
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_number_word(word: str) -> bool:
+    if word == "un":
+        return False
+    try:
+        words_to_number(word)
+    except LanguageError:
+        return word == "nulle"
+    return True
+
+
+def _number_runs(text: str) -> Iterator[list[re.Match[str]]]:
+    """Maximal runs of consecutive number words (separated only by spaces or "un")."""
+    run: list[re.Match[str]] = []
+    prev_end = 0
+    for m in _WORD.finditer(text):
+        word = m.group().lower()
+        gap = text[prev_end : m.start()]
+        joined = not run or (gap.strip(" \u00a0") == "" and "\n" not in gap)
+        if not m.group().isdigit() and _is_number_word(word) and joined:
+            run.append(m)
+        elif not m.group().isdigit() and _is_number_word(word):
+            yield run
+            run = [m]
+        else:
+            if run:
+                yield run
+            run = []
+        prev_end = m.end()
+    if run:
+        yield run
+
+
+def _check_agreement(text: str) -> Iterator[TextFinding]:
+    for run in _number_runs(text):
+        words = [m.group().lower() for m in run]
+        try:
+            value = words_to_number(" ".join(words))
+        except LanguageError:
+            continue
+        yield from _check_scales(run, words)
+        for m, word in zip(run, words, strict=True):
+            if word in _COLLOQUIAL:
+                yield TextFinding(
+                    m.start(), m.end(), "colloquial-number",
+                    f"'{word}' is colloquial; documents write '{_COLLOQUIAL[word]}'",
+                    _COLLOQUIAL[word],
+                )  # fmt: skip
+        noun = _next_word(text, run[-1].end())
+        if noun is not None:
+            phrase = text[run[0].start() : run[-1].end()]
+            yield from _noun_finding(noun, value, words[-1], phrase)
+    # digits followed directly by a counted noun ("00 centi", "21 lati")
+    for m in re.finditer(r"(?<![\d.,])(\d+)[ \u00a0]+", text):
+        noun = _next_word(text, m.end(1))
+        if noun is not None and noun.group().lower() in _NOUNS:
+            yield from _noun_finding(
+                noun, int(m.group(1)), m.group(1), m.group(1), rule="digits-agreement"
+            )
+
+
+def _next_word(text: str, pos: int) -> re.Match[str] | None:
+    m = re.compile(r"[ \u00a0]+([^\W\d_]+)").match(text, pos)
+    if m is None:
+        return None
+    return _WORD.match(text, m.start(1))
+
+
+def _noun_finding(
+    noun: re.Match[str], value: int, last_word: str, phrase: str, *, rule: str = "noun-agreement"
+) -> Iterator[TextFinding]:
+    written = noun.group()
+    forms = _NOUNS.get(written.lower())
+    if forms is None:
+        return
+    allowed = allowed_noun_forms(value, forms, last_word=last_word)
+    if written.lower() in allowed:
+        return
+    preferred = noun_form(value, forms)
+    yield TextFinding(
+        noun.start(),
+        noun.end(),
+        rule,
+        f"'{phrase} {written}': after {value} the noun is "
+        f"{' or '.join(repr(f) for f in forms.all() if f in allowed)}",
+        preferred,
+    )
+
+
+def _check_scales(run: list[re.Match[str]], words: list[str]) -> Iterator[TextFinding]:
+    start = 0
+    for i, word in enumerate(words):
+        forms = _SCALE_FORMS.get(word)
+        if forms is None:
+            continue
+        multiplier_words = words[start:i]
+        start = i + 1
+        if not multiplier_words:
+            continue  # bare "tūkstotis": one thousand, singular by definition
+        try:
+            multiplier = words_to_number(" ".join(multiplier_words))
+        except LanguageError:
+            continue
+        singular = multiplier % 10 == 1 and multiplier % 100 != 11
+        allowed = {forms[0]} if singular else {forms[1], forms[2]}
+        if word not in allowed:
+            right = forms[0] if singular else forms[1]
+            yield TextFinding(
+                run[i].start(), run[i].end(), "scale-agreement",
+                f"'{' '.join(multiplier_words)} {word}': after {multiplier} the word is "
+                f"{' or '.join(repr(f) for f in sorted(allowed))}",
+                right,
+            )  # fmt: skip
+    # hundreds: "divi simts" → "divi simti", "viens simti" → "viens simts"
+    for i in range(1, len(words)):
+        if words[i] in {"simts", "simti"}:
+            try:
+                mult = words_to_number(words[i - 1])
+            except LanguageError:
+                continue
+            if words[i - 1] in _SCALE_FORMS or mult >= 10:
+                continue
+            right = "simts" if mult == 1 else "simti"
+            if words[i] != right:
+                yield TextFinding(
+                    run[i].start(), run[i].end(), "scale-agreement",
+                    f"'{words[i - 1]} {words[i]}': after {mult} the word is '{right}'", right,
+                )  # fmt: skip
+
+
+# --- dates ---------------------------------------------------------------------------
+
+_BEFORE: Final = re.compile(r"(?P<word>[^\W\d_]+)[ \u00a0]+(?:pat[ \u00a0]+)?$")
+_AFTER: Final = re.compile(r"^[ \u00a0]+(?P<word>[^\W\d_]+)")
+_SITTING: Final = frozenset({"sēde", "sēdes", "sēdei", "sēdi", "sēdē"})
+_GENITIVE_PREPOSITIONS: Final = frozenset({"no", "pēc", "pirms", "kopš"})
+_CASE_LV: Final[dict[str, str]] = {
+    "nominative": "nominatīvā",
+    "genitive": "ģenitīvā",
+    "dative": "datīvā",
+    "accusative": "akuzatīvā",
+    "locative": "lokatīvā",
+}
+
+
+def _required_case(text: str, start: int, end: int) -> tuple[Case, str] | None:
+    before = _BEFORE.search(text[max(0, start - 40) : start])
+    after = _AFTER.match(text[end : end + 40])
+    next_word = after["word"].lower() if after else None
+    if next_word in _SITTING:
+        return "genitive", f"before '{after['word'] if after else ''}'"
+    if before is None:
+        return None
+    prev = before["word"].lower()
+    if prev == "līdz":
+        return "dative", f"after '{before['word']}'"
+    if prev in _GENITIVE_PREPOSITIONS:
+        return "genitive", f"after '{before['word']}'"
+    return None
+
+
+def _check_dates(text: str) -> Iterator[TextFinding]:
+    covered: list[tuple[int, int]] = []
+    for d in iter_dates(text):
+        covered.append((d.start, d.end))
+        required = _required_case(text, d.start, d.end)
+        if required is not None:
+            case, why = required
+            ok = d.case == case
+            # "līdz 2015. gada 30. septembra sēdei": a genitive date that is an
+            # attribute of the next noun is right after "līdz" too.
+            if not ok and case == "dative" and d.case == "genitive":
+                after = _AFTER.match(text[d.end : d.end + 40])
+                ok = after is not None
+            if not ok:
+                yield TextFinding(
+                    d.start,
+                    d.end,
+                    "date-case",
+                    f"{why} the date is in the {case} ({_CASE_LV[case]}), not the {d.case}",
+                    format_date(d.date, case, nbsp=False),
+                )
+                continue
+        if not d.spaced:
+            yield TextFinding(
+                d.start,
+                d.end,
+                "date-spacing",
+                "legacy date without spaces after the ordinal dots",
+                format_date(d.date, d.case, nbsp=False),
+            )
+    # a year alone: "2013.gadā", "2020.gadam"
+    for m in re.finditer(r"(?<!\d)(\d{4})\.(gad[a-zāēīū]*)", text):
+        if any(s <= m.start() < e for s, e in covered):
+            continue
+        yield TextFinding(
+            m.start(), m.end(), "date-spacing",
+            "no space after the ordinal dot of the year", f"{m[1]}. {m[2]}",
+        )  # fmt: skip
+
+
+# --- typography ------------------------------------------------------------------------
+
+_CODE_AFTER: Final = re.compile(
+    r"(?<![\d.,])(?P<fig>\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)\.(?P<dec>\d{2})(?!\d)"
+    r"(?P<sp>[ \u00a0]*)(?P<cur>EUR|LVL|€|eiro|euro|lati|latu)\b"
+)
+_CODE_BEFORE: Final = re.compile(
+    r"\b(?P<cur>EUR|LVL)(?P<sp>[ \u00a0]*)"
+    r"(?P<fig>\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)\.(?P<dec>\d{2})(?![\d])"
+)
+
+
+def _check_decimal_point(text: str) -> Iterator[TextFinding]:
+    for m in _CODE_AFTER.finditer(text):
+        yield TextFinding(
+            m.start(), m.end(), "decimal-point",
+            "decimal point in an amount; Latvian uses a decimal comma",
+            f"{m['fig']},{m['dec']} {m['cur']}",
+        )  # fmt: skip
+    for m in _CODE_BEFORE.finditer(text):
+        yield TextFinding(
+            m.start(), m.end(), "decimal-point",
+            "decimal point in an amount; Latvian uses a decimal comma",
+            f"{m['cur']} {m['fig']},{m['dec']}",
+        )  # fmt: skip
+
+
+def _check_quotes(text: str) -> Iterator[TextFinding]:
+    # English “…” (and ‘…’ is not used in Latvian at all); the closing “ of the
+    # older Latvian „…“ is fine, so only an *opening* “ is reported.
+    for m in re.finditer(r"“([^”“\"\n]*)[”“\"]?", text):
+        if m.start() > 0 and not (text[m.start() - 1].isspace() or text[m.start() - 1] in "([-–"):
+            continue
+        yield TextFinding(
+            m.start(), m.end(), "quotes",
+            "English quotation marks “…”; Latvian documents use „…”",
+            f"„{m[1]}”",
+        )  # fmt: skip
+    for m in re.finditer(r"\"([^\"\n]*)\"", text):
+        yield TextFinding(
+            m.start(), m.end(), "quotes",
+            'straight quotation marks "…"; Latvian documents use „…”',
+            f"„{m[1]}”",
+        )  # fmt: skip
+
+
+def _check_nr(text: str) -> Iterator[TextFinding]:
+    for m in re.finditer(r"\b([Nn]r)\.(\d+)", text):
+        yield TextFinding(
+            m.start(), m.end(), "nr-spacing", "no space after 'Nr.'", f"{m[1]}. {m[2]}"
+        )
+
+
+_CHECKS: Final = (
+    _check_amounts,
+    _check_lvl_eur,
+    _check_agreement,
+    _check_dates,
+    _check_decimal_point,
+    _check_quotes,
+    _check_nr,
+)
+
+
+def summarize(findings: Iterable[LintFinding]) -> dict[str, int]:
+    """Counts by severity, for the CLI summary."""
+    counts = {"error": 0, "style": 0}
+    for f in findings:
+        counts[f.severity] += 1
+    return counts

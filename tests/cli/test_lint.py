@@ -1,0 +1,110 @@
+"""``annexgen lint`` from the command line: formats, exit codes, unreadable files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import docx
+import pytest
+from click.testing import CliRunner
+
+from annexgen.cli import main
+from tests.seeds import require_seeds
+
+
+def invoke(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def _seed(prefix: str) -> str:
+    return str(next(require_seeds().glob(f"{prefix}_*.txt")))
+
+
+def test_seed_001_fails_with_the_known_error_first() -> None:
+    code, out, err = invoke("lint", _seed("001"))
+    assert code == 1
+    lines = out.splitlines()
+    # errors first, then a blank line, then the style findings
+    assert lines[0] == (
+        f"{_seed('001')}:20:110: error amount-words: the figure is 115 029,00 but the words "
+        "say 111 029,00 (difference −4 000,00; thousands group 115 vs 111) "
+        "(suggest: simt piecpadsmit tūkstoši divdesmit deviņi eiro 00 eiro centi)"
+    )
+    assert lines[1] == ""
+    assert all(" style " in line for line in lines[2:])
+    assert len(lines[2:]) == 5
+    assert "1 file(s) linted: 0 passed, 1 failed (1 error(s), 5 style finding(s)" in err
+
+
+@pytest.mark.parametrize("prefix", ["000", "002", "003", "004"])
+def test_seeds_without_errors_pass_unless_strict(prefix: str) -> None:
+    code, out, _ = invoke("lint", _seed(prefix))
+    assert code == 0
+    assert " error " not in out
+    assert out.strip()  # each of these seeds has style findings
+    code, _, _ = invoke("lint", "--strict", _seed(prefix))
+    assert code == 1
+
+
+def test_many_files_and_a_missing_one(tmp_path: Path) -> None:
+    clean = tmp_path / "clean.txt"
+    clean.write_text("Projekta ilgums\tLīdz 2015. gada 30. septembrim\n", encoding="utf-8")
+    missing = tmp_path / "missing.docx"
+    code, out, err = invoke("lint", str(clean), str(missing))
+    assert code == 1
+    assert out.splitlines() == [f"{missing}: error unreadable: file not found"]
+    assert (
+        "2 file(s) linted: 1 passed, 1 failed (0 error(s), 0 style finding(s), 1 unreadable)" in err
+    )
+    code, out, _ = invoke("lint", str(clean))
+    assert (code, out) == (0, "")
+
+
+def test_json_format(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_text("Ilgums\tlīdz 2015. gada 30. septembris; Nr.5\n", encoding="utf-8")
+    code, out, _ = invoke("lint", "--format", "json", str(bad), str(tmp_path / "nope.txt"))
+    assert code == 1
+    data = json.loads(out)
+    assert data["files"] == 2
+    assert data["failed"] == sorted([str(bad), str(tmp_path / "nope.txt")])
+    assert data["unreadable"] == [{"file": str(tmp_path / "nope.txt"), "message": "file not found"}]
+    assert data["errors"] == [
+        {
+            "file": str(bad),
+            "position": "line 1",
+            "line": 1,
+            "column": 13,
+            "rule": "date-case",
+            "severity": "error",
+            "message": "after 'līdz' the date is in the dative (datīvā), not the nominative",
+            "excerpt": "2015. gada 30. septembris",
+            "suggestion": "2015. gada 30. septembrim",
+        }
+    ]
+    assert [(f["rule"], f["excerpt"], f["suggestion"]) for f in data["style"]] == [
+        ("nr-spacing", "Nr.5", "Nr. 5")
+    ]
+
+
+def test_docx_positions_in_the_human_format(tmp_path: Path) -> None:
+    d = docx.Document()
+    table = d.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "Projekta izmaksas"
+    table.cell(0, 1).text = "LVL 1000 (tūkstotis lati) (EUR 1422,87)"
+    path = tmp_path / "a.docx"
+    d.save(str(path))
+    code, out, _ = invoke("lint", str(path))
+    assert code == 1
+    assert out.splitlines() == [
+        f"{path}:table 1 row 1 cell 2: error noun-agreement: 'tūkstotis lati': after 1000 "
+        "the noun is 'latu' (suggest: latu)"
+    ]
+
+
+def test_no_files_is_a_usage_error() -> None:
+    code, _, err = invoke("lint")
+    assert code == 2
+    assert "Missing argument" in err

@@ -1,0 +1,462 @@
+"""The linter on the seed annexes, on the §10 reference texts and on known faults.
+
+Expected values come from the shared docs (cited per test) and from reading the
+seed texts by hand, never from the linter's own output.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+from datetime import date, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+import docx
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from annexgen import load_annex, render
+from annexgen.lint import RULES, LintFinding, lint_file, lint_text
+from annexgen.lv import Case, amount_to_words, format_amount, format_date, lvl_to_eur
+from tests.seeds import require_seeds
+
+
+def _seed(prefix: str) -> Path:
+    return next(require_seeds().glob(f"{prefix}_*.txt"))
+
+
+def _summary(findings: list[LintFinding]) -> list[tuple[int | None, str, str, str | None]]:
+    return [(f.line, f.rule, f.excerpt, f.suggestion) for f in findings]
+
+
+# --- seeds -----------------------------------------------------------------------
+
+
+def test_seed_001_has_exactly_the_known_error() -> None:
+    # latvian-language §10: 115 029.00 written as "simt vienpadsmit …" = 111 029.
+    findings = lint_file(_seed("001"))
+    errors = [f for f in findings if f.severity == "error"]
+    assert len(errors) == 1
+    (err,) = errors
+    assert err.rule == "amount-words"
+    assert err.line == 20
+    assert err.excerpt == "simt vienpadsmit tūkstoši divdesmit deviņi eiro 00 eiro centi"
+    assert "115 029,00" in err.message
+    assert "111 029,00" in err.message
+    assert "−4 000,00" in err.message  # §10: diff=-4000.00 (words − figure)
+    assert "thousands group 115 vs 111" in err.message
+    # §10: "The correct text is simt piecpadsmit tūkstoši divdesmit deviņi eiro 00 eiro centi"
+    assert err.suggestion == "simt piecpadsmit tūkstoši divdesmit deviņi eiro 00 eiro centi"
+    assert err.column == 110
+
+
+def test_seed_001_style_findings() -> None:
+    styles = [f for f in lint_file(_seed("001")) if f.severity == "style"]
+    assert _summary(styles) == [
+        # document-rules §1.11: “…” is the EU/English form; annexes use „…”
+        (2, "quotes", "“Darbīgās kopienas”", "„Darbīgās kopienas”"),
+        # latvian-language §6.1: a space after every ordinal dot
+        (8, "date-spacing", "2021.gada 28.februārim", "2021. gada 28. februārim"),
+        (16, "quotes", "“Izglītības iniciatīvu centrs”", "„Izglītības iniciatīvu centrs”"),
+        # document-rules §2.1: decimal comma
+        (20, "decimal-point", "115 029.00EUR", "115 029,00 EUR"),
+        (21, "decimal-point", "1000.00 EUR", "1000,00 EUR"),
+    ]
+
+
+def test_seed_000_no_errors_and_its_style_findings() -> None:
+    findings = lint_file(_seed("000"))
+    assert _summary(findings) == [
+        # "Līdz 2018.gada 31. augustam": dative after līdz is right (§6.2), spacing legacy
+        (7, "date-spacing", "2018.gada 31. augustam", "2018. gada 31. augustam"),
+        (8, "nr-spacing", "Nr.2", "Nr. 2"),  # document-rules §1.10
+        (10, "decimal-point", "19 700.00 EUR", "19 700,00 EUR"),  # §2.1
+    ]
+
+
+def test_seed_002_no_errors_and_its_style_findings() -> None:
+    findings = lint_file(_seed("002"))
+    assert _summary(findings) == [
+        (1, "nr-spacing", "Nr.233", "Nr. 233"),
+        (23, "date-spacing", "2013.gadā", "2013. gadā"),
+        (26, "date-spacing", "2012.gadā", "2012. gadā"),
+    ]
+
+
+def test_seed_003_no_errors_and_its_style_findings() -> None:
+    # LVL 1000 (viens tūkstotis latu) (EUR 1422,87) is right: §11 and §2.
+    findings = lint_file(_seed("003"))
+    assert _summary(findings) == [
+        (5, "date-spacing", "2013.gada 5.decembra", "2013. gada 5. decembra"),
+        (6, "nr-spacing", "Nr.610", "Nr. 610"),
+        (11, "date-spacing", "2015.gada 30.septembrim", "2015. gada 30. septembrim"),
+    ]
+
+
+def test_seed_004_no_errors_and_its_style_findings() -> None:
+    findings = lint_file(_seed("004"))
+    title = "Riska grupas jauniešu sociālā integrācija, balstoties uz sporta aktivitātēm"
+    assert _summary(findings) == [
+        (1, "quotes", "“risk-free”", "„risk-free”"),
+        (3, "quotes", f"“{title}”", f"„{title}”"),
+        (16, "quotes", f"“{title}”", f"„{title}”"),
+        (16, "date-spacing", "2020.gadam", "2020. gadam"),
+    ]
+
+
+def test_every_rule_is_documented() -> None:
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "lint-rules.md").read_text("utf-8")
+    for rule in RULES.values():
+        assert f"`{rule.id}`" in doc, rule.id
+        assert rule.severity in {"error", "style"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "19 700,00 EUR (deviņpadsmit tūkstoši septiņi simti eiro)",
+        "Līdz 2015. gada 30. septembrim",
+    ],
+)
+def test_correct_text_is_clean(text: str) -> None:
+    assert lint_text(text) == []
+
+
+# --- latvian-language §10: expected validator results ------------------------------
+
+
+def _errors(text: str) -> list[tuple[str, str, str | None]]:
+    return [
+        (f.rule, text[f.start : f.end], f.suggestion)
+        for f in lint_text(text)
+        if f.severity == "error"
+    ]
+
+
+def test_section_10_mismatch() -> None:
+    # "115 029.00 | simt vienpadsmit … | 111029 eiro | MISMATCH figure=115029.00
+    #  words=111029 diff=-4000.00"
+    text = "115 029.00 EUR (simt vienpadsmit tūkstoši divdesmit deviņi eiro 00 eiro centi)"
+    (finding,) = [f for f in lint_text(text) if f.severity == "error"]
+    assert finding.rule == "amount-words"
+    assert "figure is 115 029,00 but the words say 111 029,00" in finding.message
+    assert "difference −4 000,00" in finding.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "19 700.00 EUR (deviņpadsmit tūkstoši septiņi simti eiro)",  # 19700 eiro OK
+        "1000.00 EUR (viens tūkstotis eiro 00 eirocenti)",  # 1000 eiro OK
+        "LVL 1000 (viens tūkstotis latu)",  # 1000 latu OK
+        "25,33 EUR (divdesmit pieci eiro un trīsdesmit trīs centi)",  # 25.33 eiro OK
+        "101,00 EUR (simtu viens eiro un 00 centi)",  # 101 eiro OK
+        "LVL 1000 (viens tūkstotis latu) (EUR 1422,87)",  # LVL 1000 -> 1422.87
+    ],
+)
+def test_section_10_ok_rows_have_no_errors(text: str) -> None:
+    assert _errors(text) == []
+
+
+def test_section_10_simtu_is_read_and_reported_as_style() -> None:
+    # §10 step 2: non-literary but known forms are parsed and reported as style.
+    findings = lint_text("101,00 EUR (simtu viens eiro un 00 centi)")
+    assert [(f.rule, f.severity, f.suggestion) for f in findings] == [
+        ("colloquial-number", "style", "simt")
+    ]
+    assert [f.rule for f in lint_text("1000 EUR (viens tūkstots eiro)")] == ["colloquial-number"]
+
+
+# --- known faults, one rule at a time ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "excerpt", "suggestion"),
+    [
+        # §10 / §1.1: a wrong cents value is an amount mismatch too
+        ("25,33 EUR (divdesmit pieci eiro un trīsdesmit divi centi)", "amount-words",
+         "divdesmit pieci eiro un trīsdesmit divi centi",
+         "divdesmit pieci eiro un trīsdesmit trīs centi"),
+        # §10 step 2: unknown tokens are errors (missing diacritic)
+        ("19 700,00 EUR (deviņpadsmit tūkstoši septini simti eiro)",
+         "amount-words-unreadable", "deviņpadsmit tūkstoši septini simti eiro",
+         "deviņpadsmit tūkstoši septiņi simti eiro"),
+        ("19 700,00 EUR (devinpadsmit tūkstoši septiņi simti eiro)",
+         "amount-words-unreadable", "devinpadsmit tūkstoši septiņi simti eiro", None),
+        # §2: after the noun "tūkstotis" only the genitive
+        ("LVL 1000 (tūkstotis lati)", "noun-agreement", "lati", "latu"),
+        ("viens tūkstotis lati", "noun-agreement", "lati", "latu"),
+        # §2: last word "viens" → nominative singular
+        ("divdesmit viens lati", "noun-agreement", "lati", "lats"),
+        ("LVL 21 (divdesmit viens lati)", "noun-agreement", "lati", "lats"),
+        # §2: "simts lati is wrong"
+        ("simts lati", "noun-agreement", "lati", "latu"),
+        ("divdesmit viens santīmi", "noun-agreement", "santīmi", "santīms"),
+        # §1.2: the scale word agrees with its multiplier
+        ("divdesmit viens tūkstoši latu", "scale-agreement", "tūkstoši", "tūkstotis"),
+        ("divi tūkstotis eiro", "scale-agreement", "tūkstotis", "tūkstoši"),
+        ("divi simts eiro", "scale-agreement", "simts", "simti"),
+        # §11: LVL ÷ 0,702804, half up — LVL 500 → 711,44
+        ("LVL 500 (pieci simti latu) (EUR 711,45)", "lvl-eur-rate", "711,45", "711,44"),
+        ("1000 LVL (1422.88 EUR)", "lvl-eur-rate", "1422.88", "1422.87"),
+        # §6.2: līdz + dative; … sēdes ← genitive; no + genitive
+        ("Līdz 2015. gada 30. septembris", "date-case", "2015. gada 30. septembris",
+         "2015. gada 30. septembrim"),
+        ("līdz pat 2020. gada 31. martā", "date-case", "2020. gada 31. martā",
+         "2020. gada 31. martam"),
+        ("2013. gada 5. decembris sēdes lēmumam", "date-case", "2013. gada 5. decembris",
+         "2013. gada 5. decembra"),
+        ("no 2014. gada 1. janvārim", "date-case", "2014. gada 1. janvārim",
+         "2014. gada 1. janvāra"),
+    ],
+)  # fmt: skip
+def test_known_errors(text: str, rule: str, excerpt: str, suggestion: str | None) -> None:
+    assert _errors(text) == [(rule, excerpt, suggestion)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "desmit lati",  # §2: nominative plural allowed after indeclinable desmit
+        "vienpadsmit lati",  # §2: 11–19 either
+        "simt lati",  # §2: after indeclinable simt
+        "tūkstoš latu",
+        "divi tūkstošu latu",  # §1.2: genitive scale word is grammatical
+        "100,00 EUR (simts eiro 00 centi)",  # §4: 00 centi is common practice
+        "100,00 EUR (viens simts eiro un 00 centu)",  # §1.3 financial style
+        "līdz 2015. gada 30. septembra sēdei",  # genitive attribute of "sēdei"
+        "Līdz 2015. gada 30. septembra lēmuma izpildei",  # genitive attribute
+        "2013. gada 5. decembra sēde",  # seed 003
+        "trīs reizes divi lati",  # numbers before non-currency words are not checked
+        "3 (trīs) eiro",  # VVC pattern (§4), no figure/words conflict
+        "(2 gadi)",
+        "apakšprogramma 21.00.00 „Jaunatnes politikas valsts programma”",  # seed 002
+    ],
+)
+def test_allowed_variants_are_not_errors(text: str) -> None:
+    assert _errors(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "excerpt", "suggestion"),
+    [
+        ("Pielikums Nr.610", "nr-spacing", "Nr.610", "Nr. 610"),
+        ("2013.gada 5.decembra sēdes", "date-spacing", "2013.gada 5.decembra",
+         "2013. gada 5. decembra"),
+        ("19 700.00 EUR", "decimal-point", "19 700.00 EUR", "19 700,00 EUR"),
+        ("EUR 1422.87", "decimal-point", "EUR 1422.87", "EUR 1422,87"),
+        # §2 says 1 → "cents", but §4 has validators accept any cents word after digits
+        ("0,01 EUR (nulle eiro 01 centi)", "digits-agreement", "centi", "cents"),
+        ('biedrība "Izglītības centrs"', "quotes", '"Izglītības centrs"', "„Izglītības centrs”"),
+        ("biedrība “Izglītības centrs”", "quotes", "“Izglītības centrs”", "„Izglītības centrs”"),
+    ],
+)  # fmt: skip
+def test_known_style_findings(text: str, rule: str, excerpt: str, suggestion: str) -> None:
+    assert [(f.rule, f.severity, text[f.start : f.end], f.suggestion) for f in lint_text(text)] == [
+        (rule, "style", excerpt, suggestion)
+    ]
+
+
+def test_latvian_quotes_and_old_latvian_closing_quote_are_fine() -> None:
+    # document-rules §1.11: „…” is the default; the older „…“ is Latvian too.
+    assert lint_text("biedrība „Izglītības centrs” un „Otrs“") == []
+
+
+# --- whole documents with known faults --------------------------------------------------
+
+
+def _faulty_docx(path: Path) -> None:
+    d = docx.Document()
+    d.sections[0].header.paragraphs[0].text = "Daugavpils pilsētas domes lēmumam Nr.610"
+    d.add_paragraph("Pielikums")
+    d.add_paragraph("Daugavpils pilsētas domes 2013. gada 5. decembris sēdes")  # wrong case
+    table = d.add_table(rows=3, cols=2)
+    table.cell(0, 0).text = "Projekta ilgums"
+    table.cell(0, 1).text = "Līdz 2015. gada 30. septembris"  # wrong case
+    table.cell(1, 0).text = "Projekta izmaksas"
+    table.cell(
+        1, 1
+    ).text = "Kopā 115 029,00 EUR (simt vienpadsmit tūkstoši divdesmit deviņi eiro 00 centu)."
+    table.cell(1, 1).add_paragraph("Līdzfinansējums LVL 1000 (tūkstotis lati) (EUR 1422,87).")
+    table.cell(2, 0).text = "Projekta aktivitātes"
+    table.cell(2, 1).text = "LVL 500 (pieci simti latu) (EUR 711,45)"
+    d.add_paragraph("Kopā 19 700.00 EUR (deviņpadsmit tūkstoši septiņi simti eiro)")
+    d.save(str(path))
+
+
+def test_faults_in_a_real_docx_are_found_where_they_are(tmp_path: Path) -> None:
+    path = tmp_path / "faulty.docx"
+    _faulty_docx(path)
+    found = [(f.position, f.severity, f.rule, f.excerpt, f.suggestion) for f in lint_file(path)]
+    assert found == [
+        ("paragraph 2", "error", "date-case", "2013. gada 5. decembris", "2013. gada 5. decembra"),
+        ("table 1 row 1 cell 2", "error", "date-case", "2015. gada 30. septembris",
+         "2015. gada 30. septembrim"),
+        ("table 1 row 2 cell 2", "error", "amount-words",
+         "simt vienpadsmit tūkstoši divdesmit deviņi eiro 00 centu",
+         "simt piecpadsmit tūkstoši divdesmit deviņi eiro 00 centu"),
+        ("table 1 row 2 cell 2", "error", "noun-agreement", "lati", "latu"),
+        ("table 1 row 3 cell 2", "error", "lvl-eur-rate", "711,45", "711,44"),
+        ("paragraph 3", "style", "decimal-point", "19 700.00 EUR", "19 700,00 EUR"),
+        ("header 1 paragraph 1", "style", "nr-spacing", "Nr.610", "Nr. 610"),
+    ]  # fmt: skip
+    assert all(f.line is None and f.file == str(path) for f in lint_file(path))
+
+
+def test_faults_in_a_text_file_have_line_and_column(tmp_path: Path) -> None:
+    path = tmp_path / "faulty.txt"
+    path.write_text(
+        "Pielikums\n"
+        "Daugavpils pilsētas domes\n"
+        "2013.gada 5.decembra sēdes\n"
+        "lēmumam Nr.610\n"
+        "\n"
+        "Projekta ilgums\tLīdz 2015. gada 30. septembris\n"
+        "Projekta izmaksas\tLVL 1000 (viens tūkstotis latu) (EUR 1422,78)\n"
+        "Līdzfinansējums\t21,00 EUR (divdesmit viens tūkstoši eiro)\n",
+        encoding="utf-8",
+    )
+    found = [(f.line, f.column, f.rule, f.excerpt, f.suggestion) for f in lint_file(path)]
+    assert found == [
+        (3, 1, "date-spacing", "2013.gada 5.decembra", "2013. gada 5. decembra"),
+        (4, 9, "nr-spacing", "Nr.610", "Nr. 610"),
+        (6, 22, "date-case", "2015. gada 30. septembris", "2015. gada 30. septembrim"),
+        (7, 56, "lvl-eur-rate", "1422,78", "1422,87"),
+        (8, 28, "amount-words", "divdesmit viens tūkstoši eiro", "divdesmit viens eiro"),
+        (8, 44, "scale-agreement", "tūkstoši", "tūkstotis"),
+    ]
+
+
+# --- false positives on correct documents -------------------------------------------------
+
+
+def test_rendered_examples_have_no_errors(tmp_path: Path) -> None:
+    # The issue: the false-positive rate must be zero on the examples.
+    root = Path(__file__).resolve().parents[1]
+    examples = sorted((root / "examples").glob("*.yaml"))
+    assert len(examples) == 5
+    for example in examples:
+        out = tmp_path / f"{example.stem}.docx"
+        out.write_bytes(render(load_annex(example)))
+        errors = [f for f in lint_file(out) if f.severity == "error"]
+        assert errors == [], example.name
+
+
+_STYLES = ("municipal", "normative", "financial")
+_MINOR_WORDS = (None, "eiro centi", "eirocenti")  # §4: house styles of the seeds
+
+
+def _correct_amount_sentence(
+    amount: Decimal, currency: str, cents: str, style: str, minor_word: str | None
+) -> str:
+    words = amount_to_words(
+        amount,
+        currency,
+        cents=cents,  # type: ignore[arg-type]
+        style=style,  # type: ignore[arg-type]
+        minor_word=minor_word if currency == "EUR" and cents == "digits" else None,
+    )
+    sentence = f"kopējais finansējums – {format_amount(amount, currency)} ({words})."
+    if currency == "LVL" and amount < Decimal("700000000000"):  # EUR must stay < 10^12
+        sentence += f" ({format_amount(lvl_to_eur(amount), 'EUR')})"
+    return sentence
+
+
+_amounts = st.decimals(
+    min_value=Decimal(0), max_value=Decimal("999999999999.99"), places=2, allow_nan=False
+)
+
+
+@given(
+    amount=_amounts,
+    currency=st.sampled_from(["EUR", "LVL"]),
+    cents=st.sampled_from(["none", "digits", "words"]),
+    style=st.sampled_from(_STYLES),
+    minor_word=st.sampled_from(_MINOR_WORDS),
+)
+def test_no_errors_on_generated_correct_amounts(
+    amount: Decimal, currency: str, cents: str, style: str, minor_word: str | None
+) -> None:
+    if cents == "none":
+        amount = amount.quantize(Decimal(1), rounding="ROUND_DOWN")
+    text = _correct_amount_sentence(amount, currency, cents, style, minor_word)
+    assert [f for f in lint_text(text) if f.severity == "error"] == [], text
+
+
+_CONTEXTS: tuple[tuple[str, Case, str], ...] = (
+    ("Līdz ", "dative", ""),  # §6.2
+    ("līdz pat ", "dative", ", kad"),
+    ("Daugavpils pilsētas domes ", "genitive", " sēdes lēmumam Nr. 610"),
+    ("no ", "genitive", " līdz šim"),
+    ("pēc ", "genitive", ""),
+    ("sākot ar ", "accusative", ""),
+    ("Rīgā ", "locative", ""),
+    ("", "nominative", ""),
+)
+
+
+@given(
+    d=st.dates(min_value=date(1990, 1, 1), max_value=date(2099, 12, 31)),
+    context=st.sampled_from(_CONTEXTS),
+    nbsp=st.booleans(),
+)
+def test_no_findings_on_generated_correct_dates(
+    d: date, context: tuple[str, Case, str], nbsp: bool
+) -> None:
+    before, case, after = context
+    text = f"{before}{format_date(d, case, nbsp=nbsp)}{after}"
+    assert lint_text(text) == [], text
+
+
+def correct_sentences(n_random: int, years: int) -> Iterator[str]:
+    """Correct amount and date sentences, deterministic (seeded), for the measurement.
+
+    Every combination of currency × cents mode × style × cents wording (24 per
+    amount) over the edge values and ``n_random`` large plus ``n_random`` small
+    pseudo-random amounts, and every day of ``years`` years in every context.
+    ``benchmarks/lint_false_positives.py`` runs a bigger sweep.
+    """
+    rng = random.Random(20261122)
+    edges = [0, 1, 10, 11, 21, 100, 101, 111, 1000, 1001, 21000, 115029, 1000000, 10**12 - 1]
+    values = [Decimal(v) for v in edges]
+    values += [Decimal(rng.randrange(0, 10**12 * 100)) / 100 for _ in range(n_random)]
+    values += [Decimal(rng.randrange(0, 10**6 * 100)) / 100 for _ in range(n_random)]
+    for amount in values:
+        for currency in ("EUR", "LVL"):
+            for cents in ("none", "digits", "words"):
+                value = amount
+                if cents == "none":
+                    value = amount.quantize(Decimal(1), rounding="ROUND_DOWN")
+                minors = _MINOR_WORDS if cents == "digits" and currency == "EUR" else (None,)
+                for style in _STYLES:
+                    for minor in minors:
+                        yield _correct_amount_sentence(value, currency, cents, style, minor)
+    day = date(2013, 1, 1)
+    while day < date(2013 + years, 1, 1):
+        for before, case, after in _CONTEXTS:
+            yield f"{before}{format_date(day, case)}{after}"
+        day += timedelta(days=1)
+
+
+def test_false_positive_measurement() -> None:
+    sentences = list(correct_sentences(150, 1))
+    assert len(sentences) == (14 + 300) * 24 + 365 * len(_CONTEXTS)  # 10 456
+    errors = [(text, f) for text in sentences for f in lint_text(text) if f.severity == "error"]
+    assert errors == []
+
+
+_FUZZ_PIECES = st.sampled_from(
+    [*"0123456789 .,()\"“”„€\t\n", "EUR", "LVL", "eiro", "latu", "lati", "tūkstotis", "simts",
+     "simtu", "līdz", "gada", "sēdes", "decembra", "Nr.", "viens", "divi", "centi", "2013.", "5.",
+     "ā", "x"]
+)  # fmt: skip
+
+
+@given(st.lists(_FUZZ_PIECES, max_size=40).map("".join))
+def test_lint_never_crashes(text: str) -> None:
+    # A linter that raises on odd text is worse than none: clerks' files are odd.
+    for finding in lint_text(text):
+        assert 0 <= finding.start <= finding.end <= len(text)
+        assert finding.rule in RULES
