@@ -136,3 +136,26 @@ def test_template_check_not_a_docx(tmp_path: Path) -> None:
     code, out, _ = invoke("template", "check", str(path))
     assert code == 1
     assert "not a Word (.docx) file" in out
+
+
+def test_render_pdf_without_libreoffice_says_how_to_get_it(
+    example: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # issue 4: "a clear message when not [installed]"; exit 3 = environment problem,
+    # and the Word file is still written
+    empty = tmp_path / "no-office"
+    empty.mkdir()
+    monkeypatch.setenv("PATH", str(empty))
+    code, _, err = invoke("render", str(example), "--pdf")
+    assert code == 3
+    assert "apt-get install libreoffice-writer-nogui" in err
+    assert example.with_suffix(".docx").is_file()
+    assert not example.with_suffix(".pdf").exists()
+
+
+def test_template_check_reports_a_misused_filter(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.docx"
+    bad.write_bytes(template_with("project-description", "{{ title }}", "{{ title | amount }}"))
+    code, out, _ = invoke("template", "check", str(bad))
+    assert code == 1
+    assert "filter 'amount' cannot format" in out
