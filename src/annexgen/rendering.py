@@ -20,7 +20,6 @@ reproducible. This module keeps docxtpl for what it does well and adds:
 from __future__ import annotations
 
 import io
-import re
 import zipfile
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime
@@ -328,9 +327,6 @@ def render_context(annex: AnyAnnex, *, public: bool = False) -> dict[str, Any]:
     ctx["data"] = data
     ctx["table_header"] = {"label": "Sadaļa", "value": "Saturs"}
     return ctx
-
-
-_TAG: Final = re.compile(r"\{[{%#].*?[}%#]\}", re.S)
 
 
 def render(
