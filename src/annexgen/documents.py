@@ -72,6 +72,9 @@ class DocumentRow:
     value: str
     position: str
     line: int | None = None
+    #: the value's paragraphs (cell paragraphs, or value lines of a text file);
+    #: ``value`` joins them with line breaks
+    paragraphs: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +158,7 @@ def _text_rows(lines: list[str]) -> Iterator[DocumentRow]:
             "\n".join(value).strip(),
             f"line {start}",
             start,
+            tuple(v.strip() for v in value if v.strip()),
         )
 
     for n, line in enumerate(lines, start=1):
@@ -164,7 +168,8 @@ def _text_rows(lines: list[str]) -> Iterator[DocumentRow]:
             if row:
                 yield row
             label = value = None
-            yield DocumentRow(inline["label"].strip(), inline["value"].strip(), f"line {n}", n)
+            text = inline["value"].strip()
+            yield DocumentRow(inline["label"].strip(), text, f"line {n}", n, (text,))
         elif line.startswith("\t"):
             if label is None or value is not None:
                 row = finish()
@@ -298,6 +303,7 @@ class _DocxReader:
             if next(tr.iterancestors(_w("tbl"))) is not tbl:
                 continue  # a row of a nested table; read with its own table
             cells: list[str] = []
+            cell_paragraphs: list[tuple[str, ...]] = []
             for c, tc in enumerate(_cells(tr), start=1):
                 cell_where = f"{where} row {r} cell {c}"
                 inner = _DocxReader()
@@ -308,12 +314,15 @@ class _DocxReader:
                 own = [b for b in cell_blocks if _is_cell_paragraph(b, cell_where)]
                 text = "\n".join(b.text for b in own)
                 cells.append(text)
+                cell_paragraphs.append(tuple(b.text for b in own if b.text.strip()))
                 if text.strip():
                     blocks.append(TextBlock(text, cell_where))
                 blocks.extend(b for b in cell_blocks if b not in own)
             if len(cells) >= 2 and cells[0].strip():
                 value = "\n".join(c for c in cells[1:] if c.strip())
-                rows.append(DocumentRow(cells[0].strip(), value.strip(), f"{where} row {r}"))
+                paragraphs = tuple(p for ps in cell_paragraphs[1:] for p in ps)
+                label, position = cells[0].strip(), f"{where} row {r}"
+                rows.append(DocumentRow(label, value.strip(), position, None, paragraphs))
 
 
 def _is_cell_paragraph(block: TextBlock, cell_where: str) -> bool:

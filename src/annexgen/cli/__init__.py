@@ -10,7 +10,18 @@ from __future__ import annotations
 import click
 
 from annexgen import __version__
-from annexgen.cli import batch, check, lint, new, render, schema, serve, template, words
+from annexgen.cli import (
+    batch,
+    check,
+    extract,
+    lint,
+    new,
+    render,
+    schema,
+    serve,
+    template,
+    words,
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -21,6 +32,7 @@ def main() -> None:
 
 main.add_command(batch.batch)
 main.add_command(check.check)
+main.add_command(extract.extract)
 main.add_command(lint.lint)
 main.add_command(new.new)
 main.add_command(render.render)
