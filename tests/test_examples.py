@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 from pydantic import BaseModel
 
 from annexgen.context import disclaimer
@@ -76,3 +77,43 @@ def test_announcement_disclaimer_matches_seed_004() -> None:
     (seed,) = require_seeds().glob("004_*.txt")
     last_paragraph = seed.read_text(encoding="utf-8").strip().split("\n\n")[-1]
     assert disclaimer(annex) == last_paragraph
+
+
+def _seed_text(number: str) -> str:
+    (seed,) = require_seeds().glob(f"{number}_*.txt")
+    return _squash(seed.read_text(encoding="utf-8").replace("**", ""))
+
+
+@pytest.mark.parametrize(
+    ("example", "numbers"),
+    [  # read off the seeds by hand: 000 has two activities numbered "2.", 001 skips 5
+        ("000-hugs-not-drugs.yaml", ["1.", "2.", "2.", "3."]),
+        ("001-darbigas-kopienas.yaml", ["1.", "2.", "3.", "4.", "6."]),
+    ],
+)
+def test_irregular_activity_numbers_are_kept_verbatim(example: str, numbers: list[str]) -> None:
+    annex = load_annex(ROOT / "examples" / example)
+    assert [a.number for a in annex.activities] == numbers
+    seed_text = _seed_text(example[:3])
+    for activity in annex.activities:
+        assert _squash(f"{activity.number} {activity.text}") in seed_text
+    # accepted, but the clerk is told (a warning, not an error)
+    warnings = [p.message for p in check_file(ROOT / "examples" / example)]
+    assert any("instead of 1, 2, 3" in w for w in warnings)
+
+
+def test_contact_person_of_seed_000_is_verbatim() -> None:
+    # the fields --public blanks (document-rules §3.1) must still be the seed's own
+    annex = load_annex(ROOT / "examples" / "000-hugs-not-drugs.yaml")
+    contact = annex.contact
+    seed_text = _seed_text("000")
+    assert _squash(f"{contact.name}, {contact.position} Tālr.: {contact.phone}") in seed_text
+    assert _squash(f"Mob.: {contact.mobile} E-pasts: {contact.email}") in seed_text
+
+
+def test_seed_001_wrong_words_fixture_is_the_seed_text() -> None:
+    # the fixture must carry the clerk's text exactly, or catching it proves nothing
+    path = ROOT / "tests" / "fixtures" / "seed-001-wrong-words.yaml"
+    text = yaml.safe_load(path.read_text(encoding="utf-8"))["costs"][0]["text"]
+    assert "115 029.00EUR (simt vienpadsmit tūkstoši divdesmit deviņi eiro 00 eiro centi)" in text
+    assert _squash(text) in _seed_text("001")

@@ -401,3 +401,21 @@ def test_structure_is_refused_the_same_with_either_composer(composer: str) -> No
     deep = "kind: generic\ntitle: x\nparagraphs: " + "[" * 5000 + "]" * 5000 + "\n"
     assert errors(deep)[0].endswith(f"nested more than {MAX_DEPTH} deep")
     assert errors(HEAD + "goal: a\x0cb\n")[0].startswith("a.yaml:5:8: goal: character U+000C")
+
+
+@pytest.mark.parametrize(
+    ("yaml_text", "expected"),
+    [
+        ("options:\n  cents: word\n",
+         "a.yaml:6:10: options.cents: 'word' is not one of: none, digits, words "
+         "(did you mean 'words'?)"),
+        ("costs:\n  - role: cofinancing\n",
+         "a.yaml:6:11: costs[0].role: 'cofinancing' is not one of: total, source, "
+         "co_financing, note (did you mean 'co_financing'?)"),
+        ("order: [goal, aplicant]\n", "(did you mean 'applicant'?)"),
+    ],
+)  # fmt: skip
+def test_misspelt_choices_suggest_the_right_one(yaml_text: str, expected: str) -> None:
+    # §4 row 15: a typo in a value gets the same help as a typo in a key
+    (msg,) = errors(HEAD + yaml_text)
+    assert msg.startswith(expected) or msg.endswith(expected)

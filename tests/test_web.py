@@ -10,7 +10,8 @@ import pytest
 import yaml
 from starlette.testclient import TestClient
 
-from annexgen.loading import load_annex_text
+from annexgen.loading import load_annex, load_annex_text
+from annexgen.rendering import render
 from annexgen.web import MAX_BODY_BYTES, create_app, form_to_data
 from tests.render.helpers import paragraphs
 
@@ -138,8 +139,19 @@ def test_upload_errors_and_limits(client: TestClient) -> None:
     assert "project_name" in bad.text
     big = io.BytesIO(b"a" * (MAX_BODY_BYTES + 1))
     assert client.post("/upload", files={"file": ("a.yaml", big, "x")}).status_code == 413
-    docx = client.post("/upload", files={"file": ("a.docx", b"PK", "x")})
-    assert docx.status_code == 415
+    pdf = client.post("/upload", files={"file": ("a.pdf", b"%PDF", "x")})
+    assert pdf.status_code == 415
+    broken = client.post("/upload", files={"file": ("a.docx", b"PK not a zip", "x")})
+    assert broken.status_code == 422
+    assert "cannot read the Word file" in broken.text
+
+
+def test_upload_word_annex_fills_the_form(client: TestClient) -> None:
+    docx = render(load_annex(ROOT / "examples" / "003-integracijas-inkubators.yaml"))
+    page = client.post("/upload", files={"file": ("vecais.docx", docx, "x")})
+    assert page.status_code == 200
+    assert 'value="Integrācijas inkubators romu bērnu un jauniešu atbalstam"' in page.text
+    assert 'value="2015-09-30"' in page.text
 
 
 def test_user_text_is_escaped_in_the_page(client: TestClient) -> None:

@@ -8,8 +8,9 @@ once: it keeps docxtpl's own pre-processing (``patch_xml``) of the body and of
 any header or footer with tags, compiles them once in the sandboxed
 environment, and per document only
 
-1. renders the compiled Jinja templates with docxtpl's ``render_xml_part``
-   (so escaping, ``\\n``/``\\t`` handling and error messages are docxtpl's own);
+1. renders the compiled Jinja templates as docxtpl's ``render_xml_part`` does
+   (its ``\\n``/``\\t`` handling and error context), except that the brace
+   escapes ``{_{ }_}`` are resolved in the template, never in the output;
 2. writes ``docProps/core.xml`` from the data (escaped once, never templated);
 3. re-parses every produced part *strictly* and checks that every value of the
    context is in the document text (the same checks as the docxtpl path);
@@ -18,12 +19,6 @@ environment, and per document only
 Templates with features this path does not reproduce — images, footnotes or
 ``{%tc %}`` column loops — are marked ``supported = False`` and rendered by the
 full docxtpl path instead.
-
-One docxtpl habit is corrected on both paths (:class:`SafeDocxTemplate`): it
-turns its literal-brace escapes ``{_{ }_} {_% %_}`` back into braces by a
-text replace over the *rendered* XML, which rewrites user data as well — the
-value ``x{_{y`` came out as ``x{{y``. Here the escapes are resolved in the
-template source instead (:func:`literal_braces`), so data is never touched.
 """
 
 from __future__ import annotations
@@ -47,10 +42,9 @@ from annexgen.errors import Location, RenderError, TemplateError
 
 __all__ = [
     "CompiledTemplate",
-    "SafeDocxTemplate",
     "compile_template",
     "document_paragraphs",
-    "literal_braces",
+    "resolve_brace_escapes",
 ]
 
 _W: Final = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -60,63 +54,23 @@ _UNSUPPORTED: Final = re.compile(r"\{%-?\s*tc\b|<w:drawing\b|<w:pict\b")
 _PARA: Final = re.compile(r"<w:p([ >])")
 _UNPARA: Final = re.compile(r"\n<w:p([ >])")
 _TAGS: Final = re.compile(r"<[^>]+>")
-
-# docxtpl's escapes for braces that should print literally (docxtpl docs, "Escaping").
-_LITERAL: Final = {"{_{": "{{", "}_}": "}}", "{_%": "{%", "%_}": "%}"}
-_TAG_OR_LITERAL: Final = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}|\{_\{|\}_\}|\{_%|%_\}", re.S)
-
-
-def literal_braces(source: str) -> str:
-    """Resolve ``{_{`` and friends in the template source (outside tags), as raw blocks.
-
-    docxtpl resolves them after rendering, over the whole output — data
-    included. A ``{% raw %}`` block prints the braces without that risk.
-    """
-
-    def replace(match: re.Match[str]) -> str:
-        text = match.group()
-        literal = _LITERAL.get(text)
-        return text if literal is None else f"{{% raw %}}{literal}{{% endraw %}}"
-
-    return _TAG_OR_LITERAL.sub(replace, source)
+#: docxtpl's escapes for literal braces in a template, and Jinja expressions that
+#: print the same characters. docxtpl turns ``{_{`` into ``{{`` *after* rendering,
+#: over the whole output, so a value such as ``"{_{ x }_}"`` came out as
+#: ``"{{ x }}"`` — data rewritten. Resolving the escapes in the template source
+#: instead leaves rendered data alone.
+_BRACE_ESCAPES: Final = {
+    "{_{": "{{ '{{' }}",
+    "}_}": "{{ '}}' }}",
+    "{_%": "{{ '{%' }}",
+    "%_}": "{{ '%}' }}",
+}
+_BRACE_ESCAPE: Final = re.compile("|".join(re.escape(k) for k in _BRACE_ESCAPES))
 
 
-def _finish(xml: str, tpl: DocxTemplate) -> str:
-    """After Jinja: undo the line-per-paragraph split, turn ``\\n``/``\\t`` into Word breaks."""
-    xml = _UNPARA.sub(r"<w:p\1", xml)
-    if any(ch in xml for ch in "\n\t\a\f"):  # only then is there anything to resolve
-        xml = tpl.resolve_listing(xml)
-    return str(xml)
-
-
-class SafeDocxTemplate(DocxTemplate):  # type: ignore[misc]
-    """docxtpl's template, with literal-brace escapes resolved before rendering, not after."""
-
-    def patch_xml(self, src_xml: str) -> str:
-        return literal_braces(super().patch_xml(src_xml))
-
-    def render_xml_part(self, src_xml: str, part: Any, context: Any, jinja_env: Any = None) -> str:
-        if jinja_env is None:  # never docxtpl's unsandboxed default
-            from annexgen.rendering import make_environment  # noqa: PLC0415 - avoids a cycle
-
-            jinja_env = make_environment()
-        source = _PARA.sub(r"\n<w:p\1", src_xml)
-        self.current_rendering_part = part
-        try:
-            xml = jinja_env.from_string(source).render(context)
-        except JinjaTemplateError as err:
-            _attach_context(err, source)
-            raise
-        return _finish(xml, self)
-
-
-def _attach_context(err: JinjaTemplateError, source: str) -> None:
-    """The text of the paragraphs around a Jinja error, as docxtpl reports them."""
-    lineno = getattr(err, "lineno", None)
-    if lineno is not None:
-        start = max(lineno - 4, 0)
-        lines = source.splitlines()[start : start + 7]
-        err.docx_context = [_TAGS.sub("", line) for line in lines]  # type: ignore[attr-defined]
+def resolve_brace_escapes(source: str) -> str:
+    """Template source with docxtpl's ``{_{ }_} {_% %_}`` turned into Jinja literals."""
+    return _BRACE_ESCAPE.sub(lambda m: _BRACE_ESCAPES[m.group(0)], source)
 
 
 # --- a minimal deterministic zip writer -------------------------------------------
@@ -216,7 +170,7 @@ class CompiledTemplate:
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as zf:
                 self.members = [(i.filename, zf.read(i.filename)) for i in zf.infolist()]
-            self._tpl = SafeDocxTemplate(io.BytesIO(data))
+            self._tpl = DocxTemplate(io.BytesIO(data))
             self._tpl.init_docx()
         except (zipfile.BadZipFile, KeyError, ValueError) as err:
             raise TemplateError(f"not a Word (.docx) file: {err}", location=Location(name)) from err
@@ -245,7 +199,7 @@ class CompiledTemplate:
 
     def _compile(self, patched: str) -> Any:
         """docxtpl's ``render_xml_part`` preparation, done once instead of per render."""
-        source = _PARA.sub(r"\n<w:p\1", patched)
+        source = _PARA.sub(r"\n<w:p\1", resolve_brace_escapes(patched))
         try:
             return source, self.env.from_string(source)
         except JinjaTemplateError as err:
@@ -254,7 +208,11 @@ class CompiledTemplate:
     def _error(self, err: JinjaTemplateError, source: str) -> TemplateError:
         from annexgen.rendering import template_error  # noqa: PLC0415 - avoids a cycle
 
-        _attach_context(err, source)
+        lineno = getattr(err, "lineno", None)
+        if lineno is not None:  # the paragraphs around the error, as docxtpl reports them
+            start = max(lineno - 4, 0)
+            lines = source.splitlines()[start : start + 7]
+            err.docx_context = [_TAGS.sub("", line) for line in lines]  # type: ignore[attr-defined]
         return template_error(err, self.name)
 
     def _render_part(self, compiled: Any, ctx: dict[str, Any]) -> str:
@@ -263,7 +221,10 @@ class CompiledTemplate:
             xml = template.render(ctx)
         except JinjaTemplateError as err:
             raise self._error(err, source) from err
-        return _finish(xml, self._tpl)
+        xml = _UNPARA.sub(r"<w:p\1", xml)  # brace escapes were resolved in the source
+        if any(ch in xml for ch in "\n\t\a\f"):  # only then is there anything to resolve
+            xml = self._tpl.resolve_listing(xml)
+        return str(xml)
 
     def render(self, ctx: dict[str, Any], expected: list[str] | None = None) -> bytes:
         """Bytes of the .docx for ``ctx``; raises if any check fails.

@@ -73,8 +73,8 @@ class DocumentRow:
     position: str
     line: int | None = None
     #: the value's paragraphs (cell paragraphs, or value lines of a text file);
-    #: ``value`` joins them with line breaks
-    paragraphs: tuple[str, ...] = ()
+    #: ``value`` joins them with line breaks. Derived, so not part of equality.
+    paragraphs: tuple[str, ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True, slots=True)

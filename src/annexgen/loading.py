@@ -7,7 +7,15 @@ keep the last value. Here YAML only gives structure — every scalar is a
 string — and the Pydantic models decide what a value means. The loader also
 refuses what clerk data never needs and attackers love: tags
 (``!!python/object``), anchors and aliases (billion laughs), files over
-:data:`MAX_FILE_BYTES`.
+:data:`MAX_FILE_BYTES`, nesting deeper than :data:`MAX_DEPTH`. Anchors,
+aliases and depth are checked on the event stream *before* any composer runs
+(libyaml's composer recurses per level: thousands of ``[`` crash it). Raw
+control characters, which the YAML reader refuses with only a character
+offset, are found first and reported with line, column and field.
+
+Limits, in one place: file ≤ :data:`MAX_FILE_BYTES`; nesting ≤
+:data:`MAX_DEPTH`; each text ≤ :data:`annexgen.text.MAX_TEXT_LENGTH`
+characters; each list ≤ :data:`annexgen.models.MAX_ITEMS` items.
 
 All problems of a file are collected and reported together, each as
 ``file:line:column: field.path: message`` (the message in plain English).
@@ -263,6 +271,11 @@ def _pydantic_problems(
             options = [o.strip(" '") for o in expected.replace(" or ", ",").split(",")]
             message = f"unknown row '{loc[-1]}'{_suggest(str(loc[-1]), options)}"
             key = True
+        elif kind_of_error == "literal_error" and isinstance(e.get("input"), str):
+            expected = str(e.get("ctx", {}).get("expected", ""))
+            options = [o.strip(" '") for o in expected.replace(" or ", ",").split(",")]
+            got = e["input"]
+            message = f"'{got}' is not one of: {', '.join(options)}{_suggest(got, options)}"
         elif kind_of_error in {"union_tag_invalid", "union_tag_not_found"}:
             loc = ("kind",)
             message = f"'kind' must be one of: {', '.join(KINDS)}"

@@ -11,7 +11,6 @@ the cost (0.87 s a file when done one by one).
 
 from __future__ import annotations
 
-import contextlib
 import os
 import shutil
 import signal
@@ -40,6 +39,23 @@ def find_soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
+def _stop(process: subprocess.Popen[str]) -> None:
+    """Stop soffice *and* the office process it started.
+
+    ``soffice`` is a launcher (oosplash) that starts ``soffice.bin``; killing
+    only the launcher on a timeout left the office running and holding the
+    files. It runs in its own session, so the whole group is stopped.
+    """
+    try:
+        if hasattr(os, "killpg"):
+            os.killpg(process.pid, signal.SIGKILL)
+        else:  # pragma: no cover - Windows
+            process.kill()
+    except ProcessLookupError:  # pragma: no cover - already gone
+        pass
+    process.communicate()
+
+
 def convert_to_pdf(
     sources: Sequence[Path], out_dir: Path, *, timeout: float = 300, pdf_a: bool = False
 ) -> list[Path]:
@@ -48,64 +64,30 @@ def convert_to_pdf(
     Returns the PDF paths in the order of ``sources``; raises
     :class:`ConversionError` naming every file that produced no PDF.
 
-    LibreOffice writes into a private folder inside ``out_dir``; only PDFs it
-    really produced are then moved (atomically) to their final names. So a
-    PDF left in ``out_dir`` by an earlier run can never pass for a new one,
-    and a failed or interrupted run leaves no half-written PDF behind.
+    LibreOffice writes into a private folder first and only the PDFs it made
+    there are moved into ``out_dir``: checking for ``out_dir/NAME.pdf`` alone
+    would let an old PDF from an earlier run pass for a new one. Two sources
+    with the same name would produce one PDF and are refused.
     """
+    names: dict[str, Path] = {}
+    for source in sources:
+        stem = Path(source).stem
+        if stem in names:
+            raise ConversionError(
+                f"two files would both become {stem}.pdf: {names[stem]} and {source}",
+                location=Location(str(source)),
+            )
+        names[stem] = Path(source)
     soffice = find_soffice()
     if soffice is None:
         raise ConversionError(INSTALL_HINT)
     if not sources:
         return []
-    stems: dict[str, Path] = {}
-    for source in sources:
-        other = stems.setdefault(Path(source).stem, Path(source))
-        if other != Path(source):
-            raise ConversionError(
-                f"{other} and {source} would both become {Path(source).stem}.pdf; "
-                "convert them in separate calls or rename one",
-                location=Location(str(source)),
-            )
     out_dir.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".annexgen-pdf-", dir=out_dir))
-    try:
-        detail = _run_soffice(soffice, sources, staging, timeout=timeout, pdf_a=pdf_a)
-        made = [staging / (Path(s).stem + ".pdf") for s in sources]
-        missing = [str(s) for s, pdf in zip(sources, made, strict=True) if not _is_pdf(pdf)]
-        if missing:
-            raise ConversionError(
-                f"LibreOffice made no PDF for {', '.join(missing)}"
-                + (f": {detail}" if detail else ""),
-                location=Location(missing[0]),
-            )
-        pdfs = [out_dir / pdf.name for pdf in made]
-        for pdf, target in zip(made, pdfs, strict=True):
-            os.replace(pdf, target)
-        return pdfs
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-
-
-def _is_pdf(path: Path) -> bool:
-    try:
-        with path.open("rb") as handle:
-            return handle.read(5) == b"%PDF-"
-    except OSError:
-        return False
-
-
-def _run_soffice(
-    soffice: str, sources: Sequence[Path], out_dir: Path, *, timeout: float, pdf_a: bool
-) -> str:
-    """Run one headless LibreOffice; return the last line it printed (for error messages).
-
-    ``soffice`` is a launcher: the office itself (``soffice.bin``) is its child.
-    It runs in a session of its own so that a timeout or Ctrl-C stops the whole
-    group — otherwise the office keeps running, and keeps writing into the
-    profile folder being deleted.
-    """
-    with tempfile.TemporaryDirectory(prefix="annexgen-lo-", ignore_cleanup_errors=True) as profile:
+    with (
+        tempfile.TemporaryDirectory(prefix="annexgen-lo-") as profile,
+        tempfile.TemporaryDirectory(prefix=".annexgen-pdf-", dir=out_dir) as private,
+    ):
         command = [
             soffice,
             f"-env:UserInstallation={Path(profile).as_uri()}",
@@ -115,36 +97,38 @@ def _run_soffice(
             "--convert-to",
             _PDFA_FILTER if pdf_a else _PDF_FILTER,
             "--outdir",
-            str(out_dir),
+            private,
             *(str(s) for s in sources),
         ]
         process = subprocess.Popen(
             command,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
+            stdin=subprocess.DEVNULL,
             text=True,
-            start_new_session=hasattr(os, "killpg"),
+            start_new_session=True,
         )
         try:
             stdout, stderr = process.communicate(timeout=timeout)
         except subprocess.TimeoutExpired as err:
             _stop(process)
-            raise ConversionError(f"LibreOffice did not finish within {timeout:g} s") from err
-        except BaseException:
+            raise ConversionError(f"LibreOffice did not finish within {timeout:.0f} s") from err
+        except BaseException:  # Ctrl-C: leave no office running behind us
             _stop(process)
             raise
-    lines = (stderr or stdout).strip().splitlines()
-    return lines[-1] if lines else ""
-
-
-def _stop(process: subprocess.Popen[str]) -> None:
-    """Kill LibreOffice and every process it started, and reap it."""
-    if hasattr(os, "killpg"):
-        with contextlib.suppress(ProcessLookupError, PermissionError):
-            os.killpg(process.pid, signal.SIGKILL)
-    else:  # pragma: no cover - Windows
-        process.kill()
-    process.communicate()
+        made = [Path(private) / f"{stem}.pdf" for stem in names]
+        missing = [str(s) for s, pdf in zip(sources, made, strict=True) if not pdf.is_file()]
+        if missing:
+            detail = (stderr or stdout).strip().splitlines()
+            raise ConversionError(
+                f"LibreOffice made no PDF for {', '.join(missing)}"
+                + (f": {detail[-1]}" if detail else ""),
+                location=Location(missing[0]),
+            )
+        pdfs = [out_dir / pdf.name for pdf in made]
+        for pdf, target in zip(made, pdfs, strict=True):
+            os.replace(pdf, target)  # same folder tree: a rename, never a half-written PDF
+    return pdfs
 
 
 def docx_to_pdf(data: bytes, *, pdf_a: bool = False, timeout: float = 120) -> bytes:

@@ -20,6 +20,7 @@ reproducible. This module keeps docxtpl for what it does well and adds:
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime
@@ -30,12 +31,13 @@ from pathlib import Path
 from typing import Any, Final
 
 import docx
+from docxtpl import DocxTemplate
 from jinja2 import StrictUndefined, Template, TemplateRuntimeError
 from jinja2 import TemplateError as JinjaTemplateError
 from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 
-from annexgen.compiled import SafeDocxTemplate, compile_template, document_paragraphs
+from annexgen.compiled import compile_template, document_paragraphs, resolve_brace_escapes
 from annexgen.context import build_context, quote
 from annexgen.errors import LanguageError, Location, RenderError, TemplateError
 from annexgen.loading import load_annex
@@ -329,6 +331,36 @@ def render_context(annex: AnyAnnex, *, public: bool = False) -> dict[str, Any]:
     return ctx
 
 
+_PARA: Final = re.compile(r"<w:p([ >])")
+_UNPARA: Final = re.compile(r"\n<w:p([ >])")
+_XML_TAGS: Final = re.compile(r"<[^>]+>")
+
+
+class _DocxTemplate(DocxTemplate):  # type: ignore[misc]
+    """docxtpl, except that it never rewrites rendered *data*.
+
+    docxtpl's ``render_xml_part`` replaces ``{_{``, ``}_}``, ``{_%``, ``%_}``
+    in the rendered XML, values included, so a clerk's ``"{_{ x }_}"`` came out
+    as ``"{{ x }}"``. Here the escapes are resolved in the template source
+    (:func:`annexgen.compiled.resolve_brace_escapes`) and the output is left
+    as rendered; the rest is docxtpl's own per-part work.
+    """
+
+    def render_xml_part(self, src_xml: str, part: Any, context: Any, jinja_env: Any = None) -> str:
+        source = _PARA.sub(r"\n<w:p\1", resolve_brace_escapes(src_xml))
+        self.current_rendering_part = part
+        try:
+            xml = (jinja_env or make_environment()).from_string(source).render(context)
+        except JinjaTemplateError as err:
+            lineno = getattr(err, "lineno", None)
+            if lineno is not None:  # the paragraphs around the error, for the message
+                start = max(lineno - 4, 0)
+                lines = source.splitlines()[start : start + 7]
+                err.docx_context = [_XML_TAGS.sub("", line) for line in lines]  # type: ignore[attr-defined]
+            raise
+        return str(self.resolve_listing(_UNPARA.sub(r"<w:p\1", xml)))
+
+
 def render(
     annex: AnyAnnex,
     template: str | Path | bytes | None = None,
@@ -367,7 +399,7 @@ def render_docxtpl(
     """
     source, name = _read_template(template, annex.kind)
     ctx = render_context(annex, public=public)
-    tpl = SafeDocxTemplate(io.BytesIO(source))
+    tpl = _DocxTemplate(io.BytesIO(source))
     try:
         tpl.render(ctx, jinja_env=make_environment(), autoescape=True)
     except JinjaTemplateError as err:

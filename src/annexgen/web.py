@@ -14,9 +14,11 @@ renders only the bundled templates (templates are code).
 
 from __future__ import annotations
 
+import tempfile
 import types
 import typing
 from datetime import date
+from pathlib import Path
 from typing import Any, Final, Literal
 from urllib.parse import quote as url_quote
 
@@ -31,7 +33,8 @@ from starlette.routing import Route
 
 from annexgen.batch import safe_name
 from annexgen.context import money_text
-from annexgen.errors import AnnexgenError, ConversionError, DataError
+from annexgen.errors import AnnexgenError, ConversionError, DataError, Problem
+from annexgen.extract import extract_yaml
 from annexgen.loading import check_data, load_annex_text
 from annexgen.lv import format_date
 from annexgen.models import (
@@ -291,8 +294,8 @@ async def home(request: Request) -> Response:
     links = "".join(f'<li><a href="/new/{k}">{escape(KIND_TITLES[k])}</a></li>' for k in KINDS)
     upload = (
         '<form method="post" action="/upload" enctype="multipart/form-data">'
-        '<label for="file">Vai sākt no esoša YAML faila</label>'
-        '<input type="file" id="file" name="file" accept=".yaml,.yml">'
+        '<label for="file">Vai sākt no esoša pielikuma (YAML vai Word)</label>'
+        '<input type="file" id="file" name="file" accept=".yaml,.yml,.docx">'
         "<button>Augšupielādēt</button></form>"
     )
     return _page("Jauns pielikums", f"<ul>{links}</ul>{upload}")
@@ -442,20 +445,29 @@ async def upload(request: Request) -> Response:
         name = upload_file.filename or "upload.yaml"
     if len(raw) > MAX_BODY_BYTES:
         return HTMLResponse("Fails ir par lielu (vairāk nekā 1 MiB).", status_code=413)
-    if not name.lower().endswith((".yaml", ".yml")):
-        return HTMLResponse(
-            "Word failu nolasīšana būs pieejama ar „annexgen extract”; "
-            "pagaidām augšupielādējiet YAML.",
-            status_code=415,
-        )
+    lower = name.lower()
+    if not lower.endswith((".yaml", ".yml", ".docx")):
+        return HTMLResponse("Augšupielādējiet .yaml vai .docx failu.", status_code=415)
     try:
-        annex = load_annex_text(raw.decode("utf-8-sig"), safe_name(name))
+        text = _extract_upload(raw) if lower.endswith(".docx") else raw.decode("utf-8-sig")
+        annex = load_annex_text(text, safe_name(name))
     except (DataError, UnicodeDecodeError) as err:
         items = "".join(f"<li>{escape(line)}</li>" for line in str(err).splitlines())
         response = _page("Failā ir kļūdas", f"<ul>{items}</ul>")
         response.status_code = 422
         return response
     return _form_page(annex.kind, annex, notice=f"Ielādēts: {safe_name(name)}")
+
+
+def _extract_upload(raw: bytes) -> str:
+    """YAML read from an uploaded Word annex (through a private temporary file)."""
+    with tempfile.TemporaryDirectory(prefix="annexgen-upload-") as folder:
+        path = Path(folder) / "upload.docx"  # never a name taken from the request
+        path.write_bytes(raw)
+        try:
+            return extract_yaml(path)
+        except AnnexgenError as err:
+            raise DataError([Problem(f"cannot read the Word file: {err.message}")]) from err
 
 
 class _LimitBody:

@@ -149,7 +149,7 @@ def test_same_input_gives_identical_bytes() -> None:
 
 NASTY = ["Jānis & Co", "a < b > c", '"quoted" \'single\'', "]]>", "&amp; literal", "<select>",
          "<b>bold?</b>", "{{ 7*7 }}", "{% if true %}x{% endif %}", "  two  spaces  ", "19\u00a0700",
-         "line\nbreak", "tab\there"]  # fmt: skip
+         "line\nbreak", "tab\there", "{_{ x }_} {_% y %_}"]  # fmt: skip
 
 
 @pytest.mark.parametrize("value", NASTY)
@@ -168,6 +168,24 @@ def test_values_round_trip_exactly_everywhere(value: str) -> None:
     assert f"Title {value}" in paras  # heading
     assert docx.Document(io.BytesIO(data)).core_properties.title == f"Title {value}"  # not &amp;
     assert paras[-1].endswith(f"J.{NBSP}Lāčplēsis")  # nothing after it lost either
+
+
+@pytest.mark.parametrize("value", ["{_{ x }_}", "a {_% if %_} b", "}_}{_{"])
+def test_docxtpl_brace_escapes_in_data_are_not_rewritten(value: str) -> None:
+    # docxtpl turns "{_{" into "{{" over the whole rendered XML, values included; the
+    # data must come out as written (reliability §4 row 8) on both render paths
+    annex = _annex(applicant=value, title=value)
+    for data in (render(annex), render_docxtpl(annex)):
+        assert value in paragraphs(data)
+        assert docx.Document(io.BytesIO(data)).core_properties.title == value
+
+
+def test_brace_escapes_in_a_template_still_print_braces() -> None:
+    # docxtpl's documented escape for a literal "{{" in a template keeps working
+    literal = "{_{ not a tag }_} {_% nor this %_}"
+    template = template_with("project-description", "{{ title }}", literal)
+    for data in (render(_annex(), template), render_docxtpl(_annex(), template)):
+        assert "{{ not a tag }} {% nor this %}" in paragraphs(data)
 
 
 @pytest.mark.parametrize("value", NASTY)
