@@ -7,6 +7,8 @@ seed texts by hand, never from the linter's own output.
 from __future__ import annotations
 
 import random
+import shutil
+import subprocess
 from collections.abc import Iterator
 from datetime import date, timedelta
 from decimal import Decimal
@@ -18,6 +20,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from annexgen import load_annex, render
+from annexgen.errors import Location
 from annexgen.lint import RULES, LintFinding, lint_file, lint_text
 from annexgen.lv import Case, amount_to_words, format_amount, format_date, lvl_to_eur
 from tests.seeds import require_seeds
@@ -184,7 +187,13 @@ def test_section_10_simtu_is_read_and_reported_as_style() -> None:
          "amount-words-unreadable", "deviņpadsmit tūkstoši septini simti eiro",
          "deviņpadsmit tūkstoši septiņi simti eiro"),
         ("19 700,00 EUR (devinpadsmit tūkstoši septiņi simti eiro)",
-         "amount-words-unreadable", "devinpadsmit tūkstoši septiņi simti eiro", None),
+         "amount-words-unreadable", "devinpadsmit tūkstoši septiņi simti eiro",
+         "deviņpadsmit tūkstoši septiņi simti eiro"),
+        # the suggestion keeps the document's profile (§1.3) and cents wording (§4)
+        ("100,00 EUR (viens simts divi eiro 00 centu)", "amount-words",
+         "viens simts divi eiro 00 centu", "viens simts eiro 00 centu"),
+        ("1000 LVL (tūkstotis simts latu)", "amount-words", "tūkstotis simts latu",
+         "tūkstotis latu"),
         # §2: after the noun "tūkstotis" only the genitive
         ("LVL 1000 (tūkstotis lati)", "noun-agreement", "lati", "latu"),
         ("viens tūkstotis lati", "noun-agreement", "lati", "latu"),
@@ -251,6 +260,7 @@ def test_allowed_variants_are_not_errors(text: str) -> None:
         ("0,01 EUR (nulle eiro 01 centi)", "digits-agreement", "centi", "cents"),
         ('biedrība "Izglītības centrs"', "quotes", '"Izglītības centrs"', "„Izglītības centrs”"),
         ("biedrība “Izglītības centrs”", "quotes", "“Izglītības centrs”", "„Izglītības centrs”"),
+        ("biedrība ”Izglītības centrs”", "quotes", "”Izglītības centrs”", "„Izglītības centrs”"),
     ],
 )  # fmt: skip
 def test_known_style_findings(text: str, rule: str, excerpt: str, suggestion: str) -> None:
@@ -460,3 +470,45 @@ def test_lint_never_crashes(text: str) -> None:
     for finding in lint_text(text):
         assert 0 <= finding.start <= finding.end <= len(text)
         assert finding.rule in RULES
+
+
+@pytest.mark.libreoffice
+def test_seeds_converted_to_word_by_libreoffice_give_the_same_findings(tmp_path: Path) -> None:
+    # A .docx written by another program (LibreOffice), not by annexgen or python-docx:
+    # each text line becomes a Word paragraph, so "line N" must become "paragraph N".
+    seeds = sorted(require_seeds().glob("*.txt"))
+    for seed in seeds:
+        shutil.copy(seed, tmp_path / seed.name)
+    subprocess.run(
+        ["soffice", "--headless", "--convert-to", "docx:MS Word 2007 XML", "--outdir",
+         str(tmp_path), *(str(tmp_path / s.name) for s in seeds)],
+        check=True, capture_output=True, timeout=180,
+    )  # fmt: skip
+    for seed in seeds:
+        from_text = [
+            (f"paragraph {f.line}", f.rule, f.excerpt, f.suggestion) for f in lint_file(seed)
+        ]
+        converted = tmp_path / f"{seed.stem}.docx"
+        from_word = [(f.position, f.rule, f.excerpt, f.suggestion) for f in lint_file(converted)]
+        assert from_word == from_text, seed.name
+
+
+def test_text_split_over_differently_formatted_runs_is_read_whole(tmp_path: Path) -> None:
+    # Word splits text into runs at every formatting change (and often elsewhere).
+    d = docx.Document()
+    p = d.add_paragraph()
+    for piece, bold in [
+        ("115 0", False),
+        ("29.00", True),
+        ("EUR (simt vien", False),
+        ("padsmit", True),
+        (" tūkstoši divdesmit deviņi eiro)", False),
+    ]:
+        p.add_run(piece).bold = bold  # fmt: skip
+    path = tmp_path / "runs.docx"
+    d.save(str(path))
+    errors = [f for f in lint_file(path) if f.severity == "error"]
+    assert [(f.position, f.rule, f.suggestion) for f in errors] == [
+        ("paragraph 1", "amount-words", "simt piecpadsmit tūkstoši divdesmit deviņi eiro")
+    ]
+    assert errors[0].location == Location(str(path), field="paragraph 1")

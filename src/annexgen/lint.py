@@ -25,18 +25,19 @@ import functools
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Final, Literal
 
 from annexgen.documents import Document, TextBlock, read_document
-from annexgen.errors import LanguageError
+from annexgen.errors import LanguageError, Location
 from annexgen.lv import (
-    AmountMention,
     Case,
+    CentsMode,
     NounForms,
+    Style,
     allowed_noun_forms,
     amount_to_words,
     format_amount,
@@ -133,6 +134,13 @@ class LintFinding:
     excerpt: str  # the offending text as written
     suggestion: str | None
 
+    @property
+    def location(self) -> Location:
+        """The finding as an annexgen :class:`~annexgen.errors.Location` (field = position)."""
+        if self.line is not None:
+            return Location(self.file, self.line, self.column)
+        return Location(self.file, field=self.position)
+
     def where(self) -> str:
         """``file:line:column`` for text files (editors jump there), else ``file:position``."""
         if self.line is not None:
@@ -203,56 +211,71 @@ def _plain(amount: Decimal) -> str:
 
 
 def _differing_group(figure: Decimal, words: Decimal) -> str:
-    names = ("units", "thousands", "millions", "milliards")
-    a, b = int(figure), int(words)
-    diffs = []
-    for name in names:
-        if a % 1000 != b % 1000:
-            diffs.append(f"{name} group {a % 1000} vs {b % 1000}")
-        a //= 1000
-        b //= 1000
-    if figure % 1 != words % 1:
-        diffs.append(f"cents {int(figure % 1 * 100):02d} vs {int(words % 1 * 100):02d}")
-    return "; ".join(reversed(diffs[:-1] + diffs[-1:])) if diffs else ""
+    """Which three-digit groups differ, most significant first (§10 step 3)."""
+    names = ("milliards", "millions", "thousands", "units")
+    scales = (10**9, 10**6, 10**3, 1)
+    parts = []
+    for name, scale in zip(names, scales, strict=True):
+        a, b = int(figure) // scale % 1000, int(words) // scale % 1000
+        if a != b:
+            parts.append(f"{name} group {a} vs {b}")
+    fa, fb = int(figure * 100) % 100, int(words * 100) % 100
+    if fa != fb:
+        parts.append(f"cents {fa:02d} vs {fb:02d}")
+    return "; ".join(parts)
 
 
-def _style_of(words: str) -> Literal["municipal", "normative", "financial"]:
+_SINGULAR_SCALES: Final = frozenset({"tūkstotis", "miljons", "miljards"})
+
+
+def _style_of(words: str) -> Style:
+    """The §1.3 profile the document writes in, so a suggestion reads like its text."""
     lowered = words.lower().split()
-    if "viens" in lowered and any(w in {"simts"} for w in lowered):
-        pairs = itertools.pairwise(lowered)
-        if any(a == "viens" and b == "simts" for a, b in pairs):
-            return "financial"
+    if any(a == "viens" and b == "simts" for a, b in itertools.pairwise(lowered)):
+        return "financial"
+    for i, word in enumerate(lowered):
+        bare = i == 0 or lowered[i - 1] in _SCALE_FORMS
+        if word in _SINGULAR_SCALES and bare:
+            return "normative"  # "tūkstotis" without "viens"
     return "municipal"
 
 
-def _suggest_words(m: AmountMention) -> str | None:
-    """The words rewritten for the figure, keeping the document's cents wording."""
-    currency = m.currency or "EUR"
+def _suggest_words(
+    figure: Decimal, currency: str | None, words: str, words_value: Decimal | None
+) -> str | None:
+    """The words rewritten for the figure, keeping the document's wording where it can.
+
+    EUR nouns never change (§2), so the cents tail as written ("eiro 00 eiro
+    centi") is kept when its cents are right; otherwise the whole amount is
+    spelt again in the document's style and cents mode.
+    """
     try:
-        get_currency(currency)
+        cur = get_currency(currency or "EUR")
     except LanguageError:
         return None
-    words = m.words.split()
-    lowered = [w.lower().strip(",.") for w in words]
+    split = words.split()
+    lowered = [w.lower().strip(",.") for w in split]
     major_at = next((i for i, w in enumerate(lowered) if w in MAJOR_WORDS), None)
-    style = _style_of(m.words)
-    whole = int(m.figure)
-    minor = int((m.figure - whole) * 100)
+    style = _style_of(words)
+    whole = int(figure)
+    minor = int((figure - whole) * 100)
     if major_at is None:
         return number_to_words(whole, style=style) if not minor else None
-    tail = words[major_at:]
-    written_minor = (m.words_value or Decimal(0)) % 1
-    if written_minor == m.figure % 1 and lowered[major_at] in {"eiro", "euro"}:
-        return " ".join([number_to_words(whole, style=style), *tail])
-    cents_mode: Literal["digits", "words"] = (
-        "digits" if any(w.isdigit() for w in lowered[major_at:]) else "words"
-    )
-    return amount_to_words(m.figure, currency, cents=cents_mode, style=style)
+    cents_right = words_value is not None and words_value % 1 == figure % 1
+    if cents_right and cur.code == "EUR":
+        return " ".join([number_to_words(whole, style=style), *split[major_at:]])
+    tail = lowered[major_at + 1 :]
+    cents_mode: CentsMode = "words"
+    if any(w.isdigit() for w in tail):
+        cents_mode = "digits"
+    elif not tail and not minor:
+        cents_mode = "none"
+    return amount_to_words(figure, cur.code, cents=cents_mode, style=style)
 
 
 _PAREN_AFTER_FIGURE: Final = re.compile(
-    r"(?<![\d.,])(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:[.,]\d{1,2})?[ \u00a0]*"
-    r"(?:EUR|LVL|€)?[ \u00a0]*\((?P<words>[^()]*)\)"
+    r"(?<![\d.,])(?P<fig>(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:[.,]\d{1,2})?)[ \u00a0]*"
+    r"(?P<code>EUR|LVL)?[ \u00a0]*\((?P<words>[^()]*)\)"
 )
 
 
@@ -271,9 +294,18 @@ def _check_amounts(text: str) -> Iterator[TextFinding]:
         try:
             parse_amount_words(words)
         except LanguageError as err:
+            code = m["code"] or next(
+                MAJOR_WORDS[w.lower().strip(",.")].code
+                for w in words.split()
+                if w.lower().strip(",.") in MAJOR_WORDS
+            )
+            try:
+                suggestion = _suggest_words(to_money(m["fig"]), code, words, None)
+            except LanguageError:
+                suggestion = None
             yield TextFinding(
                 m.start("words"), m.end("words"), "amount-words-unreadable",
-                f"cannot read the amount in words: {err}",
+                f"cannot read the amount in words: {err}", suggestion,
             )  # fmt: skip
 
 
@@ -288,7 +320,7 @@ def _check_mentions(text: str, seen: set[int]) -> Iterator[TextFinding]:
             yield TextFinding(
                 w_start, w_end, rule,
                 f"cannot read the amount in words: {m.error}",
-                _suggest_words(m),
+                _suggest_words(m.figure, m.currency, m.words, None),
             )  # fmt: skip
             continue
         if m.error:
@@ -303,7 +335,7 @@ def _check_mentions(text: str, seen: set[int]) -> Iterator[TextFinding]:
                 "amount-words",
                 f"the figure is {_plain(m.figure)} but the words say {_plain(m.words_value)} "
                 f"(difference {sign}{_plain(abs(diff))}; {where})",
-                _suggest_words(m),
+                _suggest_words(m.figure, m.currency, m.words, m.words_value),
             )
 
 
@@ -603,6 +635,13 @@ def _check_quotes(text: str) -> Iterator[TextFinding]:
             "English quotation marks “…”; Latvian documents use „…”",
             f"„{m[1]}”",
         )  # fmt: skip
+    # ”…” — both marks closing, a common autocorrect result — is not Latvian either.
+    for m in re.finditer(r"(?:^|(?<=[\s(\[–-]))”(?=\S)([^”“„\n]*)”", text):
+        yield TextFinding(
+            m.start(), m.end(), "quotes",
+            "closing quotation mark ” used as the opening one; Latvian documents use „…”",
+            f"„{m[1]}”",
+        )  # fmt: skip
     for m in re.finditer(r"\"([^\"\n]*)\"", text):
         yield TextFinding(
             m.start(), m.end(), "quotes",
@@ -627,11 +666,3 @@ _CHECKS: Final = (
     _check_quotes,
     _check_nr,
 )
-
-
-def summarize(findings: Iterable[LintFinding]) -> dict[str, int]:
-    """Counts by severity, for the CLI summary."""
-    counts = {"error": 0, "style": 0}
-    for f in findings:
-        counts[f.severity] += 1
-    return counts
