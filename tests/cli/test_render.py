@@ -110,6 +110,14 @@ def test_template_check_on_bundled_templates() -> None:
         ("{{ title }}", "{{ titel }}", "unknown variable 'titel'"),
         ("{{ title }}", "{{ title | replace(“a”, “b”) }}", "typographic quotes"),
         ("{{ title }}", "{{ cycler.__init__.__globals__.os.getpid() }}", "unsafe"),
+        # misspelt fields, also in a branch the trial render's sample data never takes
+        ("{{ title }}", "{{ signature.nmae }}", "'signature' has no field 'nmae'"),
+        (
+            "{{ title }}",
+            "{% if e_signed %}{{ data.contact.phnoe }}{% endif %}",
+            "'data.contact' has no field 'phnoe'; its fields: email, mobile, name, phone",
+        ),
+        ("{{ title }}", "{{ data.costs[0].amout }}", "'data.costs' has no field 'amout'"),
     ],
 )
 def test_template_check_finds_problems(tmp_path: Path, old: str, new: str, message: str) -> None:
@@ -159,3 +167,15 @@ def test_template_check_reports_a_misused_filter(tmp_path: Path) -> None:
     code, out, _ = invoke("template", "check", str(bad))
     assert code == 1
     assert "filter 'amount' cannot format" in out
+
+
+def test_template_check_accepts_real_fields_of_every_kind(tmp_path: Path) -> None:
+    # fields of the three annex models, list items and plain values (.year of a date)
+    fields = (
+        "{{ data.decision.date.year }} {{ data.costs[0].amount.amount }} {{ mark.lines[0] }} "
+        "{% if false %}{{ data.contact.email }} {{ data.blocks }} {{ data.rows }}{% endif %} "
+        "{{ properties.keywords }} {{ table_header.label }}"
+    )
+    path = tmp_path / "t.docx"
+    path.write_bytes(template_with("project-description", "{{ title }}", fields))
+    assert invoke("template", "check", str(path)) == (0, "", "")
