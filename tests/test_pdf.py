@@ -158,3 +158,31 @@ def test_ctrl_c_stops_the_whole_office(tmp_path: Path, monkeypatch: pytest.Monke
         signal.signal(signal.SIGALRM, previous)
     _assert_stopped(pidfile)
     assert list((tmp_path / "out").iterdir()) == []
+
+
+@pytest.mark.libreoffice
+def test_awkward_values_survive_into_the_pdf(tmp_path: Path) -> None:
+    # reliability §4 rows 1, 2, 8, 21: the document LibreOffice reads holds the values
+    # exactly — a file Word would repair, or text after "<select>" lost, shows up here
+    from annexgen.models import ProjectDescription  # noqa: PLC0415
+
+    values = {
+        "applicant": "Jānis & Co <select> ]]> &amp; {{ 7*7 }} {_{ x }_}",
+        "goal": "Mērķis \"pēdiņās\" un 'vienpēdiņās' — ĀČĒĢĪĶĻŅŠŪŽ āčēģīķļņšūž",
+        "description": "Pēc <b>šī</b> teksta nekas nepazūd.",
+    }
+    annex = ProjectDescription.model_validate(
+        {
+            "kind": "project-description",
+            "project_name": "A & B <c>",
+            "decision": {"council": "Daugavpils pilsētas domes", "date": "2013-12-05"},
+            "signatory": {"position": "Priekšsēdētājs", "name": "Jānis Lāčplēsis"},
+            **values,
+        }
+    )
+    source = tmp_path / "awkward.docx"
+    source.write_bytes(render(annex))
+    (pdf,) = convert_to_pdf([source], tmp_path / "pdf")
+    text = _pdf_text(pdf)
+    for value in [*values.values(), "Projekta „A & B <c>” apraksts", "J. Lāčplēsis"]:
+        assert value in text, value

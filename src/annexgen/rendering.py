@@ -22,17 +22,17 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime
 from decimal import Decimal
-from functools import lru_cache
+from functools import lru_cache, wraps
 from importlib import resources
 from pathlib import Path
 from typing import Any, Final
 
 import docx
 from docxtpl import DocxTemplate
-from jinja2 import StrictUndefined, Template
+from jinja2 import StrictUndefined, Template, TemplateRuntimeError
 from jinja2 import TemplateError as JinjaTemplateError
 from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
@@ -108,13 +108,36 @@ def _filter_short_name(value: object) -> str:
     return short_name(str(value))
 
 
+class FilterError(TemplateRuntimeError):
+    """A filter refused its input; becomes a :class:`TemplateError` naming the filter.
+
+    Derived from Jinja's own error so the renderer reports it like any other
+    template mistake (with the template's name), instead of letting a bare
+    ``LanguageError`` out with no hint that the template, not the data, is at fault.
+    """
+
+
+def _guarded(name: str, function: Callable[..., str]) -> Callable[..., str]:
+    @wraps(function)
+    def guarded(value: object, *args: object) -> str:
+        try:
+            return function(value, *args)
+        except (LanguageError, TypeError, ValueError) as err:
+            raise FilterError(f"filter '{name}' cannot format {value!r}: {err}") from err
+
+    return guarded
+
+
 #: The filters every template may use; documented in docs/templates.md.
 FILTERS: Final = {
-    "amount": _filter_amount,
-    "amount_words": _filter_amount_words,
-    "date_lv": _filter_date,
-    "quoted": _filter_quoted,
-    "short_name": _filter_short_name,
+    name: _guarded(name, function)
+    for name, function in {
+        "amount": _filter_amount,
+        "amount_words": _filter_amount_words,
+        "date_lv": _filter_date,
+        "quoted": _filter_quoted,
+        "short_name": _filter_short_name,
+    }.items()
 }
 
 
@@ -314,7 +337,6 @@ def render_context(annex: AnyAnnex, *, public: bool = False) -> dict[str, Any]:
     return ctx
 
 
-_TAG: Final = re.compile(r"\{[{%#].*?[}%#]\}", re.S)
 _PARA: Final = re.compile(r"<w:p([ >])")
 _UNPARA: Final = re.compile(r"\n<w:p([ >])")
 _XML_TAGS: Final = re.compile(r"<[^>]+>")
@@ -409,6 +431,8 @@ def template_error(err: JinjaTemplateError, name: str) -> TemplateError:
         return TemplateError(
             f"the template uses an unknown variable: {message}{where}", location=Location(name)
         )
+    if kind == "FilterError":
+        return TemplateError(f"{message}{where}", location=Location(name))
     if kind == "SecurityError":
         return TemplateError(
             f"the template tried something unsafe: {message}", location=Location(name)

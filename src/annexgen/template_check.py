@@ -11,6 +11,9 @@ feature anchors pain points 1, 3, 4, 12) all surface here before rendering:
   a tag whose pieces are formatted differently is worth retyping;
 * typographic quotes inside tags (Word's AutoCorrect turns "x" into „x”),
   which Jinja cannot read;
+* attributes the context does not have (``data.contact.phnoe``,
+  ``signature.nmae``), checked against the models themselves — the trial
+  render below only sees the branches its sample data takes;
 * finally a trial render with sample data, in the sandbox, which catches
   unsafe code and errors that only show when data flows.
 """
@@ -24,11 +27,13 @@ from pathlib import Path
 from typing import Any, Final
 
 from docxtpl import DocxTemplate
-from jinja2 import TemplateSyntaxError, meta
+from jinja2 import TemplateSyntaxError, meta, nodes
 from lxml import etree
+from pydantic import BaseModel
 
 from annexgen.errors import AnnexgenError, Location, Problem
 from annexgen.loading import load_annex_text, skeleton
+from annexgen.models import GenericAnnex, ProjectAnnouncement, ProjectDescription
 from annexgen.rendering import FILTERS, make_environment, render, render_context
 
 __all__ = ["KNOWN_VARIABLES", "check_template"]
@@ -48,6 +53,64 @@ def _known_variables() -> frozenset[str]:
 
 #: Top-level variables every template may use (see docs/templates.md).
 KNOWN_VARIABLES: Final = _known_variables()
+
+
+_ANNEX_MODELS: Final = (ProjectDescription, GenericAnnex, ProjectAnnouncement)
+
+
+def _models_in(annotation: Any) -> list[type[BaseModel]]:
+    """The Pydantic models a field can hold (through Optional, list, unions)."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return [m for arg in getattr(annotation, "__args__", ()) for m in _models_in(arg)]
+
+
+def _chain(node: nodes.Expr) -> tuple[str, list[str]] | None:
+    """``data.contact.email`` → ``("data", ["contact", "email"])``; list indexes skipped."""
+    path: list[str] = []
+    while True:
+        if isinstance(node, nodes.Getattr):
+            path.append(node.attr)
+            node = node.node
+        elif isinstance(node, nodes.Getitem) and isinstance(node.arg, nodes.Const):
+            if isinstance(node.arg.value, str):
+                path.append(node.arg.value)
+            node = node.node
+        elif isinstance(node, nodes.Name):
+            return node.name, path[::-1]
+        else:
+            return None
+
+
+def _attribute_problem(root: str, path: list[str], sample: dict[str, Any]) -> str | None:
+    if root == "data":
+        models: list[type[BaseModel]] = list(_ANNEX_MODELS)
+        for depth, attr in enumerate(path):
+            fields = {name for m in models for name in m.model_fields}
+            if attr not in fields:
+                where = ".".join(["data", *path[:depth]])
+                return f"'{where}' has no field '{attr}'; its fields: {', '.join(sorted(fields))}"
+            models = [t for m in models if attr in m.model_fields
+                      for t in _models_in(m.model_fields[attr].annotation)]  # fmt: skip
+            if not models:
+                return None  # a plain value (text, amount, date, …): not ours to check further
+        return None
+    value = sample.get(root)
+    if isinstance(value, dict) and path and path[0] not in value:
+        return f"'{root}' has no field '{path[0]}'; its fields: {', '.join(sorted(value))}"
+    return None
+
+
+def _unknown_attributes(ast: nodes.Template, where: str, name: str) -> list[Problem]:
+    sample = render_context(_sample_annex())
+    messages: dict[str, None] = {}
+    for node in ast.find_all((nodes.Getattr, nodes.Getitem)):
+        chain = _chain(node)
+        if chain is not None and chain[0] in KNOWN_VARIABLES:
+            message = _attribute_problem(*chain, sample)
+            if message:
+                messages[message] = None
+    return [Problem(f"unknown field: {m}", Location(name, field=where)) for m in messages]
 
 
 def _paragraph_problems(xml: str, where: str, name: str) -> list[Problem]:
@@ -137,6 +200,7 @@ def check_template(path: str | Path) -> list[Problem]:
         except TemplateSyntaxError as err:
             problems.append(_syntax_problem(err, source, where, name))
             continue
+        problems += _unknown_attributes(ast, where, name)
         for variable in sorted(undeclared - KNOWN_VARIABLES):
             problems.append(
                 Problem(

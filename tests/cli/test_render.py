@@ -114,6 +114,14 @@ def test_template_check_on_bundled_templates() -> None:
         # the check once crashed on them with no message at all
         ("{{ title }}", "{{ title | nosuch }}", "No filter named 'nosuch'. Filters: amount,"),
         ("{{ title }}", "{% if title is nosuch %}x{% endif %}", "No test named 'nosuch'"),
+        # misspelt fields, also in a branch the trial render's sample data never takes
+        ("{{ title }}", "{{ signature.nmae }}", "'signature' has no field 'nmae'"),
+        (
+            "{{ title }}",
+            "{% if e_signed %}{{ data.contact.phnoe }}{% endif %}",
+            "'data.contact' has no field 'phnoe'; its fields: email, mobile, name, phone",
+        ),
+        ("{{ title }}", "{{ data.costs[0].amout }}", "'data.costs' has no field 'amout'"),
     ],
 )
 def test_template_check_finds_problems(tmp_path: Path, old: str, new: str, message: str) -> None:
@@ -148,3 +156,38 @@ def test_template_check_not_a_docx(tmp_path: Path) -> None:
     code, out, _ = invoke("template", "check", str(path))
     assert code == 1
     assert "not a Word (.docx) file" in out
+
+
+def test_render_pdf_without_libreoffice_says_how_to_get_it(
+    example: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # issue 4: "a clear message when not [installed]"; exit 3 = environment problem,
+    # and the Word file is still written
+    empty = tmp_path / "no-office"
+    empty.mkdir()
+    monkeypatch.setenv("PATH", str(empty))
+    code, _, err = invoke("render", str(example), "--pdf")
+    assert code == 3
+    assert "apt-get install libreoffice-writer-nogui" in err
+    assert example.with_suffix(".docx").is_file()
+    assert not example.with_suffix(".pdf").exists()
+
+
+def test_template_check_reports_a_misused_filter(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.docx"
+    bad.write_bytes(template_with("project-description", "{{ title }}", "{{ title | amount }}"))
+    code, out, _ = invoke("template", "check", str(bad))
+    assert code == 1
+    assert "filter 'amount' cannot format" in out
+
+
+def test_template_check_accepts_real_fields_of_every_kind(tmp_path: Path) -> None:
+    # fields of the three annex models, list items and plain values (.year of a date)
+    fields = (
+        "{{ data.decision.date.year }} {{ data.costs[0].amount.amount }} {{ mark.lines[0] }} "
+        "{% if false %}{{ data.contact.email }} {{ data.blocks }} {{ data.rows }}{% endif %} "
+        "{{ properties.keywords }} {{ table_header.label }}"
+    )
+    path = tmp_path / "t.docx"
+    path.write_bytes(template_with("project-description", "{{ title }}", fields))
+    assert invoke("template", "check", str(path)) == (0, "", "")
