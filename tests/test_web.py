@@ -175,3 +175,15 @@ def test_unchecked_box_is_false_and_defaults_are_shown(client: TestClient) -> No
     response = client.post("/docx", data={**SEED_003_FORM, "decision.meeting": "false"})
     paras = paragraphs(response.content)
     assert f"2013.{NBSP}gada 5.{NBSP}decembra" in paras  # no "sēdes"
+
+
+def test_untouched_groups_are_left_out() -> None:
+    # the form pre-fills defaults (act "lēmumam", hidden "false"); that is not a decision
+    data = form_to_data(
+        {"project_name": "X", "decision.act": "lēmumam", "decision.meeting": "true",
+         "signatory.acting": "false", "options.cents": "digits"},
+        "project-description",
+    )  # fmt: skip
+    assert data == {"kind": "project-description", "project_name": "X"}
+    kept = form_to_data({"project_name": "X", "options.cents": "none"}, "project-description")
+    assert kept["options"] == {"cents": "none"}

@@ -45,7 +45,11 @@ def server() -> Iterator[str]:
     thread.join(timeout=10)
 
 
-def test_fill_fix_and_download(server: str, tmp_path: Path) -> None:
+def test_fill_seed_000_fix_a_bad_amount_and_download(server: str, tmp_path: Path) -> None:
+    title = (
+        "Daugavpils pilsētas Izglītības pārvaldes projekta „Ar saskarsmi pret atkarībām” "
+        "(„HUGS NOT DRUGS”) apraksts"
+    )
     with sync_playwright() as p:
         browser = p.chromium.launch(
             executable_path=CHROMIUM,
@@ -54,33 +58,40 @@ def test_fill_fix_and_download(server: str, tmp_path: Path) -> None:
         )  # fmt: skip
         page = browser.new_page(accept_downloads=True)
         page.goto(f"{server}/new/project-description")
-        page.fill('[name="decision.council"]', "Daugavpils pilsētas domes")
-        page.fill('[name="decision.date"]', "2013-12-05")
-        page.fill('[name="decision.number"]', "610")
-        page.fill('[name="signatory.position"]', "Daugavpils pilsētas domes priekšsēdētājs")
-        page.fill('[name="signatory.name"]', "J. Lāčplēsis")
-        page.fill(
-            '[name="project_name"]', "Integrācijas inkubators romu bērnu un jauniešu atbalstam"
-        )
-        page.fill('[name="applicant"]', "Biedrība „Izglītības iniciatīvu centrs”")
-        page.fill('[name="duration.until"]', "2015-09-30")
+        # seed 000 (examples/000-hugs-not-drugs.yaml): no annex mark, its own title
+        page.fill('[name="project_name"]', "Ar saskarsmi pret atkarībām")
+        page.fill('[name="title"]', title)
+        page.fill('[name="applicant"]', "Daugavpils pilsētas Izglītības pārvalde (DPIP)")
+        page.fill('[name="duration.until"]', "2018-08-31")
+        page.fill('[name="duration.note"]', "(2 gadi)")
+        page.select_option('[name="options.cents"]', "none")
         page.click('fieldset[data-name="costs"] > button.add')
-        page.fill('[name="costs.0.text"]', "Daugavpils pašvaldības ieguldītais līdzfinansējums-")
-        page.fill('[name="costs.0.amount"]', "LVL 1000,555")  # three decimals: wrong
+        page.select_option('[name="costs.0.role"]', "total")
+        page.fill(
+            '[name="costs.0.text"]',
+            "100% ES Mūžizglītības Erasmus+ programmas atbalsts: projekta kopējais finansējums –",
+        )
+        page.fill('[name="costs.0.after"]', ".")
+        page.fill('[name="costs.0.amount"]', "19 700.001 EUR")  # three decimals: wrong
         error = page.locator('.error[data-for="costs.0.amount"]')
         expect(error).to_contain_text("more than two decimals")
-        page.fill('[name="costs.0.amount"]', "LVL 1000")
+        page.fill('[name="costs.0.amount"]', "19 700.00 EUR")
         expect(error).to_have_text("")
         preview = page.locator('.preview[data-for="costs.0.amount"]')
-        expect(preview).to_contain_text("viens tūkstotis latu")
+        expect(preview).to_contain_text("deviņpadsmit tūkstoši septiņi simti eiro")
+        page.click('fieldset[data-name="activities"] > button.add')
+        page.fill('[name="activities.0"]', "Starptautiskas sanāksmes visās projekta dalībvalstīs.")
         expect(page.locator("#status")).to_have_text("Kļūdu nav.")
-        page.screenshot(path=str(tmp_path / "form.png"), full_page=True)
         with page.expect_download() as download_info:
             page.click("text=Lejupielādēt Word")
         target = tmp_path / "annex.docx"
         download_info.value.save_as(target)
         browser.close()
     paras = paragraphs(target.read_bytes())
-    assert "Projekta „Integrācijas inkubators romu bērnu un jauniešu atbalstam” apraksts" in paras
-    assert f"Līdz 2015.{NBSP}gada 30.{NBSP}septembrim" in paras
-    assert f"Daugavpils pilsētas domes priekšsēdētājs\tJ.{NBSP}Lāčplēsis" in paras
+    assert title in paras
+    assert f"Līdz 2018.{NBSP}gada 31.{NBSP}augustam (2 gadi)" in paras  # latvian-language §6.2
+    assert (
+        "100% ES Mūžizglītības Erasmus+ programmas atbalsts: projekta kopējais finansējums – "
+        f"19{NBSP}700,00{NBSP}EUR (deviņpadsmit tūkstoši septiņi simti eiro)."
+    ) in paras
+    assert "Starptautiskas sanāksmes visās projekta dalībvalstīs." in paras

@@ -117,7 +117,40 @@ def form_to_data(form: dict[str, str], kind: str) -> dict[str, Any]:
         else:
             node[leaf] = value
     data: dict[str, Any] = _lists(root)
-    return data
+    model = MODELS.get(kind)
+    return _prune(data, model) if model else data
+
+
+def _as_form_value(value: Any) -> str:
+    return ("true" if value else "false") if isinstance(value, bool) else str(value)
+
+
+def _prune(data: dict[str, Any], model: type[BaseModel]) -> dict[str, Any]:
+    """Leave out groups the clerk did not touch.
+
+    The form shows each group's defaults (``act: lēmumam``, the hidden "false"
+    of a checkbox); a group holding nothing but those means "not given" —
+    otherwise an untouched decision block would demand a council.
+    """
+    out = dict(data)
+    for key, value in data.items():
+        info = model.model_fields.get(key)
+        if info is None or not isinstance(value, dict):
+            continue
+        sub, _ = _unwrap(info.annotation)
+        if not (isinstance(sub, type) and issubclass(sub, BaseModel)):
+            continue
+        pruned = _prune(value, sub)
+        defaults = {
+            name: _as_form_value(f.get_default(call_default_factory=True))
+            for name, f in sub.model_fields.items()
+            if not f.is_required()
+        }
+        if all(defaults.get(k) == v for k, v in pruned.items()):
+            out.pop(key)
+        else:
+            out[key] = pruned
+    return out
 
 
 def _lists(node: Any) -> Any:
