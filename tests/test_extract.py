@@ -15,9 +15,10 @@ from tests.seeds import require_seeds
 
 ROOT = Path(__file__).resolve().parent.parent
 DESCRIPTIONS = sorted((ROOT / "examples").glob("00[0-3]-*.yaml"))
+EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
 
 
-@pytest.mark.parametrize("path", DESCRIPTIONS, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
 def test_render_then_extract_gives_the_same_model(path: Path, tmp_path: Path) -> None:
     annex = load_annex(path)
     docx = tmp_path / "annex.docx"
@@ -67,3 +68,23 @@ def test_cli(tmp_path: Path) -> None:
     assert load_annex(out) == load_annex(DESCRIPTIONS[3])
     missing = CliRunner().invoke(main, ["extract", str(tmp_path / "nope.docx")])
     assert missing.exit_code == 1
+
+
+def test_seed_004_press_release_extracts_to_the_example() -> None:
+    # the EU-funding sentence is parsed back into the project facts it is made from
+    (seed,) = require_seeds().glob("004_*.txt")
+    extracted = load_annex_text(extract_yaml(seed))
+    assert extracted == load_annex(ROOT / "examples" / "004-risk-free.yaml")
+
+
+def test_announcement_with_an_unusual_disclaimer_keeps_it(tmp_path: Path) -> None:
+    text = tmp_path / "a.txt"
+    text.write_text(
+        "Virsraksts „Projekts”\n\nTeksts.\n\n"
+        "Šo projektu finansē Eiropas Savienība, un citi vārdi.\n",
+        encoding="utf-8",
+    )
+    result = extract(text)
+    assert result.data["kind"] == "project-announcement"
+    assert result.data["disclaimer"] == "Šo projektu finansē Eiropas Savienība, un citi vārdi."
+    assert result.notes

@@ -13,15 +13,17 @@ comments at the top of the YAML it writes, so a clerk knows what to check.
 from __future__ import annotations
 
 import re
+import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Final
 
 import yaml
+from lxml import etree
 
 from annexgen.context import DEFAULT_LABELS
-from annexgen.documents import Document, read_document
+from annexgen.documents import Document, paragraph_text, read_document
 from annexgen.lv import iter_amount_mentions, iter_dates, lvl_to_eur
 from annexgen.lv.amounts import to_money
 
@@ -207,9 +209,80 @@ def _contact(value: str) -> dict[str, Any]:
     return {"name": name.strip(), **where, **out}
 
 
+_DISCLAIMER: Final = re.compile(
+    r"^Projekts (?:(?P<code>\S+) )?(?P<open>[„“\"])(?P<name>.+?)[”“\"]"
+    r"(?: \((?P<short>[^)]+)\))? tiek īstenots (?P<programme>.+?) ietvaros\. "
+    r"Šo projektu finansē Eiropas Savienība\. Šis raksts ir sagatavots ar Eiropas Savienības "
+    r"finansiālo atbalstu\. Par šī dokumenta saturu pilnībā atbild (?P<responsible>.+?), "
+    r"un tas nekādos apstākļos nav uzskatāms par Eiropas Savienības oficiālo nostāju\.$"
+)
+_EU_FUNDING: Final = "Šo projektu finansē Eiropas Savienība"
+_BULLET: Final = re.compile(r"^\s*[•·\-–]\s+")
+
+
+def _styled_paragraphs(path: Path) -> list[tuple[str, str]]:
+    """(style id, text) of every body paragraph of a .docx, for list detection."""
+    with zipfile.ZipFile(path) as package:
+        root = etree.fromstring(package.read("word/document.xml"))
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    out = []
+    for p in root.iter(f"{w}p"):
+        style = p.find(f"{w}pPr/{w}pStyle")
+        text = paragraph_text(p)
+        if text.strip():
+            out.append((str(style.get(f"{w}val", "")) if style is not None else "", text))
+    return out
+
+
+def _announcement(doc: Document, path: Path) -> Extracted:
+    """A press release (seed 004): title, paragraphs and bullet lists, EU disclaimer."""
+    notes: list[str] = []
+    if path.suffix.lower() == ".docx":
+        paragraphs = _styled_paragraphs(path)
+    else:
+        paragraphs = [
+            ("ListBullet" if _BULLET.match(b.text) else "", _BULLET.sub("", b.text).strip())
+            for b in doc.blocks
+        ]
+    title = paragraphs[0][1].strip()
+    last = paragraphs[-1][1].strip()
+    blocks: list[Any] = []
+    for style, text in paragraphs[1:-1]:
+        if style.startswith("List"):
+            if blocks and isinstance(blocks[-1], dict):
+                blocks[-1]["bullets"].append(text)
+            else:
+                blocks.append({"bullets": [text]})
+        else:
+            blocks.append(text)
+    data: dict[str, Any] = {"kind": "project-announcement", "title": title, "blocks": blocks}
+    m = _DISCLAIMER.match(last)
+    if m:
+        project = {
+            "code": m.group("code"),
+            "name": m.group("name"),
+            "short_name": m.group("short"),
+            "programme": m.group("programme"),
+            "responsible": m.group("responsible"),
+        }
+        data["project"] = {k: v for k, v in project.items() if v}
+        if m.group("open") == "“":
+            data["options"] = {"quotes": "en"}
+    else:
+        notes.append("the EU-funding sentence is not in the standard wording: kept as written")
+        quoted = _QUOTED.search(title)
+        data["project"] = {"name": quoted.group(1) if quoted else title, "programme": "",
+                           "responsible": ""}  # fmt: skip
+        data["disclaimer"] = last
+    return Extracted(data, notes)
+
+
 def extract(path: str | Path) -> Extracted:
-    """Read ``path`` (.docx or .txt) into project-description data."""
+    """Read ``path`` (.docx or .txt) into annex data: a project description, or a
+    project announcement when the document is a press release with the EU disclaimer."""
     doc: Document = read_document(path)
+    if not doc.rows and any(_EU_FUNDING in b.text for b in doc.blocks):
+        return _announcement(doc, Path(path))
     notes: list[str] = []
     data: dict[str, Any] = {"kind": "project-description"}
     options: dict[str, Any] = {}
