@@ -19,13 +19,13 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Final
 
-import yaml
 from lxml import etree
 
 from annexgen.context import DEFAULT_LABELS
 from annexgen.documents import Document, paragraph_text, read_document
 from annexgen.lv import iter_amount_mentions, iter_dates, lvl_to_eur
 from annexgen.lv.amounts import to_money
+from annexgen.saving import dump_data
 
 __all__ = ["Extracted", "extract", "extract_yaml"]
 
@@ -364,5 +364,4 @@ def extract_yaml(path: str | Path) -> str:
     result = extract(path)
     lines = [f"# extracted by annexgen from {Path(path).name}"]
     lines += [f"# CHECK: {note}" for note in result.notes]
-    body = yaml.safe_dump(result.data, allow_unicode=True, sort_keys=False, width=100)
-    return "\n".join(lines) + "\n" + body
+    return "\n".join(lines) + "\n" + dump_data(result.data)

@@ -440,20 +440,6 @@ def template_error(err: JinjaTemplateError, name: str) -> TemplateError:
     return TemplateError(f"template error ({kind}): {message}{where}", location=Location(name))
 
 
-def render_to_file(
-    annex: AnyAnnex,
-    out_path: str | Path,
-    template: str | Path | bytes | None = None,
-    *,
-    public: bool = False,
-) -> Path:
-    """Render and write atomically; the previous file survives any failure."""
-    data = render(annex, template, public=public)
-    path = Path(out_path)
-    write_atomic(path, data)
-    return path
-
-
 def default_output(yaml_path: Path, *, public: bool = False) -> Path:
     """``annex.yaml`` → ``annex.docx`` (``annex.public.docx`` for the published version)."""
     return yaml_path.with_suffix(".public.docx" if public else ".docx")

@@ -20,7 +20,7 @@ from typing import Any, Final
 import yaml
 from pydantic import BaseModel
 
-__all__ = ["SCHEMA_COMMENT", "dump_annex"]
+__all__ = ["SCHEMA_COMMENT", "dump_annex", "dump_data"]
 
 #: First line of saved files and examples: lets editors validate and complete them.
 SCHEMA_COMMENT: Final = "# yaml-language-server: $schema=annexgen.schema.json\n"
@@ -53,10 +53,16 @@ def dump_annex(annex: BaseModel, *, schema_comment: bool = True) -> str:
     Amounts are written as plain decimal text ("19700.00"), dates as ISO
     ("2013-12-05"), so the file is exact and unambiguous rather than pretty.
     """
-    data = annex.model_dump(mode="json", exclude_defaults=True)
+    return (SCHEMA_COMMENT if schema_comment else "") + dump_data(
+        annex.model_dump(mode="json", exclude_defaults=True)
+    )
+
+
+def dump_data(data: dict[str, Any]) -> str:
+    """YAML for plain annex data (e.g. what ``annexgen extract`` read), written the same way."""
     if "kind" in data:  # the first thing a reader (and the schema) needs
-        data = {"kind": data.pop("kind"), **data}
-    body = yaml.dump(
+        data = {"kind": data["kind"], **{k: v for k, v in data.items() if k != "kind"}}
+    return yaml.dump(
         data,
         Dumper=_Dumper,
         allow_unicode=True,
@@ -64,4 +70,3 @@ def dump_annex(annex: BaseModel, *, schema_comment: bool = True) -> str:
         width=_NO_FOLDING,
         default_flow_style=False,
     )
-    return (SCHEMA_COMMENT if schema_comment else "") + body

@@ -22,7 +22,6 @@ from pathlib import Path
 from typing import Any, Final, Literal
 from urllib.parse import quote as url_quote
 
-import yaml
 from markupsafe import Markup, escape
 from pydantic import BaseModel
 from starlette.applications import Starlette
@@ -50,6 +49,7 @@ from annexgen.models import (
 )
 from annexgen.pdf import docx_to_pdf
 from annexgen.rendering import render
+from annexgen.saving import dump_annex
 
 __all__ = ["MAX_BODY_BYTES", "create_app", "form_to_data"]
 
@@ -451,19 +451,11 @@ async def download_pdf(request: Request) -> Response:
     return _download(pdf, _filename(annex, ".pdf"), "application/pdf")
 
 
-def annex_yaml(annex: Any) -> str:
-    """The annex as YAML that ``annexgen check`` accepts (for batch jobs)."""
-    data = annex.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
-    data = {"kind": annex.kind, **data}
-    header = "# yaml-language-server: $schema=annexgen.schema.json\n"
-    return header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
-
-
 async def download_yaml(request: Request) -> Response:
     annex, error = await _valid_annex(request)
     if error is not None:
         return error
-    return _download(annex_yaml(annex).encode("utf-8"), _filename(annex, ".yaml"), "text/yaml")
+    return _download(dump_annex(annex).encode("utf-8"), _filename(annex, ".yaml"), "text/yaml")
 
 
 async def upload(request: Request) -> Response:
