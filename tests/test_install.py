@@ -7,8 +7,10 @@ it is the only test that proves the templates ship inside the wheel.
 from __future__ import annotations
 
 import shutil
+import site
 import subprocess
 import sys
+import sysconfig
 from pathlib import Path
 
 import pytest
@@ -16,13 +18,33 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def _venv_seeing_test_dependencies(venv: Path) -> Path:
+    """A new venv whose only own package will be annexgen, its dependencies seen from here.
+
+    ``--system-site-packages`` would show the *base* interpreter's packages,
+    which inside a venv (CI, a clerk's machine) are not the test environment's.
+    A path file naming this environment's site-packages works the same from a
+    venv, a system Python and CI. Plain path lines: the ``.pth`` files in those
+    folders (this checkout's editable install) are not run, so ``annexgen``
+    comes from the wheel alone.
+    """
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    python = venv / "bin" / "python"
+    purelib = subprocess.run(
+        [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        check=True, capture_output=True, text=True,
+    ).stdout.strip()  # fmt: skip
+    here = [sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]]
+    here += site.getsitepackages() + [site.getusersitepackages()]
+    lines = dict.fromkeys(p for p in here if Path(p).is_dir() and p != purelib)
+    (Path(purelib) / "test-dependencies.pth").write_text("\n".join(lines) + "\n")
+    return python
+
+
 @pytest.mark.slow
 def test_wheel_install_renders_from_any_directory(tmp_path: Path) -> None:
     venv = tmp_path / "venv"
-    # --system-site-packages: dependencies come from the test environment, so
-    # the only thing installed here is annexgen itself, non-editable.
-    subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", str(venv)], check=True)
-    python = venv / "bin" / "python"
+    python = _venv_seeing_test_dependencies(venv)
     subprocess.run(
         [str(python), "-m", "pip", "install", "--quiet", "--no-deps", str(ROOT)],
         check=True,

@@ -326,7 +326,23 @@ def _scan_events(text: str) -> list[tuple[Mark, Path_, str]]:
     Events come from a non-recursive state machine and nothing is expanded,
     so this is safe on hostile input, and it runs before any composer (which
     recurses per nesting level and would share aliased nodes).
+
+    libyaml 0.2.6 (bundled from PyYAML 6.0.4 on) stops at 1 000 flow levels
+    with its own message, scanning ahead of the events; so that the project's
+    limit speaks first with the same located message on every PyYAML the
+    pyproject allows, such input is scanned again with PyYAML's pure-Python
+    scanner, which has no limit of its own and is as non-recursive.
     """
+    try:
+        return _walk_events(text, getattr(yaml, "CBaseLoader", yaml.BaseLoader))
+    except yaml.MarkedYAMLError as err:
+        if "nesting depth" not in str(err.problem):
+            raise
+        return _walk_events(text, yaml.BaseLoader)
+
+
+def _walk_events(text: str, loader: Any) -> list[tuple[Mark, Path_, str]]:
+    """The event walk of :func:`_scan_events` with one parser."""
     problems: list[tuple[Mark, Path_, str]] = []
     stack: list[_Frame] = []
 
@@ -349,7 +365,6 @@ def _scan_events(text: str) -> list[tuple[Mark, Path_, str]]:
             else:
                 frame.index += 1
 
-    loader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
     for event in yaml.parse(text, Loader=loader):
         if len(problems) >= _MAX_STRUCTURAL:
             break  # an alias bomb would otherwise list thousands of aliases
