@@ -35,7 +35,7 @@ def _venv_seeing_test_dependencies(venv: Path) -> Path:
         check=True, capture_output=True, text=True,
     ).stdout.strip()  # fmt: skip
     here = [sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]]
-    here += site.getsitepackages() + [site.getusersitepackages()]
+    here += [*site.getsitepackages(), site.getusersitepackages()]
     lines = dict.fromkeys(p for p in here if Path(p).is_dir() and p != purelib)
     (Path(purelib) / "test-dependencies.pth").write_text("\n".join(lines) + "\n")
     return python
