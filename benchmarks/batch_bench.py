@@ -28,8 +28,8 @@ sys.path.insert(0, str(ROOT / "src"))
 from docx import Document  # noqa: E402
 from docxtpl import DocxTemplate  # noqa: E402
 
-from annexgen.batch import run_batch  # noqa: E402
-from annexgen.pdf import find_soffice  # noqa: E402
+from annexgen.jobs.batch import run_batch  # noqa: E402
+from annexgen.word.pdf import find_soffice  # noqa: E402
 
 EXAMPLE = (ROOT / "examples" / "003-integracijas-inkubators.yaml").read_text(encoding="utf-8")
 

@@ -13,7 +13,7 @@ import time
 
 from tests.test_lint import correct_sentences
 
-from annexgen.lint import lint_text
+from annexgen.reading.lint import lint_text
 
 
 def main() -> None:

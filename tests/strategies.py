@@ -14,7 +14,7 @@ from typing import Any
 from hypothesis import strategies as st
 
 from annexgen.lv import lvl_to_eur
-from annexgen.models import ROW_KEYS
+from annexgen.model.kinds.project_description import ROW_KEYS
 
 # Anything the text gate accepts: no surrogates, no C0/C1 controls but tab/LF/CR,
 # no U+FFFE/U+FFFF (those are refused; tests/test_text.py covers them).

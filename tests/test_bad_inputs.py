@@ -17,7 +17,10 @@ import pytest
 import yaml
 
 from annexgen.errors import DataError
-from annexgen.loading import (
+from annexgen.model.fields import MAX_ITEMS
+from annexgen.model.kinds import KINDS
+from annexgen.model.kinds.project_description import ProjectDescription
+from annexgen.model.loading import (
     MAX_FILE_BYTES,
     check_file,
     check_text,
@@ -25,9 +28,8 @@ from annexgen.loading import (
     load_annex_text,
     skeleton,
 )
-from annexgen.models import KINDS, MAX_ITEMS, ProjectDescription
-from annexgen.saving import dump_annex
-from annexgen.text import MAX_TEXT_LENGTH, TextError, clean_text
+from annexgen.model.saving import dump_annex
+from annexgen.model.text import MAX_TEXT_LENGTH, TextError, clean_text
 
 ROOT = Path(__file__).resolve().parent.parent
 HEAD = "kind: project-description\nproject_name: X\ndecision:\n  council: D\n"

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from annexgen import batch as batch_module
-from annexgen.batch import MANIFEST_NAME, plan_batch, run_batch, safe_name
+from annexgen.jobs import batch as batch_module
 from annexgen.cli import main
+from annexgen.jobs.batch import MANIFEST_NAME, plan_batch, run_batch, safe_name
 from tests.render.helpers import paragraphs, template_with
 
 ROOT = Path(__file__).resolve().parent.parent

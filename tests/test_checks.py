@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from annexgen.loading import check_text
+from annexgen.model.loading import check_text
 
 HEAD = (
     "kind: project-description\nproject_name: X\ndecision:\n  council: Daugavpils pilsētas domes\n"

@@ -15,8 +15,8 @@ import pytest
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
-from annexgen.documents import DocumentRow, TextBlock, read_document, read_text
 from annexgen.errors import DocumentError
+from annexgen.reading.documents import DocumentRow, TextBlock, read_document, read_text
 from tests.seeds import require_seeds
 
 W = nsdecls("w")

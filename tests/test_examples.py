@@ -10,9 +10,8 @@ import pytest
 import yaml
 from pydantic import BaseModel
 
-from annexgen.context import disclaimer
-from annexgen.loading import check_file, load_annex
-from annexgen.models import ProjectAnnouncement
+from annexgen.model.kinds.project_announcement import ProjectAnnouncement, disclaimer
+from annexgen.model.loading import check_file, load_annex
 from tests.seeds import require_seeds
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -8,9 +8,9 @@ import pytest
 from click.testing import CliRunner
 
 from annexgen.cli import main
-from annexgen.extract import extract, extract_yaml
-from annexgen.loading import check_text, load_annex, load_annex_text
-from annexgen.rendering import render
+from annexgen.model.loading import check_text, load_annex, load_annex_text
+from annexgen.reading.extract import extract, extract_yaml
+from annexgen.word.render import render
 from tests.seeds import require_seeds
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -54,7 +54,7 @@ def test_wheel_install_renders_from_any_directory(tmp_path: Path) -> None:
     work.mkdir()
     shutil.copy(ROOT / "examples" / "003-integracijas-inkubators.yaml", work / "annex.yaml")
     where = subprocess.run(
-        [str(python), "-c", "import annexgen.rendering as r; print(r._templates_dir())"],
+        [str(python), "-c", "import annexgen.word.render as r; print(r._templates_dir())"],
         check=True,
         capture_output=True,
         text=True,
@@ -70,7 +70,7 @@ def test_wheel_install_renders_from_any_directory(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     # the installed templates are the checked-in ones: same input, same bytes
-    from annexgen.loading import load_annex  # noqa: PLC0415
-    from annexgen.rendering import render  # noqa: PLC0415
+    from annexgen.model.loading import load_annex  # noqa: PLC0415
+    from annexgen.word.render import render  # noqa: PLC0415
 
     assert (work / "out.docx").read_bytes() == render(load_annex(work / "annex.yaml"))

@@ -21,8 +21,8 @@ from hypothesis import strategies as st
 
 from annexgen import load_annex, render
 from annexgen.errors import Location
-from annexgen.lint import RULES, LintFinding, lint_file, lint_text
 from annexgen.lv import Case, amount_to_words, format_amount, format_date, lvl_to_eur
+from annexgen.reading.lint import RULES, LintFinding, lint_file, lint_text
 from tests.seeds import require_seeds
 
 

@@ -14,7 +14,9 @@ from hypothesis import strategies as st
 from pydantic import TypeAdapter
 
 from annexgen.errors import DataError
-from annexgen.loading import (
+from annexgen.model.kinds import Annex
+from annexgen.model.kinds.project_description import ProjectDescription
+from annexgen.model.loading import (
     MAX_DEPTH,
     MAX_FILE_BYTES,
     annex_json_schema,
@@ -24,7 +26,6 @@ from annexgen.loading import (
     load_annex,
     load_annex_text,
 )
-from annexgen.models import Annex, ProjectDescription
 from tests.strategies import ANNEX_DATA
 
 HEAD = (

@@ -8,7 +8,9 @@ from decimal import Decimal
 import pytest
 from pydantic import TypeAdapter, ValidationError
 
-from annexgen.models import Annex, Decision, Duration, Money, ProjectDescription, Signatory
+from annexgen.model.fields import Decision, Money, Signatory
+from annexgen.model.kinds import Annex
+from annexgen.model.kinds.project_description import Duration, ProjectDescription
 
 ANNEX: TypeAdapter[ProjectDescription] = TypeAdapter(Annex)  # type: ignore[arg-type]
 

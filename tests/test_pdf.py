@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from annexgen import pdf as pdf_module
+from annexgen.word import pdf as pdf_module
 from annexgen.errors import ConversionError
-from annexgen.loading import load_annex
-from annexgen.pdf import convert_to_pdf, docx_to_pdf
-from annexgen.rendering import render
+from annexgen.model.loading import load_annex
+from annexgen.word.pdf import convert_to_pdf, docx_to_pdf
+from annexgen.word.render import render
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
@@ -164,7 +164,7 @@ def test_ctrl_c_stops_the_whole_office(tmp_path: Path, monkeypatch: pytest.Monke
 def test_awkward_values_survive_into_the_pdf(tmp_path: Path) -> None:
     # reliability §4 rows 1, 2, 8, 21: the document LibreOffice reads holds the values
     # exactly — a file Word would repair, or text after "<select>" lost, shows up here
-    from annexgen.models import ProjectDescription  # noqa: PLC0415
+    from annexgen.model.kinds.project_description import ProjectDescription  # noqa: PLC0415
 
     values = {
         "applicant": "Jānis & Co <select> ]]> &amp; {{ 7*7 }} {_{ x }_}",

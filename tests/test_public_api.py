@@ -63,3 +63,22 @@ def test_every_error_is_an_annexgen_error() -> None:
         obj = getattr(annexgen, name)
         if isinstance(obj, type) and issubclass(obj, Exception):
             assert issubclass(obj, annexgen.AnnexgenError), name
+
+
+def test_lazy_names_match_the_typed_imports() -> None:
+    # __init__ names each public object twice: a TYPE_CHECKING import (for mypy
+    # and editors) and the lazy table (for run time); they must agree.
+    import ast  # noqa: PLC0415
+    import inspect  # noqa: PLC0415
+
+    tree = ast.parse(inspect.getsource(annexgen))
+    typed = {
+        alias.name: node.module
+        for block in tree.body
+        if isinstance(block, ast.If) and "TYPE_CHECKING" in ast.unparse(block.test)
+        for node in block.body
+        if isinstance(node, ast.ImportFrom)
+        for alias in node.names
+    }
+    assert typed == annexgen._WHERE
+    assert set(typed) | {"__version__"} == set(annexgen.__all__)

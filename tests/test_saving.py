@@ -18,29 +18,23 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from annexgen.loading import check_text, load_annex, load_annex_text
 from annexgen.lv import CURRENCIES, lvl_to_eur
-from annexgen.models import (
+from annexgen.model.fields import Decision, Money, Options, Signatory
+from annexgen.model.kinds.generic import GenericAnnex, GenericRow
+from annexgen.model.kinds.project_announcement import Block, ProjectAnnouncement, ProjectInfo
+from annexgen.model.kinds.project_description import (
     ROW_KEYS,
     Activity,
-    Block,
     Contact,
     CostLine,
-    Decision,
     Duration,
     ExtraRow,
-    GenericAnnex,
-    GenericRow,
-    Money,
-    Options,
-    ProjectAnnouncement,
     ProjectDescription,
-    ProjectInfo,
-    Signatory,
     TargetGroup,
 )
-from annexgen.saving import SCHEMA_COMMENT, dump_annex
-from annexgen.text import TextError, clean_text
+from annexgen.model.loading import check_text, load_annex, load_annex_text
+from annexgen.model.saving import SCHEMA_COMMENT, dump_annex
+from annexgen.model.text import TextError, clean_text
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from annexgen.text import MAX_TEXT_LENGTH, TextError, clean_text
+from annexgen.model.text import MAX_TEXT_LENGTH, TextError, clean_text
 
 FORBIDDEN = [
     *range(0x00, 0x09),

@@ -10,9 +10,9 @@ import pytest
 import yaml
 from starlette.testclient import TestClient
 
-from annexgen.loading import load_annex, load_annex_text
-from annexgen.rendering import render
+from annexgen.model.loading import load_annex, load_annex_text
 from annexgen.web import MAX_BODY_BYTES, create_app, form_to_data
+from annexgen.word.render import render
 from tests.render.helpers import paragraphs
 
 ROOT = Path(__file__).resolve().parent.parent

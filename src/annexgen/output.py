@@ -11,12 +11,36 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import tempfile
+import unicodedata
 from pathlib import Path
+from typing import Final
 
 from annexgen.errors import Location, OutputError
 
-__all__ = ["sync_dir", "write_atomic"]
+__all__ = ["MAX_STEM", "safe_name", "sync_dir", "write_atomic"]
+
+#: Longest file or folder name written (before the extension).
+MAX_STEM: Final = 120
+_RESERVED: Final = re.compile(r"^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$", re.IGNORECASE)
+_BAD_CHARS: Final = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
+
+
+def safe_name(name: str) -> str:
+    """A file or folder name that is valid and unambiguous on Windows and Linux.
+
+    Forbidden characters become ``_`` (visible, so ``12/3`` does not silently
+    turn into ``123``), trailing dots and spaces go, reserved device names get
+    a ``_`` suffix, the result is NFC and at most :data:`MAX_STEM` characters.
+    """
+    text = unicodedata.normalize("NFC", name)
+    text = _BAD_CHARS.sub("_", text).rstrip(" .")
+    if not text.strip(" ."):
+        text = "_"
+    if _RESERVED.match(text):
+        text += "_"
+    return text[:MAX_STEM].rstrip(" .") or "_"
 
 
 def write_atomic(target: str | Path, data: bytes, *, sync_directory: bool = True) -> None:

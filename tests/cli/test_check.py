@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from annexgen.cli import main
 from annexgen.cli.schema import schema_text
-from annexgen.models import KINDS
+from annexgen.model.kinds import KINDS
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = ROOT / "tests" / "fixtures" / "seed-001-wrong-words.yaml"

@@ -14,7 +14,7 @@ from __future__ import annotations
 import pytest
 
 from annexgen.errors import TemplateError
-from annexgen.rendering import render, render_docxtpl
+from annexgen.word.render import render, render_docxtpl
 from tests.render.helpers import paragraphs, template_with
 from tests.render.test_render import _annex
 

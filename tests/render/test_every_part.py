@@ -16,8 +16,8 @@ import docx
 import pytest
 from lxml import etree
 
-from annexgen.compiled import compile_template, document_paragraphs
-from annexgen.rendering import bundled_template, render
+from annexgen.word.compiled import compile_template, document_paragraphs
+from annexgen.word.render import bundled_template, render
 from tests.render.test_render import NASTY, _annex
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

@@ -17,7 +17,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from annexgen.rendering import render
+from annexgen.word.render import render
 from tests.render.test_render import _annex
 
 NBSP = "\u00a0"

@@ -15,9 +15,10 @@ from hypothesis import strategies as st
 from pydantic import BaseModel, ValidationError
 
 from annexgen.errors import DataError, TemplateError
-from annexgen.loading import load_annex, load_annex_text
-from annexgen.models import ProjectDescription
-from annexgen.rendering import render, render_docxtpl, render_file
+from annexgen.jobs.single import render_file
+from annexgen.model.kinds.project_description import ProjectDescription
+from annexgen.model.loading import load_annex, load_annex_text
+from annexgen.word.render import render, render_docxtpl
 from tests.render.helpers import paragraphs, template_with, text
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import click
 
-from annexgen.batch import BatchReport, ItemResult, run_batch
 from annexgen.cli._common import EXIT_ENVIRONMENT, EXIT_INVALID, EXIT_OK
 from annexgen.errors import AnnexgenError, ConversionError
+from annexgen.jobs.batch import BatchReport, ItemResult, run_batch
 
 EXIT_INTERRUPTED = 130
 

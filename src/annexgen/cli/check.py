@@ -9,7 +9,7 @@ import click
 
 from annexgen.cli._common import EXIT_INVALID, EXIT_OK
 from annexgen.errors import Problem
-from annexgen.loading import check_file
+from annexgen.model.loading import check_file
 
 
 def _as_dict(p: Problem) -> dict[str, object]:

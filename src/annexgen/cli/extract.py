@@ -8,8 +8,8 @@ import click
 
 from annexgen.cli._common import EXIT_INVALID, EXIT_OK
 from annexgen.errors import AnnexgenError
-from annexgen.extract import extract_yaml
 from annexgen.output import write_atomic
+from annexgen.reading.extract import extract_yaml
 
 
 @click.command()

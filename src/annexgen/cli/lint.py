@@ -9,7 +9,7 @@ import click
 
 from annexgen.cli._common import EXIT_INVALID, EXIT_OK
 from annexgen.errors import DocumentError
-from annexgen.lint import LintFinding, lint_file
+from annexgen.reading.lint import LintFinding, lint_file
 
 
 @click.command()

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import click
 
-from annexgen.loading import skeleton
-from annexgen.models import KINDS
+from annexgen.model.kinds import KINDS
+from annexgen.model.loading import skeleton
 
 
 @click.command()

@@ -8,7 +8,7 @@ import click
 
 from annexgen.cli._common import EXIT_ENVIRONMENT, EXIT_INVALID, EXIT_OK
 from annexgen.errors import AnnexgenError, ConversionError, DataError, OutputError
-from annexgen.rendering import default_output, render_file
+from annexgen.jobs.single import default_output, render_file
 
 
 @click.command()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from annexgen.loading import annex_json_schema
+from annexgen.model.loading import annex_json_schema
 from annexgen.output import write_atomic
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from annexgen.cli._common import EXIT_INVALID, EXIT_OK
-from annexgen.template_check import check_template
+from annexgen.word.template_check import check_template
 
 
 @click.group()

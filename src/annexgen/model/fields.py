@@ -1,34 +1,27 @@
-"""The data of an annex: typed, validated Pydantic models.
+"""The building blocks every annex kind is made of: typed, validated fields.
 
 These models are the contract between clerks' YAML, the web form, developers
 and the templates. They hold *data as the clerk means it* — a date, an amount
-and its currency, a list of activities — never pre-formatted text, so that the
-Latvian forms (amount in words, inflected dates, "J. Lāčplēsis") are produced
-in one place (:mod:`annexgen.context`) and are right every time.
+and its currency — never pre-formatted text, so that the Latvian forms
+(amount in words, inflected dates, "J. Lāčplēsis") are produced in one place
+(:mod:`annexgen.model.wording`) and are right every time.
 
-Three kinds of annex, told apart by ``kind``:
+The kinds themselves (project description, generic annex, announcement) live
+in :mod:`annexgen.model.kinds`, one module each, and are listed in its registry.
 
-* :class:`ProjectDescription` — the two-column "Projekta „…” apraksts"
-  (seeds 000–003);
-* :class:`GenericAnnex` — a title and labelled rows or paragraphs, for annexes
-  that are not project descriptions;
-* :class:`ProjectAnnouncement` — the press-release form (seed 004) with the
-  EU-funding disclaimer.
-
-Every string goes through :func:`annexgen.text.clean_text` (NFC, no characters
-Word cannot hold); money is :class:`~decimal.Decimal` via
-:func:`annexgen.lv.to_money` (floats refused). Fields that hold personal data
-carry ``personal=True`` in their JSON-schema extras, so ``--public`` can blank
-them (document-rules §3.1).
+Every string goes through :func:`annexgen.model.text.clean_text` (NFC, no
+characters Word cannot hold); money is :class:`~decimal.Decimal` via
+:func:`annexgen.lv.to_money` (floats refused). A field that holds personal
+data is declared with :data:`PERSONAL` in its JSON-schema extras; redaction
+(:mod:`annexgen.model.redaction`) reads that mark and nothing else.
 """
 
 from __future__ import annotations
 
 import re
-import typing
 from datetime import date
 from decimal import Decimal
-from typing import Annotated, Any, ClassVar, Final, Literal
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Final, Literal
 
 from pydantic import (
     AfterValidator,
@@ -47,28 +40,27 @@ from pydantic_core import CoreSchema
 from annexgen.lv import get_currency, lvl_to_eur, parse_date, short_name, to_money
 from annexgen.lv.amounts import CentsMode
 from annexgen.lv.numbers import Style
-from annexgen.text import clean_text
+from annexgen.model.text import clean_text
 
 __all__ = [
-    "ROW_KEYS",
-    "Activity",
-    "Annex",
+    "MAX_ITEMS",
+    "PERSONAL",
+    "AlsoText",
     "AnnexBase",
-    "Contact",
-    "CostLine",
+    "Date",
     "Decision",
-    "Duration",
-    "ExtraRow",
-    "GenericAnnex",
-    "GenericRow",
+    "Model",
     "Money",
+    "MoneyAmount",
     "Options",
-    "ProjectAnnouncement",
-    "ProjectDescription",
-    "ProjectInfo",
     "Signatory",
-    "TargetGroup",
+    "Text",
+    "whole_number",
 ]
+
+#: The JSON-schema extra that marks a field as personal data (document-rules §3.1):
+#: ``Field(json_schema_extra=PERSONAL)``. ``--public`` replaces every such field.
+PERSONAL: Final[dict[str, Any]] = {"personal": True}
 
 #: Longest list the models accept (activities, rows, cost lines, paragraphs).
 MAX_ITEMS: Final = 1000
@@ -127,7 +119,7 @@ Date = Annotated[
 ]
 
 
-def _whole_number(value: object) -> object:
+def whole_number(value: object) -> object:
     """Digits only: Pydantic alone reads "1_0" as 10, the YAML 1.1 surprise again."""
     if isinstance(value, str):
         text = value.strip()
@@ -157,11 +149,11 @@ MoneyAmount = Annotated[
 ]
 
 
-class _Model(BaseModel):
+class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_default=False)
 
 
-class _AlsoText(_Model):
+class AlsoText(Model):
     """A model that YAML may also write as a single string (``_text_field``)."""
 
     _text_field: ClassVar[str] = "text"
@@ -191,7 +183,7 @@ _STATED_EUR: Final = re.compile(
 )
 
 
-class Money(_Model):
+class Money(Model):
     """An amount of money: a Decimal with two places and a currency code.
 
     YAML may write it as text — ``19 700,00 EUR``, ``19700``, ``LVL 1000`` —
@@ -253,7 +245,7 @@ class Money(_Model):
         raise ValueError(f"no fixed euro rate for {self.currency}")  # pragma: no cover
 
 
-class Options(_Model):
+class Options(Model):
     """How Latvian text is written in this document (one style per document).
 
     Defaults follow the seed annexes; see docs/latvian.md for the variants.
@@ -282,7 +274,7 @@ class Options(_Model):
     )
 
 
-class Decision(_Model):
+class Decision(Model):
     """The council decision the annex belongs to, as the annex mark shows it.
 
     ``council`` is in the genitive, exactly as the mark prints it
@@ -294,14 +286,14 @@ class Decision(_Model):
     number: Text | None = Field(default=None, description="Decision number, e.g. '610'")
     protocol: Text | None = Field(default=None, description="Protocol number ('prot. Nr.')")
     item: Text | None = Field(default=None, description="Agenda item (§) in the protocol")
-    annex_number: Annotated[int, Field(ge=1, le=99), BeforeValidator(_whole_number)] | None = Field(
+    annex_number: Annotated[int, Field(ge=1, le=99), BeforeValidator(whole_number)] | None = Field(
         default=None, description="When a decision has several annexes: 1 → '1. pielikums'"
     )
     act: Text = Field(default="lēmumam", description="Dative: lēmumam, rīkojumam, …")
     meeting: bool = Field(default=True, description="Write 'sēdes' after the date")
 
 
-class Signatory(_Model):
+class Signatory(Model):
     """Who signs: position title (nominative) and name, per document-rules §1.5.
 
     ``name`` may be the full name ("Jānis Lāčplēsis") or already short
@@ -337,104 +329,11 @@ class Signatory(_Model):
         return "p. i." if self.acting else None
 
 
-class Duration(_AlsoText):
-    """How long the project lasts: until a date, a period, a number of months, or text."""
-
-    until: Date | None = None
-    start: Date | None = None
-    end: Date | None = None
-    months: Annotated[int, Field(ge=1, le=1200), BeforeValidator(_whole_number)] | None = None
-    text: Text | None = Field(default=None, description="Free wording, used as written")
-    note: Text | None = Field(default=None, description="Appended as written, e.g. '(2 gadi)'")
-
-    @model_validator(mode="after")
-    def _one_form(self) -> Duration:
-        forms = [
-            self.until is not None,
-            self.start is not None or self.end is not None,
-            self.months is not None,
-            self.text is not None,
-        ]
-        if sum(forms) != 1:
-            raise ValueError("give exactly one of: until, start+end, months, text")
-        if (self.start is None) != (self.end is None):
-            raise ValueError("a period needs both start and end")
-        if self.start is not None and self.end is not None and self.start > self.end:
-            raise ValueError(f"start {self.start} is after end {self.end}")
-        return self
-
-
-class CostLine(_Model):
-    """One paragraph of the costs cell: words, an amount, more words.
-
-    Rendered as ``{text} 19 700,00 EUR (deviņpadsmit … eiro){after}``. ``role``
-    says what the amount is, for the cross-check that funding sources add up
-    to the total; a line with no amount is plain text.
-    """
-
-    role: Literal["total", "source", "co_financing", "note"] = "note"
-    text: Text = ""
-    amount: Money | None = None
-    after: Text = Field(default="", description="Text right after the amount, e.g. '.'")
-    in_words: bool = Field(default=True, description="Write the amount in words too")
-
-
-class TargetGroup(_AlsoText):
-    """Direct and (optionally) indirect target group."""
-
-    _text_field: ClassVar[str] = "direct"
-
-    direct: Text
-    indirect: Text | None = None
-
-
-class Activity(_AlsoText):
-    """One activity. ``number`` is normally left out (numbered automatically);
-    give it to reproduce a document whose numbering is irregular."""
-
-    number: Text | None = None
-    text: Text
-
-
-class Contact(_Model):
-    """The contact person. Name, phones and e-mail are personal data."""
-
-    name: Text = Field(json_schema_extra={"personal": True})
-    position: Text | None = None
-    phone: Text | None = Field(default=None, json_schema_extra={"personal": True})
-    mobile: Text | None = Field(default=None, json_schema_extra={"personal": True})
-    email: Text | None = Field(default=None, json_schema_extra={"personal": True})
-
-
-RowKey = Literal[
-    "applicant",
-    "implementer",
-    "partners",
-    "duration",
-    "goal",
-    "description",
-    "justification",
-    "costs",
-    "target_group",
-    "activities",
-    "results",
-    "contact",
-]
-#: The rows of a project description, in the default order (seeds 000, 001, 003).
-ROW_KEYS: Final[tuple[str, ...]] = typing.get_args(RowKey)
-
-
-class ExtraRow(_Model):
-    """A labelled row the standard fields do not cover, placed after ``after``."""
-
-    label: Text
-    text: Text
-    after: RowKey | None = Field(default=None, description="Row key; omitted: at the end")
-    personal: bool = False
-
-
-class AnnexBase(_Model):
+class AnnexBase(Model):
     """What every annex has: the decision, the signatory, and language options."""
+
+    if TYPE_CHECKING:  # each kind declares ``kind: Literal["its-name"]``
+        kind: str
 
     decision: Decision | None = None
     signatory: Signatory | None = None
@@ -443,113 +342,3 @@ class AnnexBase(_Model):
     )
     options: Options = Options()
 
-
-class ProjectDescription(AnnexBase):
-    """The project description annex ("Projekta „…” apraksts").
-
-    ``title`` overrides the generated "Projekta „{project_name}” apraksts" when a
-    document words it differently (seed 000). ``labels`` overrides the label of
-    any row (seed 002 says "Projekta īstenošanas laiks:"); ``order`` changes
-    the row order; ``extra_rows`` adds rows no field covers.
-    """
-
-    kind: Literal["project-description"]
-    project_name: Text
-    title: Text | None = None
-    applicant: Text | None = None
-    implementer: Text | None = None
-    partners: Text | None = None
-    duration: Duration | None = None
-    goal: Text | None = None
-    description: Text | None = None
-    justification: Text | None = None
-    costs: Annotated[list[CostLine], Field(max_length=MAX_ITEMS)] = []
-    target_group: TargetGroup | None = None
-    activities: Annotated[list[Activity], Field(max_length=MAX_ITEMS)] = []
-    results: Text | None = None
-    contact: Contact | None = None
-    labels: dict[RowKey, Text] = {}
-    order: list[RowKey] | None = None
-    extra_rows: Annotated[list[ExtraRow], Field(max_length=MAX_ITEMS)] = []
-
-    @model_validator(mode="after")
-    def _check_order(self) -> ProjectDescription:
-        if self.order is not None:
-            if len(set(self.order)) != len(self.order):
-                raise ValueError("'order' names a row twice")
-            missing = [k for k in self.present_rows() if k not in self.order]
-            if missing:
-                raise ValueError(f"'order' leaves out rows that have content: {missing}")
-        return self
-
-    def present_rows(self) -> list[str]:
-        """Keys of the standard rows that have content, in default order."""
-        return [k for k in ROW_KEYS if getattr(self, k) not in (None, [], "")]
-
-
-class GenericRow(_Model):
-    """A labelled row of a generic annex."""
-
-    label: Text
-    text: Text
-    personal: bool = False
-
-
-class GenericAnnex(AnnexBase):
-    """Any other annex: a title, then labelled rows and/or paragraphs."""
-
-    kind: Literal["generic"]
-    title: Text
-    rows: Annotated[list[GenericRow], Field(max_length=MAX_ITEMS)] = []
-    paragraphs: Annotated[list[Text], Field(max_length=MAX_ITEMS)] = []
-
-    @model_validator(mode="after")
-    def _has_content(self) -> GenericAnnex:
-        if not self.rows and not self.paragraphs:
-            raise ValueError("a generic annex needs 'rows' or 'paragraphs'")
-        return self
-
-
-class ProjectInfo(_Model):
-    """The facts about a project that the EU-funding disclaimer needs."""
-
-    name: Text = Field(description="Full project name, without quotation marks")
-    code: Text | None = Field(default=None, description="e.g. 'LLI-402'")
-    short_name: Text | None = Field(default=None, description="e.g. 'risk-free'")
-    programme: Text = Field(description="Genitive, ends before 'ietvaros'")
-    responsible: Text = Field(description="Who is responsible for the content")
-
-
-class Block(_AlsoText):
-    """A paragraph (a plain string in YAML) or a bulleted list in an announcement."""
-
-    text: Text | None = None
-    bullets: Annotated[list[Text], Field(max_length=MAX_ITEMS)] | None = None
-
-    @model_validator(mode="after")
-    def _one(self) -> Block:
-        if (self.text is None) == (self.bullets is None):
-            raise ValueError("a block is either 'text' or 'bullets'")
-        return self
-
-
-class ProjectAnnouncement(AnnexBase):
-    """A press release about a project (seed 004), ending with the EU disclaimer.
-
-    The disclaimer is generated from ``project`` (the wording EU-funded
-    programmes require) unless ``disclaimer`` gives it verbatim.
-    """
-
-    kind: Literal["project-announcement"]
-    title: Text
-    blocks: Annotated[list[Block], Field(max_length=MAX_ITEMS, min_length=1)]
-    project: ProjectInfo
-    disclaimer: Text | None = None
-
-
-Annex = Annotated[
-    ProjectDescription | GenericAnnex | ProjectAnnouncement, Field(discriminator="kind")
-]
-
-#: The kinds, as written in YAML.
-KINDS: Final = ("project-description", "generic", "project-announcement")

@@ -26,8 +26,6 @@ from __future__ import annotations
 import difflib
 import json
 import re
-import types
-import typing
 from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
@@ -44,11 +42,12 @@ from yaml.events import (
     ScalarEvent,
 )
 
-from annexgen.checks import cross_check
 from annexgen.errors import DataError, Location, Problem
-from annexgen.models import KINDS, Annex, GenericAnnex, ProjectAnnouncement, ProjectDescription
-from annexgen.saving import dump_annex
-from annexgen.text import describe_char
+from annexgen.model.checks import cross_check
+from annexgen.model.introspect import models_in
+from annexgen.model.kinds import KINDS, REGISTRY, Annex
+from annexgen.model.saving import dump_annex
+from annexgen.model.text import describe_char
 
 __all__ = [
     "MAX_FILE_BYTES",
@@ -82,11 +81,6 @@ _LINE_BREAK: Final = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 _MAX_STRUCTURAL: Final = 10
 
 _ADAPTER: Final[TypeAdapter[Any]] = TypeAdapter(Annex)
-_MODELS: Final[dict[str, type[BaseModel]]] = {
-    "project-description": ProjectDescription,
-    "generic": GenericAnnex,
-    "project-announcement": ProjectAnnouncement,
-}
 _PLAIN_TAGS: Final = {
     "tag:yaml.org,2002:str",
     "tag:yaml.org,2002:seq",
@@ -206,20 +200,9 @@ def _model_at(root: type[BaseModel], path: Path_) -> type[BaseModel] | None:
         if isinstance(part, int) or model is None:
             continue
         field = model.model_fields.get(part)
-        model = _first_model(field.annotation) if field else None
+        found = models_in(field.annotation) if field else []
+        model = found[0] if found else None
     return model
-
-
-def _first_model(tp: Any) -> type[BaseModel] | None:
-    if isinstance(tp, type) and issubclass(tp, BaseModel):
-        return tp
-    origin = typing.get_origin(tp)
-    if origin is typing.Annotated or origin in (list, typing.Union, types.UnionType):
-        for arg in typing.get_args(tp):
-            found = _first_model(arg)
-            if found is not None:
-                return found
-    return None
 
 
 def _suggest(word: str, options: Iterable[str]) -> str:
@@ -248,7 +231,7 @@ def _pydantic_problems(
     err: ValidationError, data: dict[str, Any], where: _Located
 ) -> list[Problem]:
     kind = data.get("kind")
-    root = _MODELS.get(kind) if isinstance(kind, str) else None
+    root = REGISTRY[kind].model if isinstance(kind, str) and kind in REGISTRY else None
     problems = []
     for e in err.errors(include_url=False):
         loc: Path_ = tuple(e["loc"])
@@ -578,10 +561,10 @@ def annex_to_yaml(annex: BaseModel) -> str:
 
 def skeleton(kind: str) -> str:
     """The commented example YAML for ``kind``; it passes ``annexgen check`` as is."""
-    if kind not in KINDS:
+    if kind not in REGISTRY:
         raise ValueError(f"unknown kind {kind!r}; expected one of {', '.join(KINDS)}")
     folder = resources.files("annexgen") / "skeletons"
-    return (folder / f"{kind}.yaml").read_text(encoding="utf-8")
+    return (folder / REGISTRY[kind].skeleton).read_text(encoding="utf-8")
 
 
 def check_data(data: dict[str, Any], source: str = "<form>") -> tuple[Any, list[Problem]]:

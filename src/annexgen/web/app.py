@@ -15,7 +15,6 @@ renders only the bundled templates (templates are code).
 from __future__ import annotations
 
 import tempfile
-import types
 import typing
 from datetime import date
 from pathlib import Path
@@ -30,48 +29,28 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
-from annexgen.batch import safe_name
-from annexgen.context import money_text
 from annexgen.errors import AnnexgenError, ConversionError, DataError, Problem
-from annexgen.extract import extract_yaml
-from annexgen.loading import check_data, load_annex_text
 from annexgen.lv import format_date
-from annexgen.models import (
-    KINDS,
-    Activity,
-    Block,
-    GenericAnnex,
-    Money,
-    Options,
-    ProjectAnnouncement,
-    ProjectDescription,
-    TargetGroup,
-)
-from annexgen.pdf import docx_to_pdf
-from annexgen.rendering import render
-from annexgen.saving import dump_annex
+from annexgen.model.fields import Money, Options
+from annexgen.model.introspect import unwrap
+from annexgen.model.kinds import KINDS, REGISTRY
+from annexgen.model.kinds.project_announcement import Block
+from annexgen.model.kinds.project_description import Activity, TargetGroup
+from annexgen.model.loading import check_data, load_annex_text
+from annexgen.model.saving import dump_annex
+from annexgen.model.wording import money_text
+from annexgen.output import safe_name
+from annexgen.reading.extract import extract_yaml
+from annexgen.word.pdf import docx_to_pdf
+from annexgen.word.render import render
 
 __all__ = ["MAX_BODY_BYTES", "create_app", "form_to_data"]
 
 MAX_BODY_BYTES: Final = 1024 * 1024
-MODELS: Final[dict[str, type[BaseModel]]] = {
-    "project-description": ProjectDescription,
-    "generic": GenericAnnex,
-    "project-announcement": ProjectAnnouncement,
-}
-KIND_TITLES: Final = {
-    "project-description": "Projekta apraksts",
-    "generic": "Cits pielikums",
-    "project-announcement": "Paziņojums par projektu",
-}
-#: Latvian labels of the model fields (the form is generated from the models).
+#: Latvian labels of the model fields (the form is generated from the models);
+#: a kind's row labels come from the registry (:attr:`Kind.labels`).
 LABELS: Final = {
-    "project_name": "Projekta nosaukums", "title": "Virsraksts", "applicant": "Projekta pieteicējs",
-    "implementer": "Projekta īstenotājs", "partners": "Projekta partneri",
-    "duration": "Projekta ilgums", "goal": "Projekta mērķis", "description": "Projekta apraksts",
-    "justification": "Projekta pamatojums", "costs": "Projekta izmaksas",
-    "target_group": "Projekta mērķa grupa", "activities": "Projekta aktivitātes",
-    "results": "Projekta rezultāti", "contact": "Kontaktpersona", "decision": "Lēmums",
+    "project_name": "Projekta nosaukums", "title": "Virsraksts", "decision": "Lēmums",
     "council": "Dome (ģenitīvā, piem. „Daugavpils pilsētas domes”)", "date": "Sēdes datums",
     "number": "Numurs", "protocol": "Protokola Nr.", "item": "Darba kārtības punkts (§)",
     "annex_number": "Pielikuma Nr. (ja lēmumam ir vairāki)", "act": "Akta veids (datīvā)",
@@ -117,8 +96,7 @@ def form_to_data(form: dict[str, str], kind: str) -> dict[str, Any]:
         else:
             node[leaf] = value
     data: dict[str, Any] = _lists(root)
-    model = MODELS.get(kind)
-    return _prune(data, model) if model else data
+    return _prune(data, REGISTRY[kind].model) if kind in REGISTRY else data
 
 
 def _as_form_value(value: Any) -> str:
@@ -137,7 +115,7 @@ def _prune(data: dict[str, Any], model: type[BaseModel]) -> dict[str, Any]:
         info = model.model_fields.get(key)
         if info is None or not isinstance(value, dict):
             continue
-        sub, _ = _unwrap(info.annotation)
+        sub, _ = unwrap(info.annotation)
         if not (isinstance(sub, type) and issubclass(sub, BaseModel)):
             continue
         pruned = _prune(value, sub)
@@ -159,20 +137,6 @@ def _lists(node: Any) -> Any:
     if node and all(k.isdigit() for k in node):
         return [_lists(node[k]) for k in sorted(node, key=int) if node[k] not in ({}, "")]
     return {k: _lists(v) for k, v in node.items()}
-
-
-def _unwrap(tp: Any) -> tuple[Any, bool]:
-    """(inner type, is_list) with Optional/Annotated removed."""
-    origin = typing.get_origin(tp)
-    if origin is typing.Annotated:
-        return _unwrap(typing.get_args(tp)[0])
-    if origin in (typing.Union, types.UnionType):
-        args = [a for a in typing.get_args(tp) if a is not type(None)]
-        return _unwrap(args[0]) if len(args) == 1 else (str, False)
-    if origin is list:
-        inner, _ = _unwrap(typing.get_args(tp)[0])
-        return inner, True
-    return tp, False
 
 
 def _input(name: str, label: str, tp: Any, value: Any) -> str:
@@ -211,6 +175,14 @@ def _input(name: str, label: str, tp: Any, value: Any) -> str:
     )
 
 
+def _label(field_name: str) -> str:
+    """The Latvian label of a field: the form's own, else a kind's row label."""
+    if field_name in LABELS:
+        return LABELS[field_name]
+    rows = (k.labels[field_name] for k in REGISTRY.values() if field_name in k.labels)
+    return next(rows, field_name)
+
+
 def _fields(model: type[BaseModel], prefix: str, values: BaseModel | None) -> str:
     out = []
     # the language options are rarely changed: last, after the content
@@ -220,8 +192,8 @@ def _fields(model: type[BaseModel], prefix: str, values: BaseModel | None) -> st
         if field_name in _SKIP:
             continue
         name = f"{prefix}{field_name}"
-        label = LABELS.get(field_name, field_name)
-        tp, is_list = _unwrap(info.annotation)
+        label = _label(field_name)
+        tp, is_list = unwrap(info.annotation)
         if values is not None:
             value = getattr(values, field_name, None)
         else:  # a new form shows the defaults the model would use
@@ -308,7 +280,7 @@ def _page(title: str, body: str) -> HTMLResponse:
 
 
 def _form_page(kind: str, annex: BaseModel | None = None, notice: str = "") -> HTMLResponse:
-    model = MODELS[kind]
+    model = REGISTRY[kind].model
     body = (
         f'<p id="notice">{escape(notice)}</p>'
         f'<form class="annex" method="post" action="/docx">'
@@ -320,11 +292,11 @@ def _form_page(kind: str, annex: BaseModel | None = None, notice: str = "") -> H
         f'<button formaction="/yaml">Lejupielādēt YAML</button></p></form>'
         f"<script>{_SCRIPT}</script>"
     )
-    return _page(KIND_TITLES[kind], body)
+    return _page(REGISTRY[kind].title, body)
 
 
 async def home(request: Request) -> Response:
-    links = "".join(f'<li><a href="/new/{k}">{escape(KIND_TITLES[k])}</a></li>' for k in KINDS)
+    links = "".join(f'<li><a href="/new/{k}">{escape(REGISTRY[k].title)}</a></li>' for k in KINDS)
     upload = (
         '<form method="post" action="/upload" enctype="multipart/form-data">'
         '<label for="file">Vai sākt no esoša pielikuma (YAML vai Word)</label>'
@@ -336,7 +308,7 @@ async def home(request: Request) -> Response:
 
 async def new(request: Request) -> Response:
     kind = request.path_params["kind"]
-    if kind not in MODELS:
+    if kind not in REGISTRY:
         return HTMLResponse("Tāda pielikuma veida nav.", status_code=404)
     return _form_page(kind)
 
@@ -346,7 +318,7 @@ async def _read_form(request: Request) -> tuple[str, dict[str, str]]:
     async with request.form(**limits) as form:
         values = {k: v for k, v in form.multi_items() if isinstance(v, str)}
     kind = values.get("_kind", "")
-    if kind not in MODELS:
+    if kind not in REGISTRY:
         raise DataError([], file="<form>")
     return kind, values
 

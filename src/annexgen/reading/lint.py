@@ -31,7 +31,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Final, Literal
 
-from annexgen.documents import Document, TextBlock, read_document
 from annexgen.errors import LanguageError, Location
 from annexgen.lv import (
     Case,
@@ -53,6 +52,7 @@ from annexgen.lv import (
     words_to_number,
 )
 from annexgen.lv.amounts import MAJOR_WORDS
+from annexgen.reading.documents import Document, TextBlock, read_document
 
 __all__ = ["RULES", "LintFinding", "Rule", "Severity", "TextFinding", "lint_document",
            "lint_file", "lint_text"]  # fmt: skip

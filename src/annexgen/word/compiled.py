@@ -27,7 +27,6 @@ import hashlib
 import io
 import re
 import struct
-import traceback
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -40,14 +39,18 @@ from jinja2 import TemplateError as JinjaTemplateError
 from lxml import etree
 
 from annexgen.errors import Location, RenderError, TemplateError
+from annexgen.word.environment import (
+    error_line,
+    make_environment,
+    paragraph_context,
+    resolve_brace_escapes,
+    template_error,
+)
 
 __all__ = [
     "CompiledTemplate",
     "compile_template",
     "document_paragraphs",
-    "error_line",
-    "paragraph_context",
-    "resolve_brace_escapes",
 ]
 
 _W: Final = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -57,54 +60,6 @@ _UNSUPPORTED: Final = re.compile(r"\{%-?\s*tc\b|<w:drawing\b|<w:pict\b")
 _PARA: Final = re.compile(r"<w:p([ >])")
 _UNPARA: Final = re.compile(r"\n<w:p([ >])")
 _TAGS: Final = re.compile(r"<[^>]+>")
-#: docxtpl's escapes for literal braces in a template, and Jinja expressions that
-#: print the same characters. docxtpl turns ``{_{`` into ``{{`` *after* rendering,
-#: over the whole output, so a value such as ``"{_{ x }_}"`` came out as
-#: ``"{{ x }}"`` — data rewritten. Resolving the escapes in the template source
-#: instead leaves rendered data alone.
-_BRACE_ESCAPES: Final = {
-    "{_{": "{{ '{{' }}",
-    "}_}": "{{ '}}' }}",
-    "{_%": "{{ '{%' }}",
-    "%_}": "{{ '%}' }}",
-}
-_BRACE_ESCAPE: Final = re.compile("|".join(re.escape(k) for k in _BRACE_ESCAPES))
-
-
-def error_line(err: BaseException) -> int | None:
-    """Template line of a Jinja error: syntax errors carry it, runtime errors do not.
-
-    An unknown attribute (``data.projekt_name``) or a failing filter is raised
-    while rendering; Jinja maps the frame of the compiled template back to the
-    template line (file name ``<template>``), so the paragraph can be named.
-    """
-    lineno = getattr(err, "lineno", None)
-    if isinstance(lineno, int):
-        return lineno
-    frames = [f for f in traceback.extract_tb(err.__traceback__) if f.filename == "<template>"]
-    return frames[-1].lineno if frames else None
-
-
-def paragraph_context(source: str, lineno: int, tags: re.Pattern[str]) -> list[str]:
-    """The text of the paragraph at ``lineno`` (one paragraph per line), for messages.
-
-    docxtpl shows seven lines around the error, which puts the neighbours first;
-    the paragraph itself is what a clerk must find in Word. An error at a line
-    with no text (an unclosed block reported at the end) falls back to the window.
-    """
-    lines = source.splitlines()
-    own = tags.sub("", lines[lineno - 1]).strip() if 0 < lineno <= len(lines) else ""
-    if own:
-        return [own]
-    start = max(lineno - 4, 0)
-    return [tags.sub("", line) for line in lines[start : start + 7]]
-
-
-def resolve_brace_escapes(source: str) -> str:
-    """Template source with docxtpl's ``{_{ }_} {_% %_}`` turned into Jinja literals."""
-    return _BRACE_ESCAPE.sub(lambda m: _BRACE_ESCAPES[m.group(0)], source)
-
-
 # --- a minimal deterministic zip writer -------------------------------------------
 # zipfile's per-member bookkeeping costs more than the rendering itself here, and
 # the template's unchanged parts can be compressed once. Format: PKWARE APPNOTE
@@ -196,8 +151,6 @@ class CompiledTemplate:
     """A .docx template ready to render many documents quickly."""
 
     def __init__(self, data: bytes, name: str) -> None:
-        from annexgen.rendering import make_environment  # noqa: PLC0415 - avoids a cycle
-
         self.name = name
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as zf:
@@ -238,8 +191,6 @@ class CompiledTemplate:
             raise self._error(err, source) from err
 
     def _error(self, err: JinjaTemplateError, source: str) -> TemplateError:
-        from annexgen.rendering import template_error  # noqa: PLC0415 - avoids a cycle
-
         lineno = error_line(err)
         if lineno is not None:  # the paragraphs around the error, as docxtpl reports them
             err.docx_context = paragraph_context(source, lineno, _TAGS)  # type: ignore[attr-defined]

@@ -23,6 +23,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from functools import cache
 from pathlib import Path
 from typing import Any, Final
 
@@ -32,37 +33,30 @@ from lxml import etree
 from pydantic import BaseModel
 
 from annexgen.errors import AnnexgenError, Location, Problem
-from annexgen.loading import load_annex_text, skeleton
-from annexgen.models import GenericAnnex, ProjectAnnouncement, ProjectDescription
-from annexgen.rendering import FILTERS, make_environment, render, render_context
+from annexgen.model.introspect import models_in
+from annexgen.model.kinds import REGISTRY
+from annexgen.model.loading import load_annex_text, skeleton
+from annexgen.word.context import build_context
+from annexgen.word.environment import FILTERS, make_environment
+from annexgen.word.render import render
 
-__all__ = ["KNOWN_VARIABLES", "check_template"]
+__all__ = ["check_template", "known_variables"]
 
 _W: Final = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _TAG: Final = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
 _SMART: Final = re.compile("[“”„‘’«»]")
 
 
+@cache
 def _sample_annex() -> Any:
+    """The project-description skeleton, loaded once, when a template is first checked."""
     return load_annex_text(skeleton("project-description"), "sample")
 
 
-def _known_variables() -> frozenset[str]:
-    return frozenset(render_context(_sample_annex()))
-
-
-#: Top-level variables every template may use (see docs/templates.md).
-KNOWN_VARIABLES: Final = _known_variables()
-
-
-_ANNEX_MODELS: Final = (ProjectDescription, GenericAnnex, ProjectAnnouncement)
-
-
-def _models_in(annotation: Any) -> list[type[BaseModel]]:
-    """The Pydantic models a field can hold (through Optional, list, unions)."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return [annotation]
-    return [m for arg in getattr(annotation, "__args__", ()) for m in _models_in(arg)]
+@cache
+def known_variables() -> frozenset[str]:
+    """Top-level variables every template may use (see docs/templates.md)."""
+    return frozenset(build_context(_sample_annex()))
 
 
 def _chain(node: nodes.Expr) -> tuple[str, list[str]] | None:
@@ -84,14 +78,14 @@ def _chain(node: nodes.Expr) -> tuple[str, list[str]] | None:
 
 def _attribute_problem(root: str, path: list[str], sample: dict[str, Any]) -> str | None:
     if root == "data":
-        models: list[type[BaseModel]] = list(_ANNEX_MODELS)
+        models: list[type[BaseModel]] = [kind.model for kind in REGISTRY.values()]
         for depth, attr in enumerate(path):
             fields = {name for m in models for name in m.model_fields}
             if attr not in fields:
                 where = ".".join(["data", *path[:depth]])
                 return f"'{where}' has no field '{attr}'; its fields: {', '.join(sorted(fields))}"
             models = [t for m in models if attr in m.model_fields
-                      for t in _models_in(m.model_fields[attr].annotation)]  # fmt: skip
+                      for t in models_in(m.model_fields[attr].annotation)]  # fmt: skip
             if not models:
                 return None  # a plain value (text, amount, date, …): not ours to check further
         return None
@@ -102,11 +96,11 @@ def _attribute_problem(root: str, path: list[str], sample: dict[str, Any]) -> st
 
 
 def _unknown_attributes(ast: nodes.Template, where: str, name: str) -> list[Problem]:
-    sample = render_context(_sample_annex())
+    sample = build_context(_sample_annex())
     messages: dict[str, None] = {}
     for node in ast.find_all((nodes.Getattr, nodes.Getitem)):
         chain = _chain(node)
-        if chain is not None and chain[0] in KNOWN_VARIABLES:
+        if chain is not None and chain[0] in known_variables():
             message = _attribute_problem(*chain, sample)
             if message:
                 messages[message] = None
@@ -201,11 +195,11 @@ def check_template(path: str | Path) -> list[Problem]:
             problems.append(_syntax_problem(err, source, where, name))
             continue
         problems += _unknown_attributes(ast, where, name)
-        for variable in sorted(undeclared - KNOWN_VARIABLES):
+        for variable in sorted(undeclared - known_variables()):
             problems.append(
                 Problem(
                     f"unknown variable '{variable}'; available: "
-                    + ", ".join(sorted(KNOWN_VARIABLES)),
+                    + ", ".join(sorted(known_variables())),
                     Location(name, field=where),
                 )
             )

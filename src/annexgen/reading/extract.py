@@ -21,18 +21,18 @@ from typing import Any, Final
 
 from lxml import etree
 
-from annexgen.context import DEFAULT_LABELS
-from annexgen.documents import Document, paragraph_text, read_document
 from annexgen.lv import iter_amount_mentions, iter_dates, lvl_to_eur
 from annexgen.lv.amounts import to_money
-from annexgen.saving import dump_data
+from annexgen.model.kinds.project_description import LABELS
+from annexgen.model.saving import dump_data
+from annexgen.reading.documents import Document, paragraph_text, read_document
 
 __all__ = ["Extracted", "extract", "extract_yaml"]
 
 _NBSP: Final = "\u00a0"
 # Labels seen in real annexes → row keys (lower-case, without the final colon).
 _LABEL_KEYS: Final = {
-    **{label.lower(): key for key, label in DEFAULT_LABELS.items()},
+    **{label.lower(): key for key, label in LABELS.items()},
     "projekta īstenošanas laiks": "duration",
     "projekta vispārīgais mērķis": "goal",
     "projekta tiešā mērķauditorija": "target_group",
@@ -325,7 +325,7 @@ def extract(path: str | Path) -> Extracted:
             )
             notes.append(f"row {raw_label!r} ({row.position}) kept as an extra row")
             continue
-        if raw_label != DEFAULT_LABELS[key]:
+        if raw_label != LABELS[key]:
             labels[key] = raw_label
         order.append(key)
         previous = key
@@ -349,7 +349,7 @@ def extract(path: str | Path) -> Extracted:
             break
     if labels:
         data["labels"] = labels
-    default_order = [k for k in DEFAULT_LABELS if k in order]
+    default_order = [k for k in LABELS if k in order]
     if order != default_order:
         data["order"] = order
     if extra:

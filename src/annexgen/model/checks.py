@@ -27,7 +27,8 @@ from pydantic import BaseModel
 
 from annexgen.errors import LanguageError
 from annexgen.lv import format_amount, iter_amount_mentions, lvl_to_eur, to_money
-from annexgen.models import ProjectAnnouncement, ProjectDescription
+from annexgen.model.kinds.project_announcement import ProjectAnnouncement
+from annexgen.model.kinds.project_description import ProjectDescription
 
 __all__ = ["Finding", "cross_check"]
 

@@ -30,22 +30,20 @@ import hashlib
 import json
 import multiprocessing
 import os
-import re
 import shutil
 import tempfile
 import time
-import unicodedata
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final, Literal
 
-from annexgen import __version__
+from annexgen.about import VERSION
 from annexgen.errors import AnnexgenError, ConversionError, DataError
-from annexgen.loading import load_annex
-from annexgen.output import sync_dir, write_atomic
-from annexgen.pdf import convert_to_pdf
+from annexgen.model.loading import load_annex
+from annexgen.output import safe_name, sync_dir, write_atomic
+from annexgen.word.pdf import convert_to_pdf
 
 __all__ = [
     "MANIFEST_NAME",
@@ -58,28 +56,9 @@ __all__ = [
 ]
 
 MANIFEST_NAME: Final = ".annexgen-manifest.json"
-MAX_STEM: Final = 120
 PDF_CHUNK: Final = 500
-_RESERVED: Final = re.compile(r"^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$", re.IGNORECASE)
-_BAD_CHARS: Final = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
 
 Status = Literal["rendered", "skipped", "failed", "would render"]
-
-
-def safe_name(name: str) -> str:
-    """A file or folder name that is valid and unambiguous on Windows and Linux.
-
-    Forbidden characters become ``_`` (visible, so ``12/3`` does not silently
-    turn into ``123``), trailing dots and spaces go, reserved device names get
-    a ``_`` suffix, the result is NFC and at most :data:`MAX_STEM` characters.
-    """
-    text = unicodedata.normalize("NFC", name)
-    text = _BAD_CHARS.sub("_", text).rstrip(" .")
-    if not text.strip(" ."):
-        text = "_"
-    if _RESERVED.match(text):
-        text += "_"
-    return text[:MAX_STEM].rstrip(" .") or "_"
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,8 +150,8 @@ def _sha256(path: Path) -> str:
 
 def _bundled_sha256() -> str:
     """One hash over all bundled templates: a new template re-renders everything."""
-    from annexgen.models import KINDS  # noqa: PLC0415
-    from annexgen.rendering import bundled_template  # noqa: PLC0415
+    from annexgen.model.kinds import KINDS  # noqa: PLC0415
+    from annexgen.word.render import bundled_template  # noqa: PLC0415
 
     digest = hashlib.sha256()
     for kind in KINDS:
@@ -190,7 +169,7 @@ def _read_manifest(out_dir: Path) -> dict[str, Any]:
 
 
 def _write_manifest(out_dir: Path, items: dict[str, Any]) -> None:
-    body = {"annexgen": __version__, "items": dict(sorted(items.items()))}
+    body = {"annexgen": VERSION, "items": dict(sorted(items.items()))}
     text = json.dumps(body, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
     write_atomic(out_dir / MANIFEST_NAME, text.encode("utf-8"))
 
@@ -199,7 +178,7 @@ def _write_manifest(out_dir: Path, items: dict[str, Any]) -> None:
 
 
 def _render_one(task: tuple[BatchItem, str | None, bool, bool]) -> ItemResult:
-    from annexgen.rendering import render  # noqa: PLC0415 - import in the worker
+    from annexgen.word.render import render  # noqa: PLC0415 - import in the worker
 
     item, template, public, dry_run = task
     started = time.perf_counter()
@@ -277,7 +256,7 @@ def run_batch(
         raise AnnexgenError(f"not a folder: {source_dir}")
     want_pdf = pdf or pdf_a
     if want_pdf and not dry_run:
-        from annexgen.pdf import find_soffice  # noqa: PLC0415
+        from annexgen.word.pdf import find_soffice  # noqa: PLC0415
 
         if find_soffice() is None:
             convert_to_pdf([], target_dir)  # raises the ConversionError with the hint
@@ -289,7 +268,7 @@ def run_batch(
         if progress:
             progress(failure)
     template_sha = _sha256(Path(template)) if template else _bundled_sha256()
-    key = {"template_sha256": template_sha, "annexgen": __version__, "public": public}
+    key = {"template_sha256": template_sha, "annexgen": VERSION, "public": public}
     manifest = {} if force else _read_manifest(target_dir)
     new_manifest = dict(manifest)
     todo = []

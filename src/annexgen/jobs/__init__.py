@@ -1,0 +1,1 @@
+"""Files in, files out: one annex (``render``) or a whole folder (``batch``)."""

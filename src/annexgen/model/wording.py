@@ -1,0 +1,95 @@
+"""Data → Latvian text: the phrasing every annex kind shares.
+
+The one place where values become the words a document prints: amounts in
+figures and words, dates in their case, quotation marks, the annex mark, the
+signature line. Each kind's module (:mod:`annexgen.model.kinds`) phrases its own
+body with these; :mod:`annexgen.word.context` puts the result in front of the
+templates. Word forms themselves (number words, cases, nouns) come from
+:mod:`annexgen.lv`; this module only decides which ones an annex needs.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Final
+
+from annexgen.lv import amount_to_words, format_amount, format_date, short_name
+from annexgen.lv.dates import Case
+from annexgen.model.fields import Decision, Money, Options, Signatory
+
+__all__ = [
+    "E_SIGNATURE_MARK",
+    "NBSP",
+    "annex_mark",
+    "date_text",
+    "money_text",
+    "quote",
+    "signature",
+    "split_paragraphs",
+]
+
+#: document-rules §1.6 (MK 558 wording).
+E_SIGNATURE_MARK: Final = (
+    "DOKUMENTS IR PARAKSTĪTS AR DROŠU ELEKTRONISKO PARAKSTU UN SATUR LAIKA ZĪMOGU"
+)
+
+NBSP: Final = "\u00a0"
+_QUOTES: Final = {"lv": ("„", "”"), "en": ("“", "”"), "straight": ('"', '"')}
+
+
+def quote(text: str, options: Options | None = None) -> str:
+    """Put ``text`` in the document's quotation marks: „…” by default (rules §1.11)."""
+    opening, closing = _QUOTES[(options or Options()).quotes]
+    return f"{opening}{text}{closing}"
+
+
+def date_text(d: date, case: Case, options: Options) -> str:
+    """A date in ``case``, with the document's choice of spaces."""
+    return format_date(d, case, nbsp=options.date_spaces == "nbsp")
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """A blank line starts a new paragraph; a single line break stays a line break."""
+    found = [p.strip("\n") for p in text.split("\n\n") if p.strip("\n")]
+    return found or [""]  # a table cell needs at least one paragraph
+
+
+def money_text(money: Money, options: Options, *, in_words: bool = True) -> str:
+    """``19 700,00 EUR (deviņpadsmit tūkstoši septiņi simti eiro)``; lats also in euro."""
+    figures = format_amount(money.amount, money.currency)
+    parts = [figures]
+    if in_words:
+        cents = options.cents
+        if cents == "none" and money.amount % 1:
+            cents = "digits"  # never drop cents that are there
+        words = amount_to_words(
+            money.amount,
+            money.currency,
+            cents=cents,
+            style=options.number_style,
+            spelling=options.euro_spelling if money.currency == "EUR" else None,
+            minor_word=options.minor_word if money.currency == "EUR" else None,
+        )
+        parts.append(f"({words})")
+    if money.currency == "LVL":
+        parts.append(f"({format_amount(money.eur_equivalent, 'EUR')})")
+    return " ".join(parts)
+
+
+def annex_mark(decision: Decision, options: Options) -> list[str]:
+    """The lines of the annex mark, top right (document-rules §1.2)."""
+    n = decision.annex_number
+    lines = [f"{n}.{NBSP}pielikums" if n else "Pielikums", decision.council]
+    if decision.date is not None:
+        when = date_text(decision.date, "genitive", options)
+        lines.append(f"{when} sēdes" if decision.meeting else when)
+    lines.append(f"{decision.act} Nr.{NBSP}{decision.number}" if decision.number else decision.act)
+    if decision.protocol:
+        item = f", {decision.item}.{NBSP}§" if decision.item else ""
+        lines.append(f"(prot. Nr.{NBSP}{decision.protocol}{item})")
+    return lines
+
+
+def signature(s: Signatory) -> dict[str, Any]:
+    """The signature line: position, "p. i." when a deputy signs, "J. Lāčplēsis"."""
+    return {"position": s.position, "acting": s.acting_mark, "name": short_name(s.name)}

@@ -1,0 +1,1 @@
+"""Reading existing documents: text with positions, ``lint`` and ``extract``."""

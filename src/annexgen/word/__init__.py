@@ -1,0 +1,1 @@
+"""The Word side: template context, the render pipeline, template check, PDF."""

@@ -1,0 +1,208 @@
+"""The one Jinja environment annexgen renders every template with, and its filters.
+
+Templates are code written by clerks in Word, so they run sandboxed
+(``SandboxedEnvironment``), with autoescaping (user data never breaks the XML)
+and ``StrictUndefined`` (a misspelt variable is an error, not an empty cell).
+The Latvian filters, the preparation of docxtpl's brace escapes and the
+translation of Jinja's errors into :class:`~annexgen.errors.TemplateError`
+naming the paragraph live here, for every render path and for
+``annexgen template check``.
+"""
+
+from __future__ import annotations
+
+import re
+import traceback
+from collections.abc import Callable
+from datetime import date
+from functools import lru_cache, wraps
+from typing import Any, Final
+
+from jinja2 import StrictUndefined, Template, TemplateRuntimeError
+from jinja2 import TemplateError as JinjaTemplateError
+from jinja2.sandbox import SandboxedEnvironment
+
+from annexgen.errors import LanguageError, Location, TemplateError
+from annexgen.lv import amount_to_words, format_amount, format_date, parse_date, short_name
+from annexgen.model.wording import quote
+
+__all__ = [
+    "FILTERS",
+    "FilterError",
+    "error_line",
+    "make_environment",
+    "paragraph_context",
+    "resolve_brace_escapes",
+    "template_error",
+]
+
+# --- filters ---------------------------------------------------------------------
+
+
+def _to_date(value: object) -> date:
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            return parse_date(value)[0]
+    raise LanguageError(f"not a date: {value!r}")
+
+
+def _filter_amount(value: object, currency: str = "EUR") -> str:
+    return format_amount(value, currency)  # type: ignore[arg-type]
+
+
+def _filter_amount_words(
+    value: object, currency: str = "EUR", cents: str = "digits", style: str = "municipal"
+) -> str:
+    return amount_to_words(value, currency, cents=cents, style=style)  # type: ignore[arg-type]
+
+
+def _filter_date(value: object, case: str = "nominative") -> str:
+    return format_date(_to_date(value), case)  # type: ignore[arg-type]
+
+
+def _filter_quoted(value: object) -> str:
+    return quote(str(value))
+
+
+def _filter_short_name(value: object) -> str:
+    return short_name(str(value))
+
+
+class FilterError(TemplateRuntimeError):
+    """A filter refused its input; becomes a :class:`TemplateError` naming the filter.
+
+    Derived from Jinja's own error so the renderer reports it like any other
+    template mistake (with the template's name), instead of letting a bare
+    ``LanguageError`` out with no hint that the template, not the data, is at fault.
+    """
+
+
+def _guarded(name: str, function: Callable[..., str]) -> Callable[..., str]:
+    @wraps(function)
+    def guarded(value: object, *args: object) -> str:
+        try:
+            return function(value, *args)
+        except (LanguageError, TypeError, ValueError) as err:
+            raise FilterError(f"filter '{name}' cannot format {value!r}: {err}") from err
+
+    return guarded
+
+
+#: The filters every template may use; documented in docs/templates.md.
+FILTERS: Final = {
+    name: _guarded(name, function)
+    for name, function in {
+        "amount": _filter_amount,
+        "amount_words": _filter_amount_words,
+        "date_lv": _filter_date,
+        "quoted": _filter_quoted,
+        "short_name": _filter_short_name,
+    }.items()
+}
+
+
+class _AnnexEnvironment(SandboxedEnvironment):
+    """The sandbox, plus a cache of compiled templates keyed by their source.
+
+    docxtpl compiles the whole document XML with ``from_string`` on every
+    render; the XML of one template is the same every time, so compiling it
+    once per process saves most of the Jinja work in a batch.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(autoescape=True, undefined=StrictUndefined)
+        self.filters.update(FILTERS)
+        self._compiled: dict[str, Template] = {}
+
+    def from_string(  # type: ignore[override]
+        self, source: str, globals: Any = None, template_class: Any = None
+    ) -> Template:
+        if globals is not None or template_class is not None or not isinstance(source, str):
+            return super().from_string(source, globals, template_class)
+        template = self._compiled.get(source)
+        if template is None:
+            if len(self._compiled) > 64:
+                self._compiled.clear()
+            template = super().from_string(source)
+            self._compiled[source] = template
+        return template
+
+
+@lru_cache(maxsize=1)
+def make_environment() -> SandboxedEnvironment:
+    """The only Jinja environment annexgen renders with (sandboxed, strict, escaping)."""
+    return _AnnexEnvironment()
+
+
+#: docxtpl's escapes for literal braces in a template, and Jinja expressions that
+#: print the same characters. docxtpl turns ``{_{`` into ``{{`` *after* rendering,
+#: over the whole output, so a value such as ``"{_{ x }_}"`` came out as
+#: ``"{{ x }}"`` — data rewritten. Resolving the escapes in the template source
+#: instead leaves rendered data alone.
+_BRACE_ESCAPES: Final = {
+    "{_{": "{{ '{{' }}",
+    "}_}": "{{ '}}' }}",
+    "{_%": "{{ '{%' }}",
+    "%_}": "{{ '%}' }}",
+}
+_BRACE_ESCAPE: Final = re.compile("|".join(re.escape(k) for k in _BRACE_ESCAPES))
+
+
+def error_line(err: BaseException) -> int | None:
+    """Template line of a Jinja error: syntax errors carry it, runtime errors do not.
+
+    An unknown attribute (``data.projekt_name``) or a failing filter is raised
+    while rendering; Jinja maps the frame of the compiled template back to the
+    template line (file name ``<template>``), so the paragraph can be named.
+    """
+    lineno = getattr(err, "lineno", None)
+    if isinstance(lineno, int):
+        return lineno
+    frames = [f for f in traceback.extract_tb(err.__traceback__) if f.filename == "<template>"]
+    return frames[-1].lineno if frames else None
+
+
+def paragraph_context(source: str, lineno: int, tags: re.Pattern[str]) -> list[str]:
+    """The text of the paragraph at ``lineno`` (one paragraph per line), for messages.
+
+    docxtpl shows seven lines around the error, which puts the neighbours first;
+    the paragraph itself is what a clerk must find in Word. An error at a line
+    with no text (an unclosed block reported at the end) falls back to the window.
+    """
+    lines = source.splitlines()
+    own = tags.sub("", lines[lineno - 1]).strip() if 0 < lineno <= len(lines) else ""
+    if own:
+        return [own]
+    start = max(lineno - 4, 0)
+    return [tags.sub("", line) for line in lines[start : start + 7]]
+
+
+def resolve_brace_escapes(source: str) -> str:
+    """Template source with docxtpl's ``{_{ }_} {_% %_}`` turned into Jinja literals."""
+    return _BRACE_ESCAPE.sub(lambda m: _BRACE_ESCAPES[m.group(0)], source)
+
+
+def template_error(err: JinjaTemplateError, name: str) -> TemplateError:
+    where = ""
+    context = getattr(err, "docx_context", None)
+    if context is not None:
+        lines = [line.strip() for line in context if line.strip()]
+        if lines:
+            where = f" near {' | '.join(lines)[:120]!r}"
+    kind = type(err).__name__
+    message = err.message or str(err)
+    if kind == "UndefinedError":
+        return TemplateError(
+            f"the template uses an unknown variable: {message}{where}", location=Location(name)
+        )
+    if kind == "FilterError":
+        return TemplateError(f"{message}{where}", location=Location(name))
+    if kind == "SecurityError":
+        return TemplateError(
+            f"the template tried something unsafe: {message}", location=Location(name)
+        )
+    return TemplateError(f"template error ({kind}): {message}{where}", location=Location(name))
