@@ -59,8 +59,15 @@ def _summary(report: BatchReport, *, rich_output: bool) -> None:
 @click.option(
     "-j", "--jobs", type=click.IntRange(min=1), help="Parallel workers (default: all cores)."
 )
-@click.option("--pdf", is_flag=True, help="Also make PDFs (one LibreOffice for the batch).")
+@click.option(
+    "--pdf", is_flag=True, help="Also make PDFs (LibreOffice started once, kept for the batch)."
+)
 @click.option("--pdf-a", is_flag=True, help="Make the PDFs as PDF/A-2b, for archives.")
+@click.option(
+    "--office-workers",
+    type=click.IntRange(min=1),
+    help="LibreOffice processes converting in parallel (default: one per core).",
+)
 @click.option("--force", is_flag=True, help="Render everything, even unchanged files.")
 @click.option("--dry-run", is_flag=True, help="Check the files and say what would be rendered.")
 @click.option("--public", is_flag=True, help="Publication versions: personal data replaced.")
@@ -75,6 +82,7 @@ def batch(
     jobs: int | None,
     pdf: bool,
     pdf_a: bool,
+    office_workers: int | None,
     force: bool,
     dry_run: bool,
     public: bool,
@@ -108,11 +116,13 @@ def batch(
                 report = run_batch(
                     in_dir, out_dir, jobs=jobs, force=force, dry_run=dry_run, public=public,
                     pdf=pdf, pdf_a=pdf_a, template=template, progress=advance,
+                    office_workers=office_workers,
                 )  # fmt: skip
         else:
             report = run_batch(
                 in_dir, out_dir, jobs=jobs, force=force, dry_run=dry_run, public=public,
                 pdf=pdf, pdf_a=pdf_a, template=template, progress=_plain_progress,
+                office_workers=office_workers,
             )  # fmt: skip
     except ConversionError as err:
         click.echo(f"error: {err}", err=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import click
@@ -9,6 +11,7 @@ import click
 from annexgen.cli._common import EXIT_ENVIRONMENT, EXIT_INVALID, EXIT_OK
 from annexgen.errors import AnnexgenError, ConversionError, DataError, OutputError
 from annexgen.jobs.single import default_output, render_file
+from annexgen.word.office import OfficePool, default_workers
 
 
 @click.command()
@@ -27,6 +30,11 @@ from annexgen.jobs.single import default_output, render_file
 )
 @click.option("--pdf", is_flag=True, help="Also write a PDF next to the .docx (needs LibreOffice).")
 @click.option("--pdf-a", is_flag=True, help="Write the PDF as PDF/A-2b, for archives.")
+@click.option(
+    "--office-workers",
+    type=click.IntRange(min=1),
+    help="LibreOffice processes converting in parallel (default: one per core).",
+)
 @click.option(
     "--public",
     is_flag=True,
@@ -49,6 +57,7 @@ def render(
     out_dir: Path | None,
     pdf: bool,
     pdf_a: bool,
+    office_workers: int | None,
     public: bool,
     e_signed: bool | None,
     template: Path | None,
@@ -57,7 +66,8 @@ def render(
 
     Every file is rendered even if an earlier one fails; the exit code is 1
     when any input was invalid and 3 when output or PDF conversion failed.
-    An existing output is never left half-written.
+    An existing output is never left half-written. With --pdf, LibreOffice is
+    started once and kept for all FILES, which are converted in parallel.
 
     \b
     Examples:
@@ -71,34 +81,41 @@ def render(
         raise click.UsageError("give -o/--output or -d/--out-dir, not both")
     if out_dir is not None:
         out_dir.mkdir(parents=True, exist_ok=True)
-    code = EXIT_OK
-    for path in files:
+    want_pdf = pdf or pdf_a
+
+    def one(path: Path, pool: OfficePool | None) -> tuple[int, list[str], list[str]]:
+        """Exit code, stdout lines and stderr lines for one file."""
         target = output
         if out_dir is not None:
             target = out_dir / default_output(Path(path.name), public=public)
         try:
             written = render_file(
-                path,
-                target,
-                template=template,
-                public=public,
-                pdf=pdf,
-                pdf_a=pdf_a,
-                e_signed=e_signed,
-            )
+                path, target, template=template, public=public, pdf=pdf, pdf_a=pdf_a,
+                e_signed=e_signed, pool=pool,
+            )  # fmt: skip
         except DataError as err:
-            click.echo(str(err), err=True)
-            code = max(code, EXIT_INVALID)
-            continue
+            return EXIT_INVALID, [], [str(err)]
         except (ConversionError, OutputError) as err:
-            click.echo(f"error: {err}", err=True)
-            code = max(code, EXIT_ENVIRONMENT)
-            continue
+            return EXIT_ENVIRONMENT, [], [f"error: {err}"]
         except AnnexgenError as err:
-            click.echo(f"error: {err}", err=True)
-            code = max(code, EXIT_INVALID)
-            continue
-        click.echo(str(written))
-        if pdf or pdf_a:
-            click.echo(str(written.with_suffix(".pdf")))
+            return EXIT_INVALID, [], [f"error: {err}"]
+        lines = [str(written)] + ([str(written.with_suffix(".pdf"))] if want_pdf else [])
+        return EXIT_OK, lines, []
+
+    def results(pool: OfficePool | None) -> Iterator[tuple[int, list[str], list[str]]]:
+        if pool is None or len(files) == 1:
+            yield from (one(path, pool) for path in files)
+            return
+        # one thread per office; the messages still come out in the order of FILES
+        with ThreadPoolExecutor(pool.workers) as threads:
+            yield from threads.map(lambda path: one(path, pool), files)
+
+    code = EXIT_OK
+    with OfficePool(min(office_workers or default_workers(), len(files))) as pool:
+        for status, lines, errors in results(pool if want_pdf else None):
+            for line in errors:
+                click.echo(line, err=True)
+            for line in lines:
+                click.echo(line)
+            code = max(code, status)
     raise SystemExit(code)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from annexgen.model.loading import load_annex
 from annexgen.output import write_atomic
+from annexgen.word.office import OfficePool
 from annexgen.word.pdf import docx_to_pdf
 from annexgen.word.render import render
 
@@ -26,6 +27,7 @@ def render_file(
     pdf: bool = False,
     pdf_a: bool = False,
     e_signed: bool | None = None,
+    pool: OfficePool | None = None,
 ) -> Path:
     """Load a YAML annex, render it, write the .docx (and .pdf) atomically.
 
@@ -34,7 +36,8 @@ def render_file(
     or :class:`~annexgen.errors.RenderError` for template problems,
     :class:`~annexgen.errors.ConversionError` when a PDF was asked for and
     LibreOffice is missing or fails (the .docx is then written). ``e_signed``
-    overrides the YAML's ``e_signed`` when given.
+    overrides the YAML's ``e_signed`` when given. The PDF is made in ``pool``
+    (default: the process-wide pool of persistent offices).
     """
     source = Path(yaml_path)
     annex = load_annex(source)
@@ -44,5 +47,6 @@ def render_file(
     data = render(annex, template, public=public)
     write_atomic(target, data)
     if pdf or pdf_a:
-        write_atomic(target.with_suffix(".pdf"), docx_to_pdf(data, pdf_a=pdf_a))
+        pdf_data = docx_to_pdf(data, pdf_a=pdf_a, pool=pool, name=str(source))
+        write_atomic(target.with_suffix(".pdf"), pdf_data)
     return target

@@ -14,8 +14,10 @@ renders only the bundled templates (templates are code).
 
 from __future__ import annotations
 
+import contextlib
 import tempfile
 import typing
+from collections.abc import AsyncIterator
 from datetime import date
 from pathlib import Path
 from typing import Any, Final, Literal
@@ -24,6 +26,7 @@ from urllib.parse import quote as url_quote
 from markupsafe import Markup, escape
 from pydantic import BaseModel
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
@@ -41,6 +44,7 @@ from annexgen.model.saving import dump_annex
 from annexgen.model.wording import money_text
 from annexgen.output import safe_name
 from annexgen.reading.extract import extract_yaml
+from annexgen.word.office import OfficePool
 from annexgen.word.pdf import docx_to_pdf
 from annexgen.word.render import render
 
@@ -407,7 +411,12 @@ async def download_docx(request: Request) -> Response:
     if error is not None:
         return error
     media = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-    return _download(render(annex), _filename(annex, ".docx"), media)
+    data = await run_in_threadpool(render, annex)  # off the event loop: other pages stay quick
+    return _download(data, _filename(annex, ".docx"), media)
+
+
+def _pdf(annex: Any, pool: OfficePool) -> bytes:
+    return docx_to_pdf(render(annex), pool=pool, name=_filename(annex, ".docx"))
 
 
 async def download_pdf(request: Request) -> Response:
@@ -415,7 +424,9 @@ async def download_pdf(request: Request) -> Response:
     if error is not None:
         return error
     try:
-        pdf = docx_to_pdf(render(annex))
+        # in a thread, in one of the app's persistent offices: the event loop keeps
+        # serving other requests while LibreOffice works
+        pdf = await run_in_threadpool(_pdf, annex, request.app.state.office_pool)
     except ConversionError as err:
         response = _page("PDF nav pieejams", f"<p>{escape(err.message)}</p>")
         response.status_code = 503
@@ -484,9 +495,29 @@ class _LimitBody:
         await self.app(scope, receive, send)
 
 
-def create_app() -> Any:
-    """The web application (an ASGI app)."""
+def create_app(*, office_workers: int | None = None, pool: OfficePool | None = None) -> Any:
+    """The web application (an ASGI app).
+
+    PDFs come from ``pool``, else from a pool of ``office_workers`` persistent
+    offices (default: one per core) owned by the app. The server's start-up
+    starts them, warm for the first click; its shutdown stops them. Without a
+    server life cycle (a test client used without ``with``) they start with the
+    first PDF and stop when the program ends.
+    """
+    office_pool = pool or OfficePool(office_workers, warm=True)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        with contextlib.suppress(ConversionError):  # no LibreOffice: the PDF page says so
+            office_pool.start()
+        try:
+            yield
+        finally:
+            if pool is None:
+                office_pool.close()
+
     app = Starlette(
+        lifespan=lifespan,
         routes=[
             Route("/", home),
             Route("/new/{kind}", new),
@@ -495,6 +526,7 @@ def create_app() -> Any:
             Route("/pdf", download_pdf, methods=["POST"]),
             Route("/yaml", download_yaml, methods=["POST"]),
             Route("/upload", upload, methods=["POST"]),
-        ]
+        ],
     )
+    app.state.office_pool = office_pool
     return _LimitBody(app)
