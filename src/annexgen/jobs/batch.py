@@ -41,9 +41,8 @@ from typing import Any, Final, Literal
 
 from annexgen.about import VERSION
 from annexgen.errors import AnnexgenError, ConversionError, DataError
-from annexgen.model.loading import load_annex
 from annexgen.output import safe_name, sync_dir, write_atomic
-from annexgen.word.pdf import convert_to_pdf
+from annexgen.word.templates import bundled_sha256
 
 __all__ = [
     "MANIFEST_NAME",
@@ -148,17 +147,6 @@ def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _bundled_sha256() -> str:
-    """One hash over all bundled templates: a new template re-renders everything."""
-    from annexgen.model.kinds import KINDS  # noqa: PLC0415
-    from annexgen.word.render import bundled_template  # noqa: PLC0415
-
-    digest = hashlib.sha256()
-    for kind in KINDS:
-        digest.update(bundled_template(kind))
-    return digest.hexdigest()
-
-
 def _read_manifest(out_dir: Path) -> dict[str, Any]:
     try:
         data = json.loads((out_dir / MANIFEST_NAME).read_text(encoding="utf-8"))
@@ -178,7 +166,9 @@ def _write_manifest(out_dir: Path, items: dict[str, Any]) -> None:
 
 
 def _render_one(task: tuple[BatchItem, str | None, bool, bool]) -> ItemResult:
-    from annexgen.word.render import render  # noqa: PLC0415 - import in the worker
+    # imported where the work is done: an unchanged re-run never loads the renderer
+    from annexgen.model.loading import load_annex  # noqa: PLC0415
+    from annexgen.word.render import render  # noqa: PLC0415
 
     item, template, public, dry_run = task
     started = time.perf_counter()
@@ -212,6 +202,8 @@ def _map(tasks: list[tuple[BatchItem, str | None, bool, bool]], jobs: int) -> It
 
 
 def _convert_pdfs(items: list[BatchItem], out_dir: Path, pdf_a: bool, report: BatchReport) -> None:
+    from annexgen.word.pdf import convert_to_pdf  # noqa: PLC0415 - only when PDFs are made
+
     started = time.perf_counter()
     staging = Path(tempfile.mkdtemp(prefix=".annexgen-pdf-", dir=out_dir))
     try:
@@ -256,7 +248,7 @@ def run_batch(
         raise AnnexgenError(f"not a folder: {source_dir}")
     want_pdf = pdf or pdf_a
     if want_pdf and not dry_run:
-        from annexgen.word.pdf import find_soffice  # noqa: PLC0415
+        from annexgen.word.pdf import convert_to_pdf, find_soffice  # noqa: PLC0415
 
         if find_soffice() is None:
             convert_to_pdf([], target_dir)  # raises the ConversionError with the hint
@@ -267,7 +259,7 @@ def run_batch(
         report.results.append(failure)
         if progress:
             progress(failure)
-    template_sha = _sha256(Path(template)) if template else _bundled_sha256()
+    template_sha = _sha256(Path(template)) if template else bundled_sha256()
     key = {"template_sha256": template_sha, "annexgen": VERSION, "public": public}
     manifest = {} if force else _read_manifest(target_dir)
     new_manifest = dict(manifest)
