@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from annexgen.cli._common import EXIT_ENVIRONMENT, EXIT_INVALID, EXIT_OK
 from annexgen.errors import AnnexgenError, ConversionError, DataError, OutputError
-from annexgen.jobs.single import default_output, render_file
-from annexgen.word.office import OfficePool, default_workers
+
+if TYPE_CHECKING:
+    from annexgen.word.office import OfficePool
 
 
 @click.command()
@@ -75,12 +76,16 @@ def render(
       annexgen render annex.yaml -o out/annex.docx --pdf
       annexgen render annex.yaml --public --template my-template.docx
     """
+    from annexgen.jobs.single import default_output, render_file  # noqa: PLC0415 - start-up
+
     if output is not None and len(files) > 1:
         raise click.UsageError("-o/--output needs exactly one FILE")
     if output is not None and out_dir is not None:
         raise click.UsageError("give -o/--output or -d/--out-dir, not both")
     if out_dir is not None:
         out_dir.mkdir(parents=True, exist_ok=True)
+    from annexgen.word.office import OfficePool, default_workers  # noqa: PLC0415
+
     want_pdf = pdf or pdf_a
 
     def one(path: Path, pool: OfficePool | None) -> tuple[int, list[str], list[str]]:
@@ -107,6 +112,8 @@ def render(
             yield from (one(path, pool) for path in files)
             return
         # one thread per office; the messages still come out in the order of FILES
+        from concurrent.futures import ThreadPoolExecutor  # noqa: PLC0415
+
         with ThreadPoolExecutor(pool.workers) as threads:
             yield from threads.map(lambda path: one(path, pool), files)
 

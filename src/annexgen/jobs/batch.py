@@ -30,23 +30,24 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import multiprocessing
 import os
 import shutil
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Final, Literal
+from typing import TYPE_CHECKING, Any, Final, Literal
 
 from annexgen.about import VERSION
 from annexgen.errors import AnnexgenError, ConversionError, DataError
-from annexgen.model.loading import load_annex
 from annexgen.output import safe_name, sync_dir, write_atomic
-from annexgen.word.office import OfficePool
-from annexgen.word.pdf import filter_data
+from annexgen.word.templates import bundled_sha256
+
+if TYPE_CHECKING:  # imported where PDFs are made: start-up stays cheap without --pdf
+    from concurrent.futures import Future
+
+    from annexgen.word.office import OfficePool
 
 __all__ = [
     "MANIFEST_NAME",
@@ -127,7 +128,7 @@ def plan_batch(
         parts.append(f"{stem}.public.docx" if public else f"{stem}.docx")
         output = "/".join(parts)
         target = out_dir.joinpath(*parts)
-        if out_dir.resolve() not in target.resolve().parents:  # pragma: no cover - defence
+        if any(p in ("", ".", "..") or "/" in p or "\\" in p for p in parts):  # pragma: no cover
             raise AnnexgenError(f"refusing to write outside {out_dir}: {output}")
         item = BatchItem(source, rel.as_posix(), target, output)
         planned.setdefault(output.casefold(), []).append(item)
@@ -150,17 +151,6 @@ def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _bundled_sha256() -> str:
-    """One hash over all bundled templates: a new template re-renders everything."""
-    from annexgen.model.kinds import KINDS  # noqa: PLC0415
-    from annexgen.word.render import bundled_template  # noqa: PLC0415
-
-    digest = hashlib.sha256()
-    for kind in KINDS:
-        digest.update(bundled_template(kind))
-    return digest.hexdigest()
-
-
 def _read_manifest(out_dir: Path) -> dict[str, Any]:
     try:
         data = json.loads((out_dir / MANIFEST_NAME).read_text(encoding="utf-8"))
@@ -180,7 +170,9 @@ def _write_manifest(out_dir: Path, items: dict[str, Any]) -> None:
 
 
 def _render_one(task: tuple[BatchItem, str | None, bool, bool]) -> ItemResult:
-    from annexgen.word.render import render  # noqa: PLC0415 - import in the worker
+    # imported where the work is done: an unchanged re-run never loads the renderer
+    from annexgen.model.loading import load_annex  # noqa: PLC0415
+    from annexgen.word.render import render  # noqa: PLC0415
 
     item, template, public, dry_run = task
     started = time.perf_counter()
@@ -203,6 +195,9 @@ def _map(tasks: list[tuple[BatchItem, str | None, bool, bool]], jobs: int) -> It
     if jobs <= 1 or len(tasks) < 2:
         yield from map(_render_one, tasks)
         return
+    import multiprocessing  # noqa: PLC0415 - start-up: an unchanged re-run has no work
+    from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
+
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     chunk = max(1, min(64, len(tasks) // (jobs * 8)))
     with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method)) as pool:
@@ -222,6 +217,10 @@ class _PdfStage:
     """
 
     def __init__(self, pool: OfficePool, out_dir: Path, pdf_a: bool, count: int) -> None:
+        from concurrent.futures import ThreadPoolExecutor  # noqa: PLC0415 - start-up
+
+        from annexgen.word.pdf import filter_data  # noqa: PLC0415
+
         self.pool = pool
         # the offices start now, while the Word files are rendered (starting
         # one is a process launch, no thread: the render workers fork safely)
@@ -290,6 +289,8 @@ def run_batch(
     want_pdf = pdf or pdf_a
     own_pool = pool is None
     if want_pdf and not dry_run:
+        from annexgen.word.office import OfficePool  # noqa: PLC0415 - start-up
+
         pool = pool or OfficePool(office_workers)
         pool.check()  # no LibreOffice: say so (with the hint) before rendering anything
     items, report_failures = plan_batch(source_dir, target_dir, public=public)
@@ -298,7 +299,7 @@ def run_batch(
         report.results.append(failure)
         if progress:
             progress(failure)
-    template_sha = _sha256(Path(template)) if template else _bundled_sha256()
+    template_sha = _sha256(Path(template)) if template else bundled_sha256()
     key = {"template_sha256": template_sha, "annexgen": VERSION, "public": public}
     manifest = {} if force else _read_manifest(target_dir)
     new_manifest = dict(manifest)
