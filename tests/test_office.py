@@ -288,3 +288,35 @@ def test_ctrl_c_during_a_pdf_batch_leaves_no_office_behind(own_tmp: Path, tmp_pa
     assert _gone(offices)
     assert not list((tmp_path / "out").glob(".annexgen-pdf-*"))  # no private folder left
     assert not list(own_tmp.glob("annexgen-office-*"))
+
+
+def test_a_batch_item_whose_pdf_fails_is_reported_by_name_and_redone_next_time(
+    own_tmp: Path, tmp_path: Path
+) -> None:
+    from annexgen.jobs.batch import MANIFEST_NAME, run_batch  # noqa: PLC0415
+
+    src, out = tmp_path / "in", tmp_path / "out"
+    (src / "sub").mkdir(parents=True)
+    text = EXAMPLE.read_text(encoding="utf-8")
+    for name in ("a.yaml", "b.yaml", "sub/c.yaml"):
+        (src / name).write_text(text, encoding="utf-8")
+    with OfficePool(2) as pool:
+        # the office that opens sub/c.docx dies, and so does the one it is retried in
+        with _Crasher(pool, out / "sub" / "c.docx", signal.SIGKILL, times=2):
+            report = run_batch(src, out, pdf=True, pool=pool)
+        failed = [r for r in report.results if r.status == "failed"]
+        assert [r.relative for r in failed] == ["sub/c.yaml"]
+        assert "sub/c.yaml" in failed[0].message
+        assert "also when tried again" in failed[0].message
+        assert report.pdf_count == 2
+        assert (out / "a.pdf").is_file()
+        assert (out / "b.pdf").is_file()
+        assert not (out / "sub" / "c.pdf").exists()
+        manifest = json.loads((out / MANIFEST_NAME).read_text(encoding="utf-8"))["items"]
+        assert sorted(manifest) == ["a.docx", "b.docx"]  # c is done again next time
+        again = run_batch(src, out, pdf=True, pool=pool)
+    assert [(r.relative, r.status) for r in again.results] == [
+        ("a.yaml", "skipped"), ("b.yaml", "skipped"), ("sub/c.yaml", "rendered"),
+    ]  # fmt: skip
+    assert "Integrācijas inkubators" in _pdf_text(out / "sub" / "c.pdf")
+    assert not list(out.glob(".annexgen-pdf-*"))

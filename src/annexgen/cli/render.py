@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -76,8 +77,6 @@ def render(
       annexgen render annex.yaml -o out/annex.docx --pdf
       annexgen render annex.yaml --public --template my-template.docx
     """
-    from annexgen.jobs.single import default_output, render_file  # noqa: PLC0415 - start-up
-
     if output is not None and len(files) > 1:
         raise click.UsageError("-o/--output needs exactly one FILE")
     if output is not None and out_dir is not None:
@@ -118,7 +117,13 @@ def render(
             yield from threads.map(lambda path: one(path, pool), files)
 
     code = EXIT_OK
-    with OfficePool(min(office_workers or default_workers(), len(files))) as pool:
+    with OfficePool(min(office_workers or default_workers(), len(files)), warm=True) as pool:
+        if want_pdf:
+            # LibreOffice starts (and warms up) while Python loads the renderer
+            with contextlib.suppress(ConversionError):  # not installed: each file says so
+                pool.start()
+        from annexgen.jobs.single import default_output, render_file  # noqa: PLC0415 - start-up
+
         for status, lines, errors in results(pool if want_pdf else None):
             for line in errors:
                 click.echo(line, err=True)

@@ -225,6 +225,11 @@ class _PdfStage:
         # the offices start now, while the Word files are rendered (starting
         # one is a process launch, no thread: the render workers fork safely)
         pool.start(count)
+        # the renderer is imported here, once, and the forked render workers
+        # share it: the cores are wanted by the offices, not by two imports
+        import annexgen.model.loading  # noqa: PLC0415
+        import annexgen.word.render  # noqa: F401, PLC0415
+
         self.options = filter_data(pdf_a=pdf_a)
         self.staging = Path(tempfile.mkdtemp(prefix=".annexgen-pdf-", dir=out_dir))
         self.executor = ThreadPoolExecutor(pool.workers, thread_name_prefix="annexgen-pdf")
@@ -291,7 +296,9 @@ def run_batch(
     if want_pdf and not dry_run:
         from annexgen.word.office import OfficePool  # noqa: PLC0415 - start-up
 
-        pool = pool or OfficePool(office_workers)
+        # warm: each office converts a template while the Word files are rendered,
+        # so that the first annexes do not wait for LibreOffice to load its filters
+        pool = pool or OfficePool(office_workers, warm=True)
         pool.check()  # no LibreOffice: say so (with the hint) before rendering anything
     items, report_failures = plan_batch(source_dir, target_dir, public=public)
     report = BatchReport()
