@@ -320,3 +320,21 @@ def test_a_batch_item_whose_pdf_fails_is_reported_by_name_and_redone_next_time(
     ]  # fmt: skip
     assert "Integrācijas inkubators" in _pdf_text(out / "sub" / "c.pdf")
     assert not list(out.glob(".annexgen-pdf-*"))
+
+
+def test_a_new_profile_is_kept_as_the_seed_of_later_ones(
+    own_tmp: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a new profile costs LibreOffice a second start; later offices copy a finished one
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    source = _docx(own_tmp)
+    with OfficePool(1) as pool:
+        pool.convert(source, own_tmp / "first.pdf")
+    (seed,) = (tmp_path / "cache" / "annexgen").iterdir()
+    assert seed.name.startswith("office-profile-")
+    assert (seed / "user" / "extensions").is_dir()
+    assert not (seed / "user" / "registrymodifications.xcu").exists()  # settings: always ours
+    with OfficePool(1) as pool:
+        pool.convert(source, own_tmp / "second.pdf")  # from the seed
+    assert "J. Lāčplēsis" in _pdf_text(own_tmp / "second.pdf")
+    assert [p.name for p in (tmp_path / "cache" / "annexgen").iterdir()] == [seed.name]

@@ -296,9 +296,7 @@ def run_batch(
     if want_pdf and not dry_run:
         from annexgen.word.office import OfficePool  # noqa: PLC0415 - start-up
 
-        # warm: each office converts a template while the Word files are rendered,
-        # so that the first annexes do not wait for LibreOffice to load its filters
-        pool = pool or OfficePool(office_workers, warm=True)
+        pool = pool or OfficePool(office_workers)
         pool.check()  # no LibreOffice: say so (with the hint) before rendering anything
     items, report_failures = plan_batch(source_dir, target_dir, public=public)
     report = BatchReport()

@@ -33,6 +33,7 @@ import atexit
 import collections
 import contextlib
 import functools
+import hashlib
 import importlib.util
 import json
 import os
@@ -165,7 +166,9 @@ class _Office:
     no threads exist yet then. :meth:`wait_ready` collects the helper's "ready".
     """
 
-    def __init__(self, python: str, program: str, start_timeout: float, warm: str) -> None:
+    def __init__(
+        self, python: str, program: str, start_timeout: float, warm: str, seed: str
+    ) -> None:
         self._replies: queue.Queue[dict[str, Any] | None] = queue.Queue()
         self._stderr: collections.deque[str] = collections.deque(maxlen=20)
         self.start_timeout = start_timeout
@@ -176,7 +179,16 @@ class _Office:
         self.profile = tempfile.mkdtemp(prefix="annexgen-office-")
         self.pipe = f"annexgen-{Path(self.profile).name}"  # unique, like the profile
         self.process = subprocess.Popen(
-            [python, str(_HELPER), program, self.profile, self.pipe, str(start_timeout), warm],
+            [
+                python,
+                str(_HELPER),
+                program,
+                self.profile,
+                self.pipe,
+                str(start_timeout),
+                warm,
+                seed,
+            ],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
@@ -370,7 +382,7 @@ class OfficePool:
 
     def _new_office(self, python: str, program: str) -> _Office:
         warm = _warm_document() if self.warm else ""
-        return _Office(python, program, self.start_timeout, warm)
+        return _Office(python, program, self.start_timeout, warm, _seed_folder(program))
 
     def _acquire(self) -> _Office:
         python, program = self._find()
@@ -555,6 +567,30 @@ def _check_pdf(target: Path, label: str) -> None:
         raise ConversionError(
             f"{label}: LibreOffice reported success but wrote no PDF", location=Location(label)
         )
+
+
+@functools.cache
+def _seed_key(program: str) -> str:
+    binary = Path(program).resolve()
+    stat = binary.stat()
+    identity = f"{binary}|{stat.st_size}|{stat.st_mtime_ns}|".encode() + _HELPER.read_bytes()
+    return hashlib.sha256(identity).hexdigest()[:16]
+
+
+def _seed_folder(program: str) -> str:
+    """Where a ready-made profile for this LibreOffice is kept between runs ("" if nowhere).
+
+    In the user's cache folder (``$XDG_CACHE_HOME``, else ``~/.cache``), named
+    after the office program and the helper (whose settings it holds), so an
+    upgrade of either starts from a fresh profile. Offices copy it, never use it.
+    """
+    try:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+        folder = base / "annexgen"
+        folder.mkdir(parents=True, exist_ok=True)
+        return str(folder / f"office-profile-{_seed_key(program)}")
+    except (OSError, RuntimeError):  # no home, read-only: every office makes its own
+        return ""
 
 
 def _warm_document() -> str:
