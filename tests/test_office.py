@@ -222,18 +222,18 @@ def test_success_without_a_pdf_is_an_error(tmp_path: Path) -> None:
 
 
 _PARENT = """
-import json, sys, threading
+import json, sys, threading, time
 from pathlib import Path
 from annexgen.word.office import OfficePool
 pool = OfficePool(2)
 source, folder = Path(sys.argv[1]), Path(sys.argv[2])
-pool.convert(source, folder / "0.pdf")
-def more():
-    for n in range(1, 1000):
-        pool.convert(source, folder / f"{n}.pdf")
-threading.Thread(target=more).start()
-pool.start()
-pool.convert(source, folder / "x.pdf")
+def convert(name):
+    for n in range(1000):
+        pool.convert(source, folder / f"{name}{n}.pdf")
+for name in "ab":
+    threading.Thread(target=convert, args=(name,), daemon=True).start()
+while len(pool.office_pids) < 2:  # both offices started and busy
+    time.sleep(0.01)
 print(json.dumps(pool.pids), flush=True)
 threading.Event().wait()
 """
@@ -249,12 +249,14 @@ def test_a_parent_killed_with_sigkill_leaves_no_office_behind(own_tmp: Path) -> 
         env=env,
         text=True,
     ) as parent:
-        assert parent.stdout is not None
-        pids = json.loads(parent.stdout.readline())
-        assert len(pids) == 4  # two helpers, two offices, one of them converting
-        ours = _processes_mentioning(str(own_tmp))
-        assert set(ours) >= set(pids)
-        parent.kill()
+        try:
+            assert parent.stdout is not None
+            pids = json.loads(parent.stdout.readline())
+            ours = _processes_mentioning(str(own_tmp))
+        finally:
+            parent.kill()
+    assert len(pids) == 4, pids  # two helpers, two offices, converting
+    assert set(ours) >= set(pids)
     assert _gone(ours), [p for p in ours if _running(p)]
     assert not list(own_tmp.glob("annexgen-office-*"))  # profiles removed too
 
@@ -276,13 +278,18 @@ def test_ctrl_c_during_a_pdf_batch_leaves_no_office_behind(own_tmp: Path, tmp_pa
         text=True,
         start_new_session=True,
     )  # fmt: skip
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and not list((tmp_path / "out").glob("*.pdf")):
-        time.sleep(0.01)
-    offices = _processes_mentioning(str(own_tmp))
-    assert offices, "no office was running"
-    os.killpg(batch.pid, signal.SIGINT)
-    _, err = batch.communicate(timeout=60)
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and not list((tmp_path / "out").glob("*.pdf")):
+            time.sleep(0.01)
+        offices = _processes_mentioning(str(own_tmp))
+        assert offices, "no office was running"
+        os.killpg(batch.pid, signal.SIGINT)
+        _, err = batch.communicate(timeout=60)
+    finally:
+        if batch.poll() is None:  # the test failed: leave nothing running
+            os.killpg(batch.pid, signal.SIGKILL)
+            batch.communicate()
     assert batch.returncode == 130, err
     assert "interrupted" in err
     assert _gone(offices)

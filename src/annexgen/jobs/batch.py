@@ -346,9 +346,9 @@ def run_batch(
             progress(result)
 
     stage = None
-    if want_pdf and pool is not None and todo and not dry_run:
-        stage = _PdfStage(pool, target_dir, pdf_a, len(todo))
     try:
+        if want_pdf and pool is not None and todo and not dry_run:
+            stage = _PdfStage(pool, target_dir, pdf_a, len(todo))
         for result in _map(tasks, jobs or os.cpu_count() or 1):
             if result.status == "rendered":
                 rendered.append(by_output[result.output])
