@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import io
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -36,60 +35,14 @@ from markupsafe import Markup, escape
 
 from annexgen.errors import AnnexgenError, Location, TemplateError
 from annexgen.model.fields import AnnexBase
-from annexgen.model.kinds import get_kind
 from annexgen.word.compiled import compile_template
 from annexgen.word.context import build_context, expected_texts
 from annexgen.word.environment import make_environment, template_error
 from annexgen.word.package import Package, finish
 from annexgen.word.parts import BRACE_ESCAPE, PartTemplate
+from annexgen.word.templates import bundled_template, read_template, template_path
 
 __all__ = ["bundled_template", "render", "render_docxtpl", "template_path"]
-
-
-# --- templates ---------------------------------------------------------------------
-
-
-def _templates_dir() -> Path:
-    packaged = Path(str(resources.files("annexgen"))) / "templates"
-    if packaged.is_dir():
-        return packaged  # installed wheel: templates ship inside the package
-    checkout = Path(__file__).resolve().parents[3] / "templates"
-    if checkout.is_dir():
-        return checkout  # source checkout or editable install
-    raise TemplateError("the bundled templates are missing from this installation")
-
-
-def template_path(kind: str) -> Path:
-    """Path of the bundled template for an annex kind."""
-    path = _templates_dir() / get_kind(kind).template
-    if not path.is_file():
-        raise TemplateError(f"no bundled template for {kind!r}")
-    return path
-
-
-@lru_cache(maxsize=32)
-def _template_bytes(path: str, mtime: float) -> bytes:
-    return Path(path).read_bytes()
-
-
-def bundled_template(kind: str) -> bytes:
-    """Bytes of the bundled template for ``kind`` (read once per process)."""
-    path = template_path(kind)
-    return _template_bytes(str(path), path.stat().st_mtime)
-
-
-def _read_template(template: str | Path | bytes | None, kind: str) -> tuple[bytes, str]:
-    if template is None:
-        return bundled_template(kind), f"bundled template {kind}.docx"
-    if isinstance(template, bytes):
-        return template, "template"
-    path = Path(template)
-    try:
-        return _template_bytes(str(path), path.stat().st_mtime), str(path)
-    except OSError as err:
-        raise TemplateError(
-            f"cannot read the template: {err.strerror}", location=Location(str(path))
-        ) from err
 
 
 # --- rendering ---------------------------------------------------------------------
@@ -112,7 +65,7 @@ def render(
     Uses the compiled fast path (:mod:`annexgen.word.compiled`); templates with
     what only docxtpl does go through :func:`render_docxtpl`.
     """
-    source, name = _read_template(template, annex.kind)
+    source, name = read_template(template, annex.kind)
     compiled = compile_template(source, name)
     ctx = build_context(annex, public=public)
     expected = expected_texts(ctx) if template is None else None
@@ -133,7 +86,7 @@ def render_docxtpl(
     it does everything docxtpl does; :func:`render` uses it only where needed,
     and the tests hold the fast path to the same document.
     """
-    source, name = _read_template(template, annex.kind)
+    source, name = read_template(template, annex.kind)
     ctx = build_context(annex, public=public)
     expected = expected_texts(ctx) if template is None else None
     return _render_docxtpl(Package.read(source, name), source, ctx, expected)
