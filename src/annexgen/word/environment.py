@@ -11,6 +11,7 @@ tags, brace escapes, one paragraph a line) is :mod:`annexgen.word.parts`.
 
 from __future__ import annotations
 
+import re
 import traceback
 from collections.abc import Callable
 from datetime import date
@@ -28,6 +29,7 @@ from annexgen.model.wording import quote
 __all__ = [
     "FILTERS",
     "FilterError",
+    "context_text",
     "error_line",
     "make_environment",
     "template_error",
@@ -155,15 +157,24 @@ def error_line(err: BaseException) -> int | None:
     return frames[-1].lineno if frames else None
 
 
+def context_text(context: list[str], message: str) -> str:
+    """The context items of an error, narrowed to those holding a name the message
+    quotes (``'projekt'``, ``'quotd'``) when only some do."""
+    lines = [line.strip() for line in context if line.strip()]
+    names = re.findall(r"'([\w.]+)'", message)
+    named = [line for line in lines if any(n in line for n in names)]
+    return " | ".join(named or lines)
+
+
 def template_error(err: JinjaTemplateError, name: str) -> TemplateError:
     where = ""
     context = getattr(err, "docx_context", None)
-    if context is not None:
-        lines = [line.strip() for line in context if line.strip()]
-        if lines:
-            where = f" near {' | '.join(lines)[:120]!r}"
     kind = type(err).__name__
     message = err.message or str(err)
+    if context is not None:
+        text = context_text(context, message)
+        if text:
+            where = f" near {text[:120]!r}"
     if kind == "UndefinedError":
         return TemplateError(
             f"the template uses an unknown variable: {message}{where}", location=Location(name)

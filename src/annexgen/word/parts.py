@@ -150,9 +150,13 @@ def paragraph_context(source: str, lineno: int) -> list[str]:
     with no text (an unclosed block reported at the end) falls back to the window.
     """
     lines = source.splitlines()
-    own = _XML_TAGS.sub("", lines[lineno - 1]).strip() if 0 < lineno <= len(lines) else ""
+    line = lines[lineno - 1] if 0 < lineno <= len(lines) else ""
+    # The line is one paragraph, then any tags the preparation moved out of the
+    # tag-only rows and paragraphs that follow it ({%tr if … %}): separate items,
+    # so that template_error can name the one the error is in.
+    own = [t for t in (_XML_TAGS.sub("", part).strip() for part in line.split("</w:p>", 1)) if t]
     if own:
-        return [own]
+        return own
     start = max(lineno - 4, 0)
     return [_XML_TAGS.sub("", line) for line in lines[start : start + 7]]
 
