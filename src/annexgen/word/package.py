@@ -123,6 +123,30 @@ def document_paragraphs(root: Any) -> Iterator[str]:
         yield "".join(parts)
 
 
+_TEXT_TAGS: Final = tuple(f"{_W}{name}" for name in ("p", "t", "tab", "br", "cr"))
+
+
+def story_text(root: Any) -> str:
+    """All text of a part, a line break before each paragraph, in one pass.
+
+    What the lost-text check searches: :func:`document_paragraphs` joined by
+    line breaks, but a quarter of the cost, which every fast render pays.
+    """
+    paragraph, text, tab = _TEXT_TAGS[:3]
+    out: list[str] = []
+    for el in root.iter(*_TEXT_TAGS):
+        tag = el.tag
+        if tag == text:
+            out.append(el.text or "")
+        elif tag == paragraph:
+            out.append("\n")
+        elif tag == tab:
+            out.append("\t")
+        elif el.get(f"{_W}type") in (None, "textWrapping"):
+            out.append("\n")
+    return "".join(out)
+
+
 # --- the zip writer -------------------------------------------------------------------
 # zipfile's per-member bookkeeping costs more than the rendering itself, and a
 # template's unchanged parts can be compressed once. Format: PKWARE APPNOTE 4.3
@@ -461,7 +485,7 @@ def _verify(
         except etree.XMLSyntaxError as err:
             raise RenderError(f"the rendered {part} is not well-formed: {err}") from err
         if expected is not None and part in stories:
-            texts.extend(document_paragraphs(root))
+            texts.append(story_text(root))
     base = document._base or document
     if not base._opens:
         try:
