@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import io
 import posixpath
-import re
 import struct
 import threading
 import zipfile
@@ -87,18 +86,18 @@ MAX_UNPACKED: Final = 256 * 1024 * 1024
 _parsers = threading.local()
 
 
-def _parser(*, blank: bool) -> etree.XMLParser:
+def _parser(*, keep_blank: bool) -> etree.XMLParser:
     """lxml parsers are not thread-safe (the web app renders in threads): one per thread.
 
     Entities are never resolved and the network never reached: a template is
-    untrusted input. ``blank=False`` drops whitespace between elements as
+    untrusted input. ``keep_blank=False`` drops whitespace between elements as
     python-docx does, so a pretty-printed part prepares like a Word-saved one.
     """
-    key = "blank" if blank else "compact"
+    key = "blank" if keep_blank else "compact"
     parser = getattr(_parsers, key, None)
     if parser is None:
         parser = etree.XMLParser(
-            remove_blank_text=not blank, resolve_entities=False, no_network=True
+            remove_blank_text=not keep_blank, resolve_entities=False, no_network=True
         )
         setattr(_parsers, key, parser)
     return parser
@@ -106,7 +105,7 @@ def _parser(*, blank: bool) -> etree.XMLParser:
 
 def parse_strict(xml: bytes) -> Any:
     """Parse one part, or raise ``etree.XMLSyntaxError``; never *recover* (reliability §2.2)."""
-    return etree.fromstring(xml, _parser(blank=True))
+    return etree.fromstring(xml, _parser(keep_blank=True))
 
 
 def document_paragraphs(root: Any) -> Iterator[str]:
@@ -366,7 +365,7 @@ class Package:
         a pretty-printed part, or one with character references, read like the
         Word-saved original, as it does when docxtpl reads it through python-docx.
         """
-        root = etree.fromstring(self._parts[part], _parser(blank=False))
+        root = etree.fromstring(self._parts[part], _parser(keep_blank=False))
         return str(etree.tostring(root, encoding="unicode"))
 
     def replaced(self, changes: Mapping[str, bytes]) -> Package:
@@ -410,19 +409,16 @@ class Package:
         """
         changes = {CORE_PART: core_properties_xml(props)}
         if CORE_PART not in self._parts:
-            types = self._parts["[Content_Types].xml"].decode("utf-8")
-            override = f'<Override PartName="/{CORE_PART}" ContentType="{_CORE_TYPE}"/>'
-            changes["[Content_Types].xml"] = types.replace(
-                "</Types>", override + "</Types>"
-            ).encode("utf-8")
-            rels = self._parts["_rels/.rels"].decode("utf-8")
-            used = set(re.findall(r'Id="([^"]*)"', rels))
+            types = parse_strict(self._parts["[Content_Types].xml"])
+            etree.SubElement(
+                types, f"{_CT}Override", PartName=f"/{CORE_PART}", ContentType=_CORE_TYPE
+            )
+            rels = parse_strict(self._parts["_rels/.rels"])
+            used = {rel.get("Id") for rel in rels}
             rid = next(f"rIdCore{i}" for i in range(1, len(used) + 2) if f"rIdCore{i}" not in used)
-            changes["_rels/.rels"] = rels.replace(
-                "</Relationships>",
-                f'<Relationship Id="{rid}" Type="{_CORE_REL}" Target="{CORE_PART}"/>'
-                "</Relationships>",
-            ).encode("utf-8")
+            etree.SubElement(rels, f"{_RELS}Relationship", Id=rid, Type=_CORE_REL, Target=CORE_PART)
+            for part, root in (("[Content_Types].xml", types), ("_rels/.rels", rels)):
+                changes[part] = XML_DECLARATION.encode("utf-8") + etree.tostring(root)
         return changes
 
 

@@ -24,6 +24,7 @@ layer (:mod:`annexgen.word.package`):
 from __future__ import annotations
 
 import io
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -112,7 +113,9 @@ def _docxtpl_environment() -> SandboxedEnvironment:
     return make_environment().overlay(finalize=_shield_brace_escapes)
 
 
-def _render_docxtpl(template: Package, source: bytes, ctx: dict[str, Any], expected: Any) -> bytes:
+def _render_docxtpl(
+    template: Package, source: bytes, ctx: dict[str, Any], expected: Iterable[str] | None
+) -> bytes:
     tpl = DocxTemplate(io.BytesIO(source))
     buffer = io.BytesIO()
     try:
