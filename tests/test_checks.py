@@ -124,3 +124,39 @@ def test_an_unknown_key_adds_its_error_and_changes_no_finding(path: Path) -> Non
     unknown = ("error", f"a.yaml:{text.count(chr(10)) + 1}:1: colour: unknown field 'colour'")
     broken = [(p.severity, str(p)) for p in check_text(text + "colour: zaļa\n", "a.yaml")]
     assert broken == sorted([unknown, *clean], key=lambda p: (p[0], int(p[1].split(":")[1])))
+
+
+# --- funding: sources and the council's co-financing make the total (issue 10) ----------
+
+
+def _costs(*lines: tuple[str, str]) -> str:
+    return HEAD + "costs:\n" + "".join(f"  - role: {r}\n    amount: {a}\n" for r, a in lines)
+
+
+def test_sources_and_co_financing_that_make_the_total_pass() -> None:
+    # the issue's figures: 17 850 from the programme + 3 150 co-financing = 21 000
+    text = _costs(("total", "21000"), ("source", "17850"), ("co_financing", "3150"))
+    assert check_text(text, "a.yaml") == []
+
+
+def test_co_financing_already_inside_the_sources_passes() -> None:
+    # "tai skaitā pašvaldības līdzfinansējums": listed, but part of the sources' sum
+    text = _costs(("total", "21000"), ("source", "21000"), ("co_financing", "3150"))
+    assert check_text(text, "a.yaml") == []
+
+
+def test_funding_that_does_not_make_the_total_names_both_parts() -> None:
+    text = _costs(("total", "21000"), ("source", "17850"), ("co_financing", "2000"))
+    (p,) = check_text(text, "a.yaml")
+    assert p.severity == "warning"
+    assert p.location.field == "costs[0].amount"
+    assert p.message.replace("\u00a0", " ") == (
+        "funding sources (17 850,00 EUR) and co-financing (2 000,00 EUR) add up to "
+        "19 850,00 EUR, but the total is 21 000,00 EUR"
+    )
+
+
+def test_lats_co_financing_counts_in_euro() -> None:
+    # seed 003's LVL 1000 is EUR 1422,87 at the legal rate (latvian-language §11)
+    text = _costs(("total", "5000"), ("source", "3577.13"), ("co_financing", "LVL 1000"))
+    assert check_text(text, "a.yaml") == []
