@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import click
 
+from annexgen.about import VERSION
 from annexgen.cli import (
     batch,
     check,
@@ -24,7 +25,7 @@ from annexgen.cli import (
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="annexgen", prog_name="annexgen")
+@click.version_option(VERSION, prog_name="annexgen")
 def main() -> None:
     """Generate Latvian council decision annexes (Word/PDF) from YAML."""
 
