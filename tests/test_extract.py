@@ -193,3 +193,18 @@ def test_a_placeholder_given_by_the_caller(tmp_path: Path) -> None:
     assert result.data["contact"] == {"name": "", "position": "projektu vadītāja"}
     assert result.data["options"] == {"personal_placeholder": "XXX"}
     assert any(note.startswith("contact.name:") for note in result.notes)
+
+
+@pytest.mark.parametrize("style", ["lv", "en"])
+def test_a_name_inside_the_project_name_extracts_back(style: str, tmp_path: Path) -> None:
+    # document-rules §1.11: nested quotes are double; the title is not an override
+    name = {"lv": "Programmas „Erasmus+” projekts", "en": "Programmas “Erasmus+” projekts"}
+    example = load_annex(DESCRIPTIONS[3])
+    options = example.options.model_copy(update={"quotes": style})
+    annex = example.model_copy(update={"project_name": name[style], "options": options})
+    docx = tmp_path / "a.docx"
+    docx.write_bytes(render(annex))
+    data = extract(docx).data
+    assert data["project_name"] == name[style]
+    assert "title" not in data
+    assert load_annex_text(extract_yaml(docx)) == annex

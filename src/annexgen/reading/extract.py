@@ -26,6 +26,7 @@ from annexgen.lv.amounts import to_money
 from annexgen.model.fields import Options
 from annexgen.model.kinds.project_description import LABELS
 from annexgen.model.saving import dump_data
+from annexgen.model.wording import quote, unquoted
 from annexgen.reading.documents import Document, paragraph_text, read_document
 
 __all__ = ["Extracted", "extract", "extract_yaml"]
@@ -321,6 +322,16 @@ def _announcement(doc: Document, path: Path) -> Extracted:
     return Extracted(data, notes)
 
 
+def _project_name(title: str) -> str:
+    """The name in "Projekta „…” apraksts", also with a name inside the name
+    („Programmas „Erasmus+” projekts”), else the first quoted text."""
+    whole = re.fullmatch(r"Projekta (.+) apraksts", title)
+    if whole and unquoted(whole.group(1)) != whole.group(1):
+        return unquoted(whole.group(1))
+    name = _QUOTED.search(title)
+    return name.group(1) if name else title
+
+
 def extract(path: str | Path, *, placeholder: str | None = None) -> Extracted:
     """Read ``path`` (.docx or .txt) into annex data: a project description, or a
     project announcement when the document is a press release with the EU disclaimer.
@@ -356,11 +367,10 @@ def extract(path: str | Path, *, placeholder: str | None = None) -> Extracted:
             title_index -= 1  # a title broken over two lines (seeds 000, 001)
             title = _clean(blocks[title_index]) + " " + title
         title = " ".join(title.replace("*", "").split())
-        name = _QUOTED.search(title)
-        data["project_name"] = name.group(1) if name else title
-        if title == f"Projekta “{data['project_name']}” apraksts":
+        data["project_name"] = _project_name(title)
+        if title == f"Projekta {quote(data['project_name'], Options(quotes='en'))} apraksts":
             options["quotes"] = "en"
-        elif title != f"Projekta „{data['project_name']}” apraksts":
+        elif title != f"Projekta {quote(data['project_name'])} apraksts":
             data["title"] = title
     labels: dict[str, str] = {}
     order: list[str] = []
