@@ -242,7 +242,7 @@ def test_every_run_batch_option_is_either_keyed_or_known_not_to_change_output() 
 
 @pytest.mark.parametrize(
     "change",
-    [{"public": True}, {"pdf": True}, {"pdf_a": True}, {"template": "mine"}],
+    [{"public": True}, {"pdf": True}, {"pdf_a": True}, {"pdf_ua": True}, {"template": "mine"}],
     ids=lambda c: next(iter(c)),
 )
 def test_each_output_option_changes_the_key(change: dict[str, object], tmp_path: Path) -> None:
