@@ -20,24 +20,23 @@ feature anchors pain points 1, 3, 4, 12) all surface here before rendering:
 
 from __future__ import annotations
 
-import io
 import re
-import zipfile
 from functools import cache
 from pathlib import Path
 from typing import Any, Final
 
-from docxtpl import DocxTemplate
 from jinja2 import TemplateSyntaxError, meta, nodes
 from lxml import etree
 from pydantic import BaseModel
 
-from annexgen.errors import AnnexgenError, Location, Problem
+from annexgen.errors import AnnexgenError, Location, Problem, TemplateError
 from annexgen.model.introspect import models_in
 from annexgen.model.kinds import REGISTRY
 from annexgen.model.loading import load_annex_text, skeleton
 from annexgen.word.context import build_context
-from annexgen.word.environment import FILTERS, context_text, make_environment, paragraph_context
+from annexgen.word.environment import FILTERS, context_text, make_environment
+from annexgen.word.package import Package
+from annexgen.word.parts import paragraph_context, prepare
 from annexgen.word.render import render
 
 __all__ = ["check_template", "known_variables"]
@@ -45,7 +44,6 @@ __all__ = ["check_template", "known_variables"]
 _W: Final = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _TAG: Final = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
 _SMART: Final = re.compile("[“”„‘’«»]")
-_XML_TAG: Final = re.compile(r"<[^>]+>")
 
 
 @cache
@@ -149,7 +147,7 @@ def _paragraph_problems(xml: str, where: str, name: str) -> list[Problem]:
 def _syntax_problem(err: TemplateSyntaxError, source: str, where: str, name: str) -> Problem:
     """A syntax error located by the text of the paragraph it sits in."""
     message = err.message or str(err)
-    text = context_text(paragraph_context(source, err.lineno or 0, _XML_TAG), message)
+    text = context_text(paragraph_context(source, err.lineno or 0), message)
     if message.startswith("No filter named"):
         message += " Filters: " + ", ".join(sorted(FILTERS))
     return Problem(
@@ -158,12 +156,9 @@ def _syntax_problem(err: TemplateSyntaxError, source: str, where: str, name: str
     )
 
 
-def _parts(tpl: DocxTemplate) -> list[tuple[str, str]]:
-    parts = [("body", tpl.get_xml())]
-    for uri, label in ((tpl.HEADER_URI, "header"), (tpl.FOOTER_URI, "footer")):
-        for _, part in tpl.get_headers_footers(uri):
-            parts.append((label, tpl.get_part_xml(part)))
-    return parts
+def _parts(package: Package) -> list[tuple[str, str]]:
+    """``(where, XML)`` of every part a template's tags can be in, as the renderers see it."""
+    return [(s.kind, package.source(s.name)) for s in package.stories() if s.kind != "endnotes"]
 
 
 def check_template(path: str | Path) -> list[Problem]:
@@ -171,18 +166,16 @@ def check_template(path: str | Path) -> list[Problem]:
     name = str(path)
     try:
         data = Path(path).read_bytes()
-        tpl = DocxTemplate(io.BytesIO(data))
-        tpl.init_docx()
-        parts = _parts(tpl)
+        parts = _parts(Package.read(data, name))
     except OSError as err:
         return [Problem(f"cannot read the template: {err.strerror}", Location(name))]
-    except (zipfile.BadZipFile, KeyError, ValueError) as err:
-        return [Problem(f"not a Word (.docx) file: {err}", Location(name))]
+    except TemplateError as err:  # not a Word package, and why
+        return [Problem(err.message, Location(name))]
     env = make_environment()
     problems: list[Problem] = []
     for where, xml in parts:
         problems += _paragraph_problems(xml, where, name)
-        source = re.sub(r"<w:p([ >])", r"\n<w:p\1", tpl.patch_xml(xml))
+        source = prepare(xml)
         try:
             ast = env.parse(source)
             # Unknown filters and tests only surface when the code is generated, which
