@@ -12,7 +12,6 @@ from typing import Final
 __all__ = ["VERSION"]
 
 
-
 def _version() -> str:
     try:
         return metadata.version("annexgen")

@@ -21,8 +21,7 @@ __all__ = ["KINDS", "REGISTRY", "Annex", "Body", "Kind", "get_kind", "kind_of"]
 
 #: Every kind, in the order people see them (web form, ``annexgen new``).
 REGISTRY: Final[dict[str, Kind]] = {
-    kind.name: kind
-    for kind in (project_description.KIND, generic.KIND, project_announcement.KIND)
+    kind.name: kind for kind in (project_description.KIND, generic.KIND, project_announcement.KIND)
 }
 
 #: The kind names, as written in YAML.
