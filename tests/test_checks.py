@@ -34,10 +34,10 @@ def test_lats_euro_pairs_in_text_that_agree_pass(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "eur", "expected"),
     [
-        ("LVL 1000 (viens tūkstotis latu) (EUR 1422,88)", "1\u00a0422,88", "1\u00a0422,87"),
+        ("LVL 1000 (viens tūkstotis latu) (EUR 1422,88)", "1 422,88", "1 422,87"),
         ("LVL 1000 (EUR 1422,872)", None, None),  # 3 decimals: not a pair, not checked
         ("700 LVL (995,01 EUR)", "995,01", "996,01"),
-        ("LVL 1000 (EUR 1420)", "1\u00a0420,00", "1\u00a0422,87"),  # inverse rate 1,42 (§11)
+        ("LVL 1000 (EUR 1420)", "1 420,00", "1 422,87"),  # inverse rate 1,42 (§11)
     ],
 )
 def test_lats_euro_pairs_in_text_that_disagree_are_errors(
@@ -49,4 +49,7 @@ def test_lats_euro_pairs_in_text_that_disagree_are_errors(
         return
     (msg,) = msgs
     assert msg.startswith("a.yaml:5:14: description: ")
-    assert f"is EUR {expected} at the legal rate 0,702804, not EUR {eur}" in msg
+    assert (
+        f"is EUR {expected} at the fixed rate 0,702804 (LVL ÷ 0,702804, rounded half up), "
+        f"not EUR {eur}" in msg
+    )

@@ -5,10 +5,20 @@ from __future__ import annotations
 import json
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
+from jinja2 import TemplateRuntimeError, UndefinedError
 
-from annexgen.errors import AnnexgenError, Finding, Location, TextError, field_path
+from annexgen.errors import (
+    AnnexgenError,
+    DataError,
+    Finding,
+    Location,
+    TemplateError,
+    TextError,
+    field_path,
+)
 from annexgen.messages import (
     MESSAGES,
     SUGGESTIONS,
@@ -18,6 +28,9 @@ from annexgen.messages import (
     placeholders,
     render_message,
 )
+from annexgen.model.loading import check_data, check_text, skeleton
+from annexgen.reading.lint import RULES
+from annexgen.word.environment import template_error
 
 
 @pytest.mark.parametrize("code", sorted(MESSAGES))
@@ -103,3 +116,66 @@ def test_errors_with_a_code_become_findings_with_the_same_code() -> None:
     )  # fmt: skip
     plain = AnnexgenError("something broke").finding()
     assert (plain.code, plain.message) == ("invalid-value", "something broke")
+
+
+# --- every producer speaks Finding, with codes ---------------------------------------------
+
+
+def test_every_template_is_used_and_every_lint_rule_has_one() -> None:
+    source = "\n".join(
+        p.read_text(encoding="utf-8")
+        for p in (Path(__file__).resolve().parents[1] / "src" / "annexgen").rglob("*.py")
+        if p.name != "messages.py"
+    )
+    unused = [code for code in MESSAGES if f'"{code}"' not in source]
+    assert unused == []
+    assert set(RULES) <= set(MESSAGES)
+
+
+def test_yaml_findings_carry_codes_and_suggestions() -> None:
+    text = "kind: project-description\nproject_name: X\ntitel: x\ndecision:\n  date: 2013-13-45\n"
+    found = {f.code: f for f in check_text(text, "a.yaml")}
+    assert found["unknown-field"].params == {"field": "titel"}
+    assert found["unknown-field"].suggestion == "title"
+    assert str(found["unknown-field"]) == (
+        "a.yaml:3:1: titel: unknown field 'titel' (did you mean 'title'?)"
+    )
+    assert found["missing-field"].params == {"field": "council"}
+
+
+def test_the_input_gate_speaks_through_the_loader_with_its_own_code() -> None:
+    # reliability §2.12: U+000B (Shift+Enter) cannot go into the document; the
+    # TextError of the gate reaches the clerk as a finding with code and position
+    annex, findings = check_data(
+        {"kind": "project-description", "project_name": "A\x0bB"}, "<form>"
+    )
+    assert annex is None
+    (f,) = findings
+    assert (f.code, f.params["position"], f.location.field) == (
+        "forbidden-character", 2, "project_name"
+    )  # fmt: skip
+    assert "Shift+Enter" in f.message
+
+
+def test_an_unknown_kind_is_a_data_error_with_a_finding() -> None:
+    with pytest.raises(DataError) as info:
+        skeleton("project-descripton")
+    (f,) = info.value.findings
+    assert f.code == "unknown-kind"
+    assert f.suggestion == "project-description"
+    assert not isinstance(info.value, ValueError)  # an annexgen error, not a bare ValueError
+
+
+def test_template_errors_are_chosen_by_class_not_by_name() -> None:
+    class StricterUndefined(UndefinedError):
+        """A subclass: comparing class names as strings would call it a generic error."""
+
+    err = template_error(StricterUndefined("'x' is undefined"), "t.docx")
+    assert isinstance(err, TemplateError)
+    assert err.code == "template-undefined"
+    assert str(err) == "t.docx: the template uses an unknown variable: 'x' is undefined"
+    other = template_error(TemplateRuntimeError("boom"), "t.docx")
+    assert (other.code, other.message) == (
+        "template-error",
+        "template error (TemplateRuntimeError): boom",
+    )

@@ -39,7 +39,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
-from annexgen.messages import Param, render_message, render_suggestion
+from annexgen.messages import Param, json_param, render_message, render_suggestion
 
 __all__ = [
     "AnnexgenError",
@@ -50,7 +50,6 @@ __all__ = [
     "LanguageError",
     "Location",
     "OutputError",
-    "Problem",
     "RenderError",
     "Severity",
     "TemplateError",
@@ -143,6 +142,26 @@ class Finding:
         where = str(self.location)
         return f"{where}: {self.text}" if where else self.text
 
+    def as_dict(self) -> dict[str, object]:
+        """The finding for JSON (``--format json``, the web form): every part apart.
+
+        Amounts in ``params`` are exact strings ("17850.00"), dates ISO.
+        """
+        loc = self.location
+        return {
+            "code": self.code,
+            "severity": self.severity,
+            "file": loc.file,
+            "line": loc.line,
+            "column": loc.column,
+            "place": loc.place,
+            "field": loc.field,
+            "message": self.message,
+            "suggestion": self.suggestion,
+            "excerpt": self.excerpt,
+            "params": {name: json_param(value) for name, value in self.params.items()},
+        }
+
 
 class AnnexgenError(Exception):
     """Base class of every error annexgen raises deliberately.
@@ -215,11 +234,12 @@ class TextError(AnnexgenError, ValueError):
 class DataError(AnnexgenError):
     """Invalid input data; holds *all* findings (the errors), not just the first."""
 
-    def __init__(self, findings: Iterable[Finding | Problem], *, file: str | None = None) -> None:
-        self.findings: list[Finding | Problem] = list(findings)
-        self.problems = self.findings
+    def __init__(self, findings: Iterable[Finding], *, file: str | None = None) -> None:
+        self.findings: list[Finding] = list(findings)
+        if not self.findings:
+            raise ValueError("a DataError needs at least one finding: say what is wrong")
         self.file = file
-        first = self.findings[0] if self.findings else Problem("invalid data")
+        first = self.findings[0]
         count = len(self.findings)
         summary = str(first) if count <= 1 else f"{first} (and {count - 1} more)"
         super().__init__(summary, location=first.location)
@@ -250,19 +270,3 @@ class OutputError(AnnexgenError):
 
 class ConversionError(AnnexgenError):
     """PDF conversion is unavailable (no LibreOffice) or failed for a document."""
-
-
-# --- until every caller speaks Finding ---------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """Deprecated: a pre-formatted message; use :class:`Finding`."""
-
-    message: str
-    location: Location = Location()
-    severity: str = "error"
-
-    def __str__(self) -> str:
-        where = str(self.location)
-        return f"{where}: {self.message}" if where else self.message

@@ -120,7 +120,7 @@ MESSAGES: Final[dict[str, str]] = {
     "digits-agreement": "'{phrase}': after {number} the noun is '{noun}'",
     "scale-agreement": "'{phrase}': after {number} the word is '{word}'",
     "colloquial-number": "'{word}' is colloquial; documents write '{standard}'",
-    "date-case": "next to '{word}' the date is in the {required} ({required_lv}), not the {found}",
+    "date-case": "'{word}' needs the date in the {required} ({required_lv}), not the {found}",
     "date-spacing": "no space after the ordinal dot (legacy spelling)",
     "decimal-point": "decimal point in an amount; Latvian uses a decimal comma",
     "quotes": "quotation marks {marks}; Latvian documents use „…”",

@@ -18,8 +18,9 @@ from datetime import date
 from functools import lru_cache, wraps
 from typing import Any, Final
 
-from jinja2 import StrictUndefined, Template, TemplateRuntimeError
+from jinja2 import StrictUndefined, Template, TemplateRuntimeError, UndefinedError
 from jinja2 import TemplateError as JinjaTemplateError
+from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 
 from annexgen.errors import LanguageError, Location, TemplateError
@@ -187,22 +188,24 @@ def resolve_brace_escapes(source: str) -> str:
 
 
 def template_error(err: JinjaTemplateError, name: str) -> TemplateError:
-    where = ""
+    """Jinja's error as a :class:`TemplateError`, coded and placed near its paragraph text.
+
+    The error kind is chosen by class (``isinstance``), so a subclass Jinja adds
+    later is still told apart correctly.
+    """
+    place = None
     context = getattr(err, "docx_context", None)
     if context is not None:
         lines = [line.strip() for line in context if line.strip()]
         if lines:
-            where = f" near {' | '.join(lines)[:120]!r}"
-    kind = type(err).__name__
-    message = err.message or str(err)
-    if kind == "UndefinedError":
-        return TemplateError(
-            f"the template uses an unknown variable: {message}{where}", location=Location(name)
-        )
-    if kind == "FilterError":
-        return TemplateError(f"{message}{where}", location=Location(name))
-    if kind == "SecurityError":
-        return TemplateError(
-            f"the template tried something unsafe: {message}", location=Location(name)
-        )
-    return TemplateError(f"template error ({kind}): {message}{where}", location=Location(name))
+            place = f"near '{' | '.join(lines)[:120]}'"
+    reason = err.message or str(err)
+    code, params = "template-error", {"kind": type(err).__name__, "reason": reason}
+    if isinstance(err, UndefinedError):
+        code, params = "template-undefined", {"reason": reason}
+    elif isinstance(err, FilterError):
+        code, params = "template-filter", {"reason": reason}
+    elif isinstance(err, SecurityError):
+        code, params = "template-unsafe", {"reason": reason}
+        place = None  # the sandbox's message names the attribute; the context is noise
+    return TemplateError(code=code, params=params, location=Location(name, place=place))
