@@ -6,11 +6,14 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from annexgen.cli._common import EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK
-from annexgen.jobs.batch import BatchReport, ItemResult, run_batch
+
+if TYPE_CHECKING:
+    from annexgen.jobs.batch import BatchReport, ItemResult
 
 
 def _line(result: ItemResult, out_dir: Path) -> str:
@@ -105,6 +108,8 @@ def batch(
       annexgen batch examples -o out
       annexgen batch lemumi/ -o publicesanai/ --public --pdf
     """
+    from annexgen.jobs.batch import run_batch  # noqa: PLC0415 - start-up: only when run
+
     interactive = sys.stderr.isatty() and not os.environ.get("CI")
     # errors that stop the whole batch go to the one handler (annexgen.cli._common)
     if interactive:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from annexgen.cli._common import EXIT_INVALID, EXIT_OK, FORMAT_OPTION, failing, print_findings
-from annexgen.errors import Finding
-from annexgen.model.loading import check_file
+
+if TYPE_CHECKING:
+    from annexgen.errors import Finding
 
 
 @click.command()
@@ -28,6 +30,8 @@ def check(files: tuple[Path, ...], fmt: str, strict: bool) -> None:
     Example:
       annexgen check examples/*.yaml
     """
+    from annexgen.model.loading import check_file  # noqa: PLC0415 - start-up: only when run
+
     findings: list[Finding] = []
     bad_files = 0
     for path in files:

@@ -8,8 +8,6 @@ import click
 
 from annexgen.cli._common import EXIT_OK
 from annexgen.errors import Location, OutputError
-from annexgen.output import write_atomic
-from annexgen.reading.extract import extract_yaml
 
 
 @click.command()
@@ -31,6 +29,9 @@ def extract(file: Path, output: Path | None, force: bool) -> None:
       annexgen extract vecais-pielikums.docx -o pielikums.yaml
       annexgen check pielikums.yaml
     """
+    from annexgen.output import write_atomic  # noqa: PLC0415 - start-up: only when run
+    from annexgen.reading.extract import extract_yaml  # noqa: PLC0415
+
     if output is not None and output.exists() and not force:
         raise OutputError(
             "the file exists; give another -o or add --force to overwrite it",

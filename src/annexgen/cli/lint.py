@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -14,13 +15,17 @@ from annexgen.cli._common import (
     print_findings,
     unreadable,
 )
-from annexgen.errors import DocumentError, Finding
-from annexgen.reading.lint import lint_file, rules_text
+from annexgen.errors import DocumentError
+
+if TYPE_CHECKING:
+    from annexgen.errors import Finding
 
 
 def _print_rules(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
     if not value or ctx.resilient_parsing:
         return
+    from annexgen.reading.lint import rules_text  # noqa: PLC0415 - start-up: only when asked
+
     click.echo(rules_text(), nl=False)
     ctx.exit(EXIT_OK)
 
@@ -53,6 +58,8 @@ def lint(files: tuple[Path, ...], fmt: str, strict: bool) -> None:
     Example:
       annexgen lint old/*.docx notes.txt
     """
+    from annexgen.reading.lint import lint_file  # noqa: PLC0415 - start-up: only when run
+
     findings: list[Finding] = []
     failed = 0
     unread = 0

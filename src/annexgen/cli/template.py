@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from annexgen.cli._common import EXIT_INVALID, EXIT_OK, FORMAT_OPTION, failing, print_findings
-from annexgen.errors import Finding
-from annexgen.word.template_check import check_template
+
+if TYPE_CHECKING:
+    from annexgen.errors import Finding
 
 
 @click.group()
@@ -30,6 +32,8 @@ def check(files: tuple[Path, ...], fmt: str, strict: bool) -> None:
     Example:
       annexgen template check my-template.docx
     """
+    from annexgen.word.template_check import check_template  # noqa: PLC0415 - start-up
+
     findings: list[Finding] = []
     failed = False
     for path in files:
