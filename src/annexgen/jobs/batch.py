@@ -202,7 +202,9 @@ def _map(tasks: list[tuple[BatchItem, str | None, bool, bool]], jobs: int) -> It
             raise
 
 
-def _convert_pdfs(items: list[BatchItem], out_dir: Path, pdf_a: bool, report: BatchReport) -> None:
+def _convert_pdfs(
+    items: list[BatchItem], out_dir: Path, report: BatchReport, *, pdf_a: bool, pdf_ua: bool
+) -> None:
     from annexgen.word.pdf import convert_to_pdf  # noqa: PLC0415 - only when PDFs are made
 
     started = time.perf_counter()
@@ -216,7 +218,7 @@ def _convert_pdfs(items: list[BatchItem], out_dir: Path, pdf_a: bool, report: Ba
                 link = staging / f"{start + n:06d}.docx"
                 shutil.copyfile(item.target, link)
                 links.append(link)
-            pdfs = convert_to_pdf(links, staging / "pdf", pdf_a=pdf_a)
+            pdfs = convert_to_pdf(links, staging / "pdf", pdf_a=pdf_a, pdf_ua=pdf_ua)
             for item, pdf in zip(chunk, pdfs, strict=True):
                 os.replace(pdf, item.target.with_suffix(".pdf"))
                 report.pdf_count += 1
@@ -235,19 +237,22 @@ def run_batch(
     public: bool = False,
     pdf: bool = False,
     pdf_a: bool = False,
+    pdf_ua: bool = False,
     template: str | Path | None = None,
     progress: Callable[[ItemResult], None] | None = None,
 ) -> BatchReport:
     """Render every YAML annex under ``in_dir`` into ``out_dir``; see the module docstring.
 
-    ``progress`` is called once per item as it finishes. A missing LibreOffice
-    with ``pdf`` raises :class:`ConversionError` before anything is rendered.
+    ``pdf_a`` / ``pdf_ua`` make the PDFs PDF/A-2b / PDF/UA-1 (either implies
+    ``pdf``; every PDF is tagged). ``progress`` is called once per item as it
+    finishes. A missing LibreOffice with ``pdf`` raises :class:`ConversionError`
+    before anything is rendered.
     """
     started = time.perf_counter()
     source_dir, target_dir = Path(in_dir), Path(out_dir)
     if not source_dir.is_dir():
         raise AnnexgenError(f"not a folder: {source_dir}")
-    want_pdf = pdf or pdf_a
+    want_pdf = pdf or pdf_a or pdf_ua
     if want_pdf and not dry_run:
         from annexgen.word.pdf import convert_to_pdf, find_soffice  # noqa: PLC0415
 
@@ -261,7 +266,13 @@ def run_batch(
         if progress:
             progress(failure)
     template_sha = _sha256(Path(template)) if template else bundled_sha256()
-    key = {"template_sha256": template_sha, "annexgen": VERSION, "public": public}
+    key = {
+        "template_sha256": template_sha,
+        "annexgen": VERSION,
+        "public": public,
+        "pdf_a": pdf_a,  # another PDF kind is another output
+        "pdf_ua": pdf_ua,
+    }
     manifest = {} if force else _read_manifest(target_dir)
     new_manifest = dict(manifest)
     todo = []
@@ -303,7 +314,7 @@ def run_batch(
                 progress(result)
         if want_pdf and rendered and not dry_run:
             try:
-                _convert_pdfs(rendered, target_dir, pdf_a, report)
+                _convert_pdfs(rendered, target_dir, report, pdf_a=pdf_a, pdf_ua=pdf_ua)
             except ConversionError:
                 for item in rendered:  # no PDF: render these again next time
                     new_manifest.pop(item.output, None)
