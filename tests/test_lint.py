@@ -482,7 +482,8 @@ def test_seeds_converted_to_word_by_libreoffice_give_the_same_findings(tmp_path:
     for seed in seeds:
         shutil.copy(seed, tmp_path / seed.name)
     subprocess.run(
-        ["soffice", "--headless", "--convert-to", "docx:MS Word 2007 XML", "--outdir",
+        ["soffice", f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
+         "--convert-to", "docx:MS Word 2007 XML", "--outdir",
          str(tmp_path), *(str(tmp_path / s.name) for s in seeds)],
         check=True, capture_output=True, timeout=180,
     )  # fmt: skip
