@@ -111,6 +111,8 @@ MESSAGES: Final[dict[str, str]] = {
     "cost-needs-amount": "a cost line with role '{role}' needs an amount",
     "several-totals": "more than one cost line has role 'total'",
     "funding-sum": "funding sources add up to {sum} EUR, but the total is {total} EUR",
+    "funding-sum-co-financing": "funding sources ({sources} EUR) and co-financing "
+    "({co_financing} EUR) add up to {sum} EUR, but the total is {total} EUR",
     "activities-partly-numbered": "number all activities or none of them",
     "activities-numbering": "activities are numbered {numbers} instead of 1, 2, 3 …; leave "
     "'number' out to number them automatically",

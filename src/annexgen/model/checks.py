@@ -10,8 +10,8 @@ them at once; the amount findings share their codes with ``annexgen lint``
   the seed 001 annex writes 115 029 as "simt vienpadsmit tūkstoši …" (111 029);
 * a lats amount that states its euro equivalent must use the legal rate
   (latvian-language §11);
-* funding sources must add up to the total (a warning: some councils list
-  only part of the funding on purpose);
+* funding sources, with the council's co-financing, must add up to the total
+  (a warning: some councils list only part of the funding on purpose);
 * explicitly numbered activities should run 1, 2, 3 … (a warning: seed 000
   really has two activities numbered 2);
 * an annex without a decision has no annex mark (a warning).
@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Mapping
+from dataclasses import replace
 from decimal import Decimal
 from typing import Final
 
@@ -30,9 +31,9 @@ from annexgen.errors import Finding, LanguageError, Location, Severity, field_pa
 from annexgen.lv import iter_amount_mentions, lvl_to_eur, to_money
 from annexgen.messages import Param, Phrase
 from annexgen.model.kinds.project_announcement import ProjectAnnouncement
-from annexgen.model.kinds.project_description import ProjectDescription
+from annexgen.model.kinds.project_description import CostLine, ProjectDescription
 
-__all__ = ["Locate", "amount_words_params", "cross_check"]
+__all__ = ["Locate", "amount_words_params", "cross_check", "findings_by_path"]
 
 Path = tuple[str | int, ...]
 #: Turns a field path into a location (the loader knows line and column).
@@ -74,11 +75,10 @@ def amount_words_params(figure: Decimal, words_value: Decimal) -> dict[str, Para
 
 
 class _Findings:
-    """Collects the findings of one annex, located by the caller's ``locate``."""
+    """Collects the findings of one annex, each with the field path it points to."""
 
-    def __init__(self, locate: Locate) -> None:
-        self.locate = locate
-        self.found: list[Finding] = []
+    def __init__(self) -> None:
+        self.found: list[tuple[Path, Finding]] = []
 
     def add(
         self,
@@ -88,9 +88,8 @@ class _Findings:
         severity: Severity = "error",
         excerpt: str | None = None,
     ) -> None:
-        self.found.append(
-            Finding(code, severity, self.locate(path), dict(params or {}), excerpt=excerpt)
-        )
+        finding = Finding(code, severity, _field_only(path), dict(params or {}), excerpt=excerpt)
+        self.found.append((path, finding))
 
 
 def _texts(value: object, path: Path) -> Iterator[tuple[Path, str]]:
@@ -166,13 +165,26 @@ def _costs(annex: ProjectDescription, out: _Findings) -> None:
         out.add(("costs", totals[1][0]), "several-totals")
     if totals and sources and totals[0][1].amount is not None:
         total = totals[0][1].amount.eur_equivalent
-        summed = sum(
-            (line.amount.eur_equivalent for _, line in sources if line.amount is not None),
-            Decimal("0.00"),
-        )
-        if summed != total:
-            params = {"sum": summed, "total": total}
-            out.add(("costs", totals[0][0], "amount"), "funding-sum", params, "warning")
+        summed = _sum(sources)
+        co_financing = _sum([(i, line) for i, line in enumerate(annex.costs)
+                             if line.role == "co_financing"])  # fmt: skip
+        # the council's co-financing is part of the funding (seeds 001, 003); a
+        # document may also list it "tai skaitā", already inside the sources
+        if total not in (summed, summed + co_financing):
+            where = ("costs", totals[0][0], "amount")
+            if co_financing:
+                params = {"sources": summed, "co_financing": co_financing,
+                          "sum": summed + co_financing, "total": total}  # fmt: skip
+                out.add(where, "funding-sum-co-financing", params, "warning")
+            else:
+                out.add(where, "funding-sum", {"sum": summed, "total": total}, "warning")
+
+
+def _sum(lines: list[tuple[int, CostLine]]) -> Decimal:
+    return sum(
+        (line.amount.eur_equivalent for _, line in lines if line.amount is not None),
+        Decimal("0.00"),
+    )
 
 
 def _activities(annex: ProjectDescription, out: _Findings) -> None:
@@ -194,7 +206,16 @@ def cross_check(annex: BaseModel, locate: Locate = _field_only) -> list[Finding]
     ``locate`` turns the field path of a finding into its location; the
     loader passes one that knows the line and column of every value.
     """
-    out = _Findings(locate)
+    return [replace(f, location=locate(path)) for path, f in findings_by_path(annex)]
+
+
+def findings_by_path(annex: BaseModel) -> list[tuple[Path, Finding]]:
+    """The findings of :func:`cross_check`, each with the field path it points to.
+
+    For :mod:`annexgen.model.partial`, which keeps or drops a finding by its
+    path; the findings are located by field only.
+    """
+    out = _Findings()
     _amounts_in_text(annex, out)
     _lvl_eur_in_text(annex, out)
     if getattr(annex, "decision", "absent") is None and not isinstance(annex, ProjectAnnouncement):

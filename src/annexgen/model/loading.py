@@ -29,6 +29,7 @@ import difflib
 import json
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 from typing import Any, Final
@@ -49,6 +50,7 @@ from annexgen.messages import Param
 from annexgen.model.checks import cross_check
 from annexgen.model.introspect import models_in
 from annexgen.model.kinds import KINDS, REGISTRY, Annex
+from annexgen.model.partial import partial_findings
 from annexgen.model.saving import dump_annex
 from annexgen.model.text import describe_char
 
@@ -457,15 +459,34 @@ def _validate(text: str, filename: str) -> tuple[Any, list[Finding]]:
         return None, problems or [Finding("empty-file", location=Location(filename))]
     if not isinstance(data, dict):
         return None, [Finding("not-a-mapping", location=where.location(()))]
-    # Structural problems (duplicate keys, tags) do not stop validation, so that
-    # the clerk sees every problem of the file in one run.
+    # Structural problems (duplicate keys, tags) do not stop validation, and the
+    # cross-checks run on every part that parsed, so that the clerk sees every
+    # problem of the file in one run (issue 10).
+    failed: list[Path_] = [path for _, path, _, _ in where.doc.problems]
     try:
         annex = _ADAPTER.validate_python(data)
     except ValidationError as err:
-        return None, _sorted(problems + _pydantic_findings(err, data, where))
+        problems += _pydantic_findings(err, data, where)
+        return None, _sorted(problems + _checks_of_parts(data, failed, err, where))
     if problems:
-        return None, problems
+        return None, _sorted(problems + _checks_of_parts(data, failed, None, where))
     return annex, _sorted(cross_check(annex, where.location))
+
+
+def _checks_of_parts(
+    data: dict[str, Any], failed: list[Path_], err: ValidationError | None, where: _Located
+) -> list[Finding]:
+    """Cross-check findings of an annex that failed, from every part that parsed
+    (:mod:`annexgen.model.partial`); ``failed`` and ``err`` say which did not."""
+    kind = data.get("kind")
+    if not (isinstance(kind, str) and kind in REGISTRY):
+        return []
+    for error in err.errors(include_url=False) if err else ():
+        loc: Path_ = tuple(error["loc"])
+        failed.append(loc[1:] if loc[:1] == (kind,) else loc)  # without the union's tag
+    # a model-level error (path ()) refuses the whole, not any part of it
+    found = partial_findings(REGISTRY[kind].model, data, [f for f in failed if f])
+    return [replace(f, location=where.location(path)) for path, f in found]
 
 
 def _sorted(problems: list[Finding]) -> list[Finding]:
@@ -585,5 +606,6 @@ def check_data(data: dict[str, Any], source: str = "<form>") -> tuple[Any, list[
     try:
         annex = _ADAPTER.validate_python(data)
     except ValidationError as err:
-        return None, _pydantic_findings(err, data, where)
+        problems = _pydantic_findings(err, data, where)
+        return None, _sorted(problems + _checks_of_parts(data, [], err, where))
     return annex, _sorted(cross_check(annex, where.location))
