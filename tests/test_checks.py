@@ -36,10 +36,10 @@ def test_lats_euro_pairs_in_text_that_agree_pass(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "eur", "expected"),
     [
-        ("LVL 1000 (viens tūkstotis latu) (EUR 1422,88)", "1\u00a0422,88", "1\u00a0422,87"),
+        ("LVL 1000 (viens tūkstotis latu) (EUR 1422,88)", "1 422,88", "1 422,87"),
         ("LVL 1000 (EUR 1422,872)", None, None),  # 3 decimals: not a pair, not checked
         ("700 LVL (995,01 EUR)", "995,01", "996,01"),
-        ("LVL 1000 (EUR 1420)", "1\u00a0420,00", "1\u00a0422,87"),  # inverse rate 1,42 (§11)
+        ("LVL 1000 (EUR 1420)", "1 420,00", "1 422,87"),  # inverse rate 1,42 (§11)
     ],
 )
 def test_lats_euro_pairs_in_text_that_disagree_are_errors(
@@ -51,7 +51,10 @@ def test_lats_euro_pairs_in_text_that_disagree_are_errors(
         return
     (msg,) = msgs
     assert msg.startswith("a.yaml:5:14: description: ")
-    assert f"is EUR {expected} at the legal rate 0,702804, not EUR {eur}" in msg
+    assert (
+        f"is EUR {expected} at the fixed rate 0,702804 (LVL ÷ 0,702804, rounded half up), "
+        f"not EUR {eur}" in msg
+    )
 
 
 # --- every problem in one run (issue 10): cross-checks on the parts that parsed ---------
@@ -71,7 +74,7 @@ def test_unknown_key_bad_date_and_wrong_words_are_reported_together() -> None:
         ["a.yaml:6:9", "decision.date"],
         ["a.yaml:7:14", "description"],
     ]
-    assert "the figure is 1\u00a0000,00 but the words say 100,00" in errors(text)[2]
+    assert "the figure is 1 000,00 but the words say 100,00" in errors(text)[2]
 
 
 def test_a_cost_line_that_parses_is_checked_beside_one_that_does_not() -> None:
@@ -150,7 +153,8 @@ def test_funding_that_does_not_make_the_total_names_both_parts() -> None:
     (p,) = check_text(text, "a.yaml")
     assert p.severity == "warning"
     assert p.location.field == "costs[0].amount"
-    assert p.message.replace("\u00a0", " ") == (
+    assert p.code == "funding-sum-co-financing"
+    assert p.message == (
         "funding sources (17 850,00 EUR) and co-financing (2 000,00 EUR) add up to "
         "19 850,00 EUR, but the total is 21 000,00 EUR"
     )

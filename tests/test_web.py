@@ -214,7 +214,7 @@ def test_upload_errors_and_limits(client: TestClient) -> None:
     assert pdf.status_code == 415
     broken = client.post("/upload", files={"file": ("a.docx", b"PK not a zip", "x")})
     assert broken.status_code == 422
-    assert "cannot read the Word file" in broken.text
+    assert "cannot read the document" in broken.text
 
 
 def test_upload_word_annex_fills_the_form(client: TestClient) -> None:
@@ -280,3 +280,24 @@ def test_untouched_groups_are_left_out() -> None:
     assert data == {"kind": "project-description", "project_name": "X"}
     kept = form_to_data({"project_name": "X", "options.cents": "none"}, "project-description")
     assert kept["options"] == {"cents": "none"}
+
+
+def test_validate_gives_the_same_findings_as_check(client: TestClient) -> None:
+    # issue 11: the web form shows the same finding (code, params, message) as check
+    bad = {**SEED_003_FORM, "decision.date": "2013-13-45"}
+    result = client.post("/validate", data=bad).json()
+    (finding,) = [f for f in result["findings"] if f["field"] == "decision.date"]
+    assert finding["severity"] == "error"
+    assert finding["code"] in {"invalid-date", "invalid-value"}
+    assert finding["message"] in result["errors"]["decision.date"][0]
+
+
+def test_a_form_of_an_unknown_kind_says_so_honestly(client: TestClient) -> None:
+    result = client.post("/validate", data={**SEED_003_FORM, "_kind": "nav"}).json()
+    assert result["ok"] is False
+    (finding,) = result["findings"]
+    assert (finding["code"], finding["field"]) == ("unknown-kind", "kind")
+    assert "project-description" in result["errors"][""][0]
+    page = client.post("/docx", data={**SEED_003_FORM, "_kind": "nav"})
+    assert page.status_code == 422
+    assert "&#39;kind&#39; must be one of" in page.text or "'kind' must be one of" in page.text

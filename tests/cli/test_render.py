@@ -99,7 +99,9 @@ def test_render_reports_bad_input_and_goes_on(example: Path, tmp_path: Path) -> 
     bad.write_text("kind: project-description\ntitel: x\n", encoding="utf-8")
     code, out, err = invoke("render", str(bad), str(example))
     assert code == 1
-    assert f"{bad}:2:1: titel: unknown field 'titel' (did you mean 'title'?)" in err
+    assert (
+        f"{bad}:2:1: titel: error: unknown field 'titel' (did you mean 'title'?) [unknown-field]"
+    ) in err.splitlines()
     assert str(example.with_suffix(".docx")) in out  # the good one was still rendered
     assert not bad.with_suffix(".docx").exists()
 
@@ -178,7 +180,8 @@ def test_template_check_names_the_paragraph_of_an_unknown_filter(tmp_path: Path)
     path.write_bytes(template_with("project-description", "{{ title }}", "{{ title | quotd }}"))
     code, out, _ = invoke("template", "check", str(path))
     assert code == 1
-    assert "body paragraph: '{{ title | quotd }}'" in out
+    assert "body paragraph '{{ title | quotd }}': error: template syntax error" in out
+    assert "[template-unknown-filter]" in out
 
 
 def test_template_check_warns_about_split_tags(tmp_path: Path) -> None:

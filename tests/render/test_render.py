@@ -488,7 +488,7 @@ def test_a_quotation_mark_without_its_pair_is_refused(typed: str) -> None:
     text = f"kind: project-description\nproject_name: '{typed}'\n"
     with pytest.raises(DataError) as info:
         load_annex_text(text, "a.yaml")
-    (problem,) = info.value.problems
+    (problem,) = info.value.findings
     assert str(problem).startswith("a.yaml:2:15: project_name: the quotation mark")
     assert "has no pair" in problem.message
 

@@ -23,7 +23,6 @@ built in part: its checks need its amount and currency together.
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import types
 import typing
@@ -31,7 +30,8 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from annexgen.model.checks import Finding, cross_check
+from annexgen.errors import Finding
+from annexgen.model.checks import findings_by_path
 from annexgen.model.fields import Money
 from annexgen.model.introspect import models_in
 
@@ -124,10 +124,11 @@ def _touches(path: Path, failed: list[Path]) -> bool:
 
 def partial_findings(
     model: type[BaseModel], data: dict[str, Any], failed: list[Path]
-) -> list[Finding]:
+) -> list[tuple[Path, Finding]]:
     """Cross-check findings of ``data`` (which does not validate as ``model``) that
-    hold whatever its failing parts turn out to be; ``failed`` are the paths the
-    validation errors name (unknown keys, missing fields, bad values)."""
+    hold whatever its failing parts turn out to be, each with its field path;
+    ``failed`` are the paths the validation errors name (unknown keys, missing
+    fields, bad values)."""
     salvage = _Salvage()
     annex = salvage.model(model, data, ())
     gone = [*failed, *salvage.failed]
@@ -137,15 +138,13 @@ def partial_findings(
         if isinstance(data.get(name), list) and any(f[:1] == (name,) and len(f) > 1 for f in gone)
     }
     whole = annex.model_copy(update={name: [] for name in incomplete})
-    found = [f for f in cross_check(whole) if not f.path or f.path[0] not in incomplete]
+    found = [(p, f) for p, f in findings_by_path(whole) if not p or p[0] not in incomplete]
     for name in sorted(incomplete):
         for i, item in enumerate(getattr(annex, name) or ()):
             if item is None:
                 continue
             alone = whole.model_copy(update={name: [item]})
             found += [
-                dataclasses.replace(f, path=(name, i, *f.path[2:]))
-                for f in cross_check(alone)
-                if f.path[:2] == (name, 0)
+                ((name, i, *p[2:]), f) for p, f in findings_by_path(alone) if p[:2] == (name, 0)
             ]
-    return [f for f in found if not _touches(f.path, gone)]
+    return [(p, f) for p, f in found if not _touches(p, gone)]

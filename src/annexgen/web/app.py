@@ -29,14 +29,14 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
-from annexgen.errors import AnnexgenError, ConversionError, DataError, Problem
+from annexgen.errors import AnnexgenError, ConversionError, DataError, Finding, Location
 from annexgen.lv import format_date
 from annexgen.model.fields import Money, Options
 from annexgen.model.introspect import unwrap
 from annexgen.model.kinds import KINDS, REGISTRY
 from annexgen.model.kinds.project_announcement import Block
 from annexgen.model.kinds.project_description import Activity, TargetGroup
-from annexgen.model.loading import check_data, load_annex_text
+from annexgen.model.loading import check_data, load_annex_text, unknown_kind
 from annexgen.model.saving import dump_annex
 from annexgen.model.wording import money_text
 from annexgen.output import safe_name
@@ -319,13 +319,13 @@ async def _read_form(request: Request) -> tuple[str, dict[str, str]]:
     async with request.form(**limits) as form:
         values = {k: v for k, v in form.multi_items() if isinstance(v, str)}
     kind = values.get("_kind", "")
-    if kind not in REGISTRY:
-        raise DataError([], file="<form>")
+    if kind not in REGISTRY:  # a form this server did not make
+        raise DataError([unknown_kind(kind, Location("<form>", field="kind"))], file="<form>")
     return kind, values
 
 
-def _errors_by_input(problems: list[Any], names: set[str]) -> dict[str, list[str]]:
-    """Put each problem next to the input it belongs to (longest matching name)."""
+def _errors_by_input(problems: list[Finding], names: set[str]) -> dict[str, list[str]]:
+    """Put each finding next to the input it belongs to (longest matching name)."""
     out: dict[str, list[str]] = {}
     for problem in problems:
         path = (problem.location.field or "").replace("[", ".").replace("]", "")
@@ -337,7 +337,7 @@ def _errors_by_input(problems: list[Any], names: set[str]) -> dict[str, list[str
                 target = candidate
                 break
         prefix = "" if problem.severity == "error" else "Brīdinājums: "
-        out.setdefault(target, []).append(prefix + problem.message)
+        out.setdefault(target, []).append(prefix + problem.text)
     return out
 
 
@@ -364,14 +364,22 @@ def _previews(values: dict[str, str], options: Options) -> dict[str, str]:
 async def validate(request: Request) -> Response:
     try:
         kind, values = await _read_form(request)
-    except DataError:
-        return JSONResponse({"ok": False, "errors": {"": ["unknown annex kind"]}, "previews": {}})
+    except DataError as err:
+        return JSONResponse(
+            {
+                "ok": False,
+                "errors": {"": [f.text for f in err.findings]},
+                "findings": [f.as_dict() for f in err.findings],
+                "previews": {},
+            }
+        )
     annex, problems = check_data(form_to_data(values, kind))
     options = annex.options if annex is not None else Options()
     return JSONResponse(
         {
             "ok": annex is not None and not any(p.severity == "error" for p in problems),
             "errors": _errors_by_input(problems, set(values)),
+            "findings": [p.as_dict() for p in problems],
             "previews": _previews(values, options),
         }
     )
@@ -386,8 +394,11 @@ def _download(data: bytes, filename: str, media_type: str) -> Response:
 async def _valid_annex(request: Request) -> tuple[Any, Response | None]:
     try:
         kind, values = await _read_form(request)
-    except DataError:
-        return None, _page("Kļūda", "<p>Nezināms pielikuma veids.</p>")
+    except DataError as err:
+        items = "".join(f"<li>{escape(str(f))}</li>" for f in err.findings)
+        response = _page("Nezināms pielikuma veids", f"<ul>{items}</ul>")
+        response.status_code = 422
+        return None, response
     annex, problems = check_data(form_to_data(values, kind))
     errors = [p for p in problems if p.severity == "error"]
     if annex is None or errors:
@@ -465,7 +476,8 @@ def _extract_upload(raw: bytes) -> str:
         try:
             return extract_yaml(path)
         except AnnexgenError as err:
-            raise DataError([Problem(f"cannot read the Word file: {err.message}")]) from err
+            reason = {"reason": err.message}
+            raise DataError([Finding("unreadable-document", params=reason)]) from err
 
 
 class _LimitBody:

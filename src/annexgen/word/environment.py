@@ -18,8 +18,9 @@ from datetime import date
 from functools import lru_cache, wraps
 from typing import Any, Final
 
-from jinja2 import StrictUndefined, Template, TemplateRuntimeError
+from jinja2 import StrictUndefined, Template, TemplateRuntimeError, UndefinedError
 from jinja2 import TemplateError as JinjaTemplateError
+from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 
 from annexgen.errors import LanguageError, Location, TemplateError
@@ -167,22 +168,24 @@ def context_text(context: list[str], message: str) -> str:
 
 
 def template_error(err: JinjaTemplateError, name: str) -> TemplateError:
-    where = ""
+    """Jinja's error as a :class:`TemplateError`, coded and placed near its paragraph text.
+
+    The error kind is chosen by class (``isinstance``), so a subclass Jinja adds
+    later is still told apart correctly.
+    """
+    place = None
     context = getattr(err, "docx_context", None)
-    kind = type(err).__name__
-    message = err.message or str(err)
+    reason = err.message or str(err)
     if context is not None:
-        text = context_text(context, message)
+        text = context_text(context, reason)
         if text:
-            where = f" near {text[:120]!r}"
-    if kind == "UndefinedError":
-        return TemplateError(
-            f"the template uses an unknown variable: {message}{where}", location=Location(name)
-        )
-    if kind == "FilterError":
-        return TemplateError(f"{message}{where}", location=Location(name))
-    if kind == "SecurityError":
-        return TemplateError(
-            f"the template tried something unsafe: {message}", location=Location(name)
-        )
-    return TemplateError(f"template error ({kind}): {message}{where}", location=Location(name))
+            place = f"near '{text[:120]}'"
+    code, params = "template-error", {"kind": type(err).__name__, "reason": reason}
+    if isinstance(err, UndefinedError):
+        code, params = "template-undefined", {"reason": reason}
+    elif isinstance(err, FilterError):
+        code, params = "template-filter", {"reason": reason}
+    elif isinstance(err, SecurityError):
+        code, params = "template-unsafe", {"reason": reason}
+        place = None  # the sandbox's message names the attribute; the context is noise
+    return TemplateError(code=code, params=params, location=Location(name, place=place))

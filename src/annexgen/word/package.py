@@ -265,7 +265,12 @@ class Package:
 
     @staticmethod
     def _refuse(name: str, why: str) -> TemplateError:
-        return TemplateError(f"not a Word (.docx) file: {why}", location=Location(name))
+        return TemplateError(
+            f"not a Word (.docx) file: {why}",
+            location=Location(name),
+            code="template-not-docx",
+            params={"reason": why},
+        )
 
     def _check_word(self) -> None:
         for part in ("[Content_Types].xml", "_rels/.rels"):
