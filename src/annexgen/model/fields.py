@@ -39,6 +39,7 @@ from pydantic_core import CoreSchema
 
 from annexgen.lv import get_currency, lvl_to_eur, parse_date, short_name, to_money
 from annexgen.lv.amounts import CentsMode
+from annexgen.lv.approval import ApprovedForm
 from annexgen.lv.numbers import Style
 from annexgen.model.text import clean_text
 
@@ -291,6 +292,17 @@ class Decision(Model):
     )
     act: Text = Field(default="lēmumam", description="Dative: lēmumam, rīkojumam, …")
     meeting: bool = Field(default=True, description="Write 'sēdes' after the date")
+    mark: Literal["annex", "approval"] = Field(
+        default="annex",
+        description="annex: 'Pielikums … lēmumam Nr. …'; approval: 'APSTIPRINĀTS ar … "
+        "lēmumu (sēdes prot. Nr. …)', as budgets and regulations carry",
+    )
+    approved: ApprovedForm | None = Field(
+        default=None,
+        description="The word of the approval mark when the title does not show it: "
+        "APSTIPRINĀTS (nolikums), APSTIPRINĀTA (kārtība), APSTIPRINĀTI (noteikumi), "
+        "APSTIPRINĀTAS (izmaksas)",
+    )
 
 
 class Signatory(Model):
