@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from annexgen.jobs import batch as batch_module
 from annexgen.cli import main
+from annexgen.jobs import batch as batch_module
 from annexgen.jobs.batch import MANIFEST_NAME, plan_batch, run_batch, safe_name
 from tests.render.helpers import paragraphs, template_with
 

@@ -54,7 +54,7 @@ def test_wheel_install_renders_from_any_directory(tmp_path: Path) -> None:
     work.mkdir()
     shutil.copy(ROOT / "examples" / "003-integracijas-inkubators.yaml", work / "annex.yaml")
     where = subprocess.run(
-        [str(python), "-c", "import annexgen.word.render as r; print(r._templates_dir())"],
+        [str(python), "-c", "import annexgen.word.templates as t; print(t.templates_dir())"],
         check=True,
         capture_output=True,
         text=True,

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from annexgen.word import pdf as pdf_module
 from annexgen.errors import ConversionError
 from annexgen.model.loading import load_annex
+from annexgen.word import pdf as pdf_module
 from annexgen.word.pdf import convert_to_pdf, docx_to_pdf
 from annexgen.word.render import render
 

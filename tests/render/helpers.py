@@ -8,7 +8,7 @@ from typing import Any
 
 import docx
 
-from annexgen.word.render import bundled_template
+from annexgen.word.templates import bundled_template
 
 
 def paragraphs(data: bytes) -> list[str]:

@@ -17,7 +17,8 @@ import pytest
 from lxml import etree
 
 from annexgen.word.compiled import compile_template, document_paragraphs
-from annexgen.word.render import bundled_template, render
+from annexgen.word.render import render
+from annexgen.word.templates import bundled_template
 from tests.render.test_render import NASTY, _annex
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

@@ -5,12 +5,15 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from annexgen.cli._common import EXIT_ENVIRONMENT, EXIT_INVALID, EXIT_OK
 from annexgen.errors import AnnexgenError, ConversionError
-from annexgen.jobs.batch import BatchReport, ItemResult, run_batch
+
+if TYPE_CHECKING:
+    from annexgen.jobs.batch import BatchReport, ItemResult
 
 EXIT_INTERRUPTED = 130
 
@@ -92,6 +95,8 @@ def batch(
       annexgen batch examples -o out
       annexgen batch lemumi/ -o publicesanai/ --public --pdf
     """
+    from annexgen.jobs.batch import run_batch  # noqa: PLC0415 - start-up: only when run
+
     interactive = sys.stderr.isatty() and not os.environ.get("CI")
     try:
         if interactive:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from annexgen.cli._common import EXIT_INVALID, EXIT_OK
-from annexgen.errors import Problem
-from annexgen.model.loading import check_file
+
+if TYPE_CHECKING:
+    from annexgen.errors import Problem
 
 
 def _as_dict(p: Problem) -> dict[str, object]:
@@ -45,6 +47,8 @@ def check(files: tuple[Path, ...], fmt: str, strict: bool) -> None:
     Example:
       annexgen check examples/*.yaml
     """
+    from annexgen.model.loading import check_file  # noqa: PLC0415 - start-up: only when run
+
     all_problems: list[Problem] = []
     bad_files = 0
     for path in files:

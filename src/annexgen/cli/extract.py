@@ -8,8 +8,6 @@ import click
 
 from annexgen.cli._common import EXIT_INVALID, EXIT_OK
 from annexgen.errors import AnnexgenError
-from annexgen.output import write_atomic
-from annexgen.reading.extract import extract_yaml
 
 
 @click.command()
@@ -28,6 +26,9 @@ def extract(file: Path, output: Path | None) -> None:
       annexgen extract vecais-pielikums.docx -o pielikums.yaml
       annexgen check pielikums.yaml
     """
+    from annexgen.output import write_atomic  # noqa: PLC0415 - start-up: only when run
+    from annexgen.reading.extract import extract_yaml  # noqa: PLC0415
+
     try:
         text = extract_yaml(file)
     except AnnexgenError as err:

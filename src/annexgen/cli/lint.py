@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from annexgen.cli._common import EXIT_INVALID, EXIT_OK
 from annexgen.errors import DocumentError
-from annexgen.reading.lint import LintFinding, lint_file
+
+if TYPE_CHECKING:
+    from annexgen.reading.lint import LintFinding
 
 
 @click.command()
@@ -39,6 +42,8 @@ def lint(files: tuple[Path, ...], fmt: str, strict: bool) -> None:
     Example:
       annexgen lint old/*.docx notes.txt
     """
+    from annexgen.reading.lint import lint_file  # noqa: PLC0415 - start-up: only when run
+
     findings: list[LintFinding] = []
     unreadable: list[DocumentError] = []
     failed: set[str] = set()

@@ -8,7 +8,6 @@ import click
 
 from annexgen.cli._common import EXIT_ENVIRONMENT, EXIT_INVALID, EXIT_OK
 from annexgen.errors import AnnexgenError, ConversionError, DataError, OutputError
-from annexgen.jobs.single import default_output, render_file
 
 
 @click.command()
@@ -65,6 +64,8 @@ def render(
       annexgen render annex.yaml -o out/annex.docx --pdf
       annexgen render annex.yaml --public --template my-template.docx
     """
+    from annexgen.jobs.single import default_output, render_file  # noqa: PLC0415 - start-up
+
     if output is not None and len(files) > 1:
         raise click.UsageError("-o/--output needs exactly one FILE")
     if output is not None and out_dir is not None:

@@ -7,12 +7,11 @@ from pathlib import Path
 
 import click
 
-from annexgen.model.loading import annex_json_schema
-from annexgen.output import write_atomic
-
 
 def schema_text() -> str:
     """The schema as committed in ``schema/annexgen.schema.json`` (stable formatting)."""
+    from annexgen.model.loading import annex_json_schema  # noqa: PLC0415 - start-up
+
     return json.dumps(annex_json_schema(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
@@ -35,4 +34,6 @@ def schema(output: Path | None) -> None:
     if output is None:
         click.echo(text, nl=False)
     else:
+        from annexgen.output import write_atomic  # noqa: PLC0415 - start-up: only when run
+
         write_atomic(output, text.encode("utf-8"))

@@ -7,7 +7,6 @@ from pathlib import Path
 import click
 
 from annexgen.cli._common import EXIT_INVALID, EXIT_OK
-from annexgen.word.template_check import check_template
 
 
 @click.group()
@@ -24,6 +23,8 @@ def check(files: tuple[Path, ...]) -> None:
     Example:
       annexgen template check my-template.docx
     """
+    from annexgen.word.template_check import check_template  # noqa: PLC0415 - start-up
+
     failed = False
     for path in files:
         for problem in check_template(path):

@@ -4,17 +4,29 @@ from __future__ import annotations
 
 import click
 
+from annexgen.cli._choices import LazyChoice
 from annexgen.cli._common import EXIT_INVALID
 from annexgen.errors import LanguageError
-from annexgen.lv import (
-    CURRENCIES,
-    STYLES,
-    amount_to_words,
-    format_amount,
-    parse_amount_words,
-    words_to_number,
-)
-from annexgen.lv.amounts import MAJOR_WORDS
+
+
+def _currencies() -> list[str]:
+    from annexgen.lv import CURRENCIES  # noqa: PLC0415 - start-up: only when parsed
+
+    return sorted(CURRENCIES)
+
+
+def _styles() -> tuple[str, ...]:
+    from annexgen.lv import STYLES  # noqa: PLC0415 - start-up: only when parsed
+
+    return tuple(STYLES)
+
+
+def _cents_modes() -> tuple[str, ...]:
+    import typing  # noqa: PLC0415
+
+    from annexgen.lv import CentsMode  # noqa: PLC0415 - start-up: only when parsed
+
+    return typing.get_args(CentsMode)
 
 
 @click.command()
@@ -23,21 +35,21 @@ from annexgen.lv.amounts import MAJOR_WORDS
     "--currency",
     default="EUR",
     show_default=True,
-    type=click.Choice(sorted(CURRENCIES), case_sensitive=False),
+    type=LazyChoice(_currencies, case_sensitive=False),
     help="Currency of AMOUNT.",
 )
 @click.option(
     "--cents",
     default="digits",
     show_default=True,
-    type=click.Choice(["none", "digits", "words"]),
+    type=LazyChoice(_cents_modes),
     help="How to write the cents: leave out, as digits (00 centu) or in words.",
 )
 @click.option(
     "--style",
     default="municipal",
     show_default=True,
-    type=click.Choice(list(STYLES)),
+    type=LazyChoice(_styles),
     help="municipal: viens tūkstotis, simt viens; normative: tūkstotis; "
     "financial: viens simts, viens tūkstotis.",
 )
@@ -61,6 +73,14 @@ def words(
       annexgen words "3 899,20" --cents words
       annexgen words --parse "simt vienpadsmit tūkstoši"
     """
+    from annexgen.lv import (  # noqa: PLC0415 - start-up: only when run
+        amount_to_words,
+        format_amount,
+        parse_amount_words,
+        words_to_number,
+    )
+    from annexgen.lv.amounts import MAJOR_WORDS  # noqa: PLC0415
+
     try:
         if parse_text is not None:
             if amount is not None:

@@ -28,22 +28,19 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import multiprocessing
 import os
 import shutil
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final, Literal
 
 from annexgen.about import VERSION
 from annexgen.errors import AnnexgenError, ConversionError, DataError
-from annexgen.model.loading import load_annex
 from annexgen.output import safe_name, sync_dir, write_atomic
-from annexgen.word.pdf import convert_to_pdf
+from annexgen.word.templates import bundled_sha256
 
 __all__ = [
     "MANIFEST_NAME",
@@ -125,7 +122,7 @@ def plan_batch(
         parts.append(f"{stem}.public.docx" if public else f"{stem}.docx")
         output = "/".join(parts)
         target = out_dir.joinpath(*parts)
-        if out_dir.resolve() not in target.resolve().parents:  # pragma: no cover - defence
+        if any(p in ("", ".", "..") or "/" in p or "\\" in p for p in parts):  # pragma: no cover
             raise AnnexgenError(f"refusing to write outside {out_dir}: {output}")
         item = BatchItem(source, rel.as_posix(), target, output)
         planned.setdefault(output.casefold(), []).append(item)
@@ -148,17 +145,6 @@ def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _bundled_sha256() -> str:
-    """One hash over all bundled templates: a new template re-renders everything."""
-    from annexgen.model.kinds import KINDS  # noqa: PLC0415
-    from annexgen.word.render import bundled_template  # noqa: PLC0415
-
-    digest = hashlib.sha256()
-    for kind in KINDS:
-        digest.update(bundled_template(kind))
-    return digest.hexdigest()
-
-
 def _read_manifest(out_dir: Path) -> dict[str, Any]:
     try:
         data = json.loads((out_dir / MANIFEST_NAME).read_text(encoding="utf-8"))
@@ -178,7 +164,9 @@ def _write_manifest(out_dir: Path, items: dict[str, Any]) -> None:
 
 
 def _render_one(task: tuple[BatchItem, str | None, bool, bool]) -> ItemResult:
-    from annexgen.word.render import render  # noqa: PLC0415 - import in the worker
+    # imported where the work is done: an unchanged re-run never loads the renderer
+    from annexgen.model.loading import load_annex  # noqa: PLC0415
+    from annexgen.word.render import render  # noqa: PLC0415
 
     item, template, public, dry_run = task
     started = time.perf_counter()
@@ -201,6 +189,9 @@ def _map(tasks: list[tuple[BatchItem, str | None, bool, bool]], jobs: int) -> It
     if jobs <= 1 or len(tasks) < 2:
         yield from map(_render_one, tasks)
         return
+    import multiprocessing  # noqa: PLC0415 - start-up: an unchanged re-run has no work
+    from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
+
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     chunk = max(1, min(64, len(tasks) // (jobs * 8)))
     with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method)) as pool:
@@ -212,6 +203,8 @@ def _map(tasks: list[tuple[BatchItem, str | None, bool, bool]], jobs: int) -> It
 
 
 def _convert_pdfs(items: list[BatchItem], out_dir: Path, pdf_a: bool, report: BatchReport) -> None:
+    from annexgen.word.pdf import convert_to_pdf  # noqa: PLC0415 - only when PDFs are made
+
     started = time.perf_counter()
     staging = Path(tempfile.mkdtemp(prefix=".annexgen-pdf-", dir=out_dir))
     try:
@@ -256,7 +249,7 @@ def run_batch(
         raise AnnexgenError(f"not a folder: {source_dir}")
     want_pdf = pdf or pdf_a
     if want_pdf and not dry_run:
-        from annexgen.word.pdf import find_soffice  # noqa: PLC0415
+        from annexgen.word.pdf import convert_to_pdf, find_soffice  # noqa: PLC0415
 
         if find_soffice() is None:
             convert_to_pdf([], target_dir)  # raises the ConversionError with the hint
@@ -267,7 +260,7 @@ def run_batch(
         report.results.append(failure)
         if progress:
             progress(failure)
-    template_sha = _sha256(Path(template)) if template else _bundled_sha256()
+    template_sha = _sha256(Path(template)) if template else bundled_sha256()
     key = {"template_sha256": template_sha, "annexgen": VERSION, "public": public}
     manifest = {} if force else _read_manifest(target_dir)
     new_manifest = dict(manifest)

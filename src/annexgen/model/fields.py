@@ -353,4 +353,3 @@ class AnnexBase(Model):
         default=False, description="Signed with a qualified e-signature (document-rules §1.6)"
     )
     options: Options = Options()
-

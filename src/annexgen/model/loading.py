@@ -14,8 +14,8 @@ control characters, which the YAML reader refuses with only a character
 offset, are found first and reported with line, column and field.
 
 Limits, in one place: file ≤ :data:`MAX_FILE_BYTES`; nesting ≤
-:data:`MAX_DEPTH`; each text ≤ :data:`annexgen.text.MAX_TEXT_LENGTH`
-characters; each list ≤ :data:`annexgen.models.MAX_ITEMS` items.
+:data:`MAX_DEPTH`; each text ≤ :data:`annexgen.model.text.MAX_TEXT_LENGTH`
+characters; each list ≤ :data:`annexgen.model.fields.MAX_ITEMS` items.
 
 All problems of a file are collected and reported together, each as
 ``file:line:column: field.path: message`` (the message in plain English).
@@ -575,7 +575,7 @@ def annex_to_yaml(annex: BaseModel) -> str:
     dates are written as text (``"19700.00"``, ``"2013-12-05"``), so reading
     the file never depends on YAML's type guessing.
     """
-    return dump_annex(annex, schema_comment=False)  # one writer: annexgen.saving
+    return dump_annex(annex, schema_comment=False)  # one writer: annexgen.model.saving
 
 
 def skeleton(kind: str) -> str:

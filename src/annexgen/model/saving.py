@@ -1,6 +1,6 @@
-"""Annex models → YAML text that :mod:`annexgen.loading` reads back to an equal model.
+"""Annex models → YAML text that :mod:`annexgen.model.loading` reads back to an equal model.
 
-The public entry point is :func:`annexgen.loading.annex_to_yaml` (web form
+The public entry point is :func:`annexgen.model.loading.annex_to_yaml` (web form
 downloads, scripts); :func:`dump_annex` adds the ``$schema`` comment line.
 
 Why it exists: the web form and programs build annexes as models, and clerks

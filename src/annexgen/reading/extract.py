@@ -2,7 +2,7 @@
 
 Councils hold years of annexes typed by hand. This reads one — a Word file
 made by anyone, or text laid out like the seed files — through
-:mod:`annexgen.documents` and maps what it finds to a project description:
+:mod:`annexgen.reading.documents` and maps what it finds to a project description:
 the annex mark (also the legacy ``2013.gada 5.decembra`` and ``lēmumu Nr.``
 typos), the title, the label/value rows (known labels to fields, others kept
 as extra rows in order), amounts parsed from every form the seeds use, the

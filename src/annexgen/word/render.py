@@ -23,8 +23,6 @@ import io
 import re
 import zipfile
 from datetime import UTC, date, datetime
-from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, Final
 
@@ -35,7 +33,6 @@ from lxml import etree
 
 from annexgen.errors import Location, RenderError, TemplateError
 from annexgen.model.fields import AnnexBase
-from annexgen.model.kinds import get_kind
 from annexgen.word.compiled import compile_template, document_paragraphs
 from annexgen.word.context import build_context, expected_texts
 from annexgen.word.environment import (
@@ -45,6 +42,7 @@ from annexgen.word.environment import (
     resolve_brace_escapes,
     template_error,
 )
+from annexgen.word.templates import bundled_template, read_template, template_path
 
 __all__ = ["bundled_template", "render", "render_docxtpl", "template_path"]
 
@@ -53,52 +51,6 @@ __all__ = ["bundled_template", "render", "render_docxtpl", "template_path"]
 ZIP_EPOCH: Final = (1980, 1, 1, 0, 0, 0)
 #: Core-property date when an annex has no decision date.
 DEFAULT_DATE: Final = datetime(2000, 1, 1, tzinfo=UTC)
-
-
-# --- templates ---------------------------------------------------------------------
-
-
-def _templates_dir() -> Path:
-    packaged = Path(str(resources.files("annexgen"))) / "templates"
-    if packaged.is_dir():
-        return packaged  # installed wheel: templates ship inside the package
-    checkout = Path(__file__).resolve().parents[3] / "templates"
-    if checkout.is_dir():
-        return checkout  # source checkout or editable install
-    raise TemplateError("the bundled templates are missing from this installation")
-
-
-def template_path(kind: str) -> Path:
-    """Path of the bundled template for an annex kind."""
-    path = _templates_dir() / get_kind(kind).template
-    if not path.is_file():
-        raise TemplateError(f"no bundled template for {kind!r}")
-    return path
-
-
-@lru_cache(maxsize=32)
-def _template_bytes(path: str, mtime: float) -> bytes:
-    return Path(path).read_bytes()
-
-
-def bundled_template(kind: str) -> bytes:
-    """Bytes of the bundled template for ``kind`` (read once per process)."""
-    path = template_path(kind)
-    return _template_bytes(str(path), path.stat().st_mtime)
-
-
-def _read_template(template: str | Path | bytes | None, kind: str) -> tuple[bytes, str]:
-    if template is None:
-        return bundled_template(kind), f"bundled template {kind}.docx"
-    if isinstance(template, bytes):
-        return template, "template"
-    path = Path(template)
-    try:
-        return _template_bytes(str(path), path.stat().st_mtime), str(path)
-    except OSError as err:
-        raise TemplateError(
-            f"cannot read the template: {err.strerror}", location=Location(str(path))
-        ) from err
 
 
 # --- rendering ---------------------------------------------------------------------
@@ -207,7 +159,7 @@ def render(
     Uses the compiled fast path (:mod:`annexgen.compiled`); templates with
     images, footnotes or column loops go through :func:`render_docxtpl`.
     """
-    source, name = _read_template(template, annex.kind)
+    source, name = read_template(template, annex.kind)
     compiled = compile_template(source, name)
     if not compiled.supported:
         return render_docxtpl(annex, template, public=public)
@@ -227,7 +179,7 @@ def render_docxtpl(
     Slower (the template is re-opened, every part re-serialised) but it handles
     everything docxtpl does; the fast path is tested against it.
     """
-    source, name = _read_template(template, annex.kind)
+    source, name = read_template(template, annex.kind)
     ctx = build_context(annex, public=public)
     tpl = _DocxTemplate(io.BytesIO(source))
     try:
