@@ -292,10 +292,10 @@ class Decision(Model):
     )
     act: Text = Field(default="lēmumam", description="Dative: lēmumam, rīkojumam, …")
     meeting: bool = Field(default=True, description="Write 'sēdes' after the date")
-    mark: Literal["annex", "approval"] = Field(
-        default="annex",
-        description="annex: 'Pielikums … lēmumam Nr. …'; approval: 'APSTIPRINĀTS ar … "
-        "lēmumu (sēdes prot. Nr. …)', as budgets and regulations carry",
+    approval: bool = Field(
+        default=False,
+        description="The approval mark 'APSTIPRINĀTS ar … lēmumu (sēdes prot. Nr. …)' that "
+        "budgets and regulations carry, instead of 'Pielikums … lēmumam Nr. …'",
     )
     approved: ApprovedForm | None = Field(
         default=None,

@@ -81,13 +81,13 @@ def money_text(money: Money, options: Options, *, in_words: bool = True) -> str:
 def annex_mark(decision: Decision, options: Options, title: str = "") -> list[str]:
     """The lines of the annex mark, top right (document-rules §1.2).
 
-    With ``decision.mark == "approval"``, the approval mark budgets and
+    With ``decision.approval``, the approval mark budgets and
     regulations carry instead (document-rules §1.7, the Balvi example):
     „APSTIPRINĀTS / ar … domes / 2021. gada 28. janvāra / lēmumu Nr. … /
     (sēdes prot. Nr. 1, 1. §)”, the participle agreeing with the document
     ``title`` names (:func:`annexgen.lv.approval.approved_form`).
     """
-    if decision.mark == "approval":
+    if decision.approval:
         return approval_mark(decision, options, title)
     n = decision.annex_number
     lines = [f"{n}.{NBSP}pielikums" if n else "Pielikums", decision.council]

@@ -54,6 +54,12 @@ def _sample_annex() -> Any:
 
 
 @cache
+def _kind_sample(kind: str) -> Any:
+    """The skeleton of ``kind``, loaded once, for trial renders."""
+    return load_annex_text(skeleton(kind), "sample")
+
+
+@cache
 def known_variables() -> frozenset[str]:
     """Top-level variables every template may use (see docs/templates.md)."""
     return frozenset(build_context(_sample_annex()))
@@ -204,10 +210,18 @@ def check_template(path: str | Path) -> list[Problem]:
                 )
             )
     if not any(p.severity == "error" for p in problems):
-        try:
-            render(_sample_annex(), data)
-        except AnnexgenError as err:
+        # A template is made for one kind; it passes when the sample of some kind
+        # (the registry's skeletons, in order) renders, else the first failure is shown.
+        failures: list[str] = []
+        for kind in REGISTRY:
+            try:
+                render(_kind_sample(kind), data)
+            except AnnexgenError as err:
+                failures.append(err.message)
+            else:
+                break
+        else:
             problems.append(
-                Problem(f"trial render with sample data failed: {err.message}", Location(name))
+                Problem(f"trial render with sample data failed: {failures[0]}", Location(name))
             )
     return problems

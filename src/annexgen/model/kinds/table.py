@@ -39,6 +39,7 @@ from pydantic import (
     TypeAdapter,
     ValidationError,
     ValidationInfo,
+    WithJsonSchema,
     field_validator,
     model_serializer,
     model_validator,
@@ -105,7 +106,13 @@ def _rate(value: object) -> object:
 Rate = Annotated[
     Decimal,
     BeforeValidator(_rate),
-    Field(ge=0, le=100, description="Percent, e.g. 21 or '12,5'"),
+    Field(ge=0, le=100),
+    WithJsonSchema(
+        {
+            "anyOf": [{"type": "number", "minimum": 0, "maximum": 100}, {"type": "string"}],
+            "description": "Percent, e.g. 21 or '12,5'",
+        }
+    ),
 ]
 
 
@@ -489,7 +496,7 @@ class TableAnnex(AnnexBase):
             try:
                 parsed = _parse_cell(column, value)
             except ValueError as err:
-                problems.add(place, f"{column.label}: {err}")
+                problems.add(place, str(err))
                 parsed = None
             if column.computed:
                 given[column.key] = (parsed, place)
@@ -515,7 +522,7 @@ class TableAnnex(AnnexBase):
             if written is not None and value is not None and written != value:
                 problems.add(
                     place,
-                    f"{column.label}: the file says {_figure(column, written)}, but "
+                    f"the file says {_figure(column, written)}, but "
                     f"{_how(column)} gives {_figure(column, value)} "
                     f"(difference {_signed(column, Decimal(written) - Decimal(value))})",  # type: ignore[arg-type]
                 )
@@ -541,7 +548,7 @@ class TableAnnex(AnnexBase):
                 try:
                     written = _parse_cell(column, value)
                 except ValueError as err:
-                    problems.add(place, f"{column.label}: {err}")
+                    problems.add(place, str(err))
                     continue
                 if written is not None and written != totals[column.key]:
                     problems.add(place, _total_message(column, written, totals[column.key]))  # type: ignore[arg-type]
