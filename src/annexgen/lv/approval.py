@@ -72,14 +72,20 @@ def document_agreement(title: str) -> tuple[Gender, Number] | None:
     """Gender and number of the document a title names, from its head noun.
 
     The first word of the title that is a known document noun decides
-    („Finansējuma *sadalījums* …” → masculine singular); ``None`` when no word
-    is known, so that the caller can ask instead of guessing.
+    („Finansējuma *sadalījums* …” → masculine singular), except that a
+    feminine plural (*maksas*, *cenas*) is also the genitive singular
+    („*maksas* pakalpojumu *cenrādis*”), so it decides only when no other
+    document noun is in the title. ``None`` when no word is known, so that the
+    caller can ask instead of guessing.
     """
+    ambiguous = None
     for m in _WORD.finditer(unicodedata.normalize("NFC", title)):
         found = _DOCUMENT_NOUNS.get(m.group().lower())
-        if found is not None:
+        if found == ("feminine", "plural"):
+            ambiguous = ambiguous or found
+        elif found is not None:
             return found
-    return None
+    return ambiguous
 
 
 def approved_form(title: str, default: ApprovedForm = "APSTIPRINĀTS") -> ApprovedForm:

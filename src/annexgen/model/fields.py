@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Final, Literal
 
 from pydantic import (
@@ -353,3 +354,8 @@ class AnnexBase(Model):
         default=False, description="Signed with a qualified e-signature (document-rules §1.6)"
     )
     options: Options = Options()
+
+    def input_files(self) -> list[Path]:
+        """Files besides the YAML this annex was read from (a batch re-renders when
+        one changes); none for most kinds."""
+        return []
