@@ -281,8 +281,7 @@ class TableAnnex(AnnexBase):
         problems = _Problems()
         self._check_columns(problems)
         problems.raise_if_any()
-        source_rows = self._source_rows(info.context, problems)
-        problems.raise_if_any()
+        source_rows = self._source_rows(info.context, problems)  # bad rows left out, reported
         stated_rows: list[dict[str, tuple[Any, _Place]]] = []
         rows: list[dict[str, Cell]] = []
         for raw in source_rows:
@@ -290,7 +289,7 @@ class TableAnnex(AnnexBase):
                 stated_rows.append(raw)  # the sheet's own „Kopā” row: checked, not printed
                 continue
             rows.append(self._parse_row(raw, len(rows) + 1, problems))
-        if not rows:
+        if not rows and not problems.items:
             problems.add(("rows",), "the table has no rows")
         problems.raise_if_any()
         self.rows = cast(Any, rows)  # parsed: typed cells by column key (see .cells)
@@ -375,7 +374,7 @@ class TableAnnex(AnnexBase):
         return list(self._yaml_rows(problems))
 
     def _yaml_rows(self, problems: _Problems) -> Iterator[dict[str, tuple[Any, _Place]]]:
-        keys = {c.key for c in self.columns}
+        keys = [c.key for c in self.columns]
         typed = [c.key for c in self.columns if not c.computed]
         for i, raw in enumerate(self.rows):
             if isinstance(raw, str):  # pasted from Excel (tabs) or typed with ';'
