@@ -534,3 +534,122 @@ def test_batch_renders_again_when_the_spreadsheet_changes(tmp_path: Path) -> Non
     again = run_batch(src, out, jobs=1)
     assert again.count("rendered") == 1
     assert "Anna Kalna" in str(_tables((out / "005-nvo-finansejums.docx").read_bytes()))
+
+
+# --- existing documents: extract and lint ---------------------------------------------
+
+
+def _budget_docx(path: Path, total: str) -> Path:
+    """A budget annex as councils type it: the one-line approval mark, a table, „Kopā”."""
+    document = docx.Document()
+    document.add_paragraph(
+        "APSTIPRINĀTI ar Balvu novada Domes 2021.gada 28.janvāra lēmumu (sēdes prot. Nr.1, 1.§)"
+    )
+    document.add_paragraph("Balvu novada pašvaldības budžeta izdevumi 2021. gadam")
+    table = document.add_table(rows=0, cols=3)
+    for row in (["Nr.", "Izdevumi", "Summa, EUR"], ["1.", "Izglītība", "8 250 000,00"],
+                ["2.", "Sociālā aizsardzība", "2 100 500,50"], ["3.", "Kultūra", "649 499,50"]):  # fmt: skip
+        cells = table.add_row().cells
+        for cell, text in zip(cells, row, strict=True):
+            cell.text = text
+    cells = table.add_row().cells
+    merged = cells[0].merge(cells[1])  # „Kopā” spans two columns, as clerks merge it
+    merged.text = "Kopā"
+    cells[2].text = total
+    document.add_paragraph("Domes priekšsēdētājs\tA. Kazinovskis")
+    document.save(str(path))
+    return path
+
+
+def test_lint_reports_a_kopa_row_that_does_not_add_up(tmp_path: Path) -> None:
+    from annexgen.reading.lint import lint_file  # noqa: PLC0415
+
+    good = _budget_docx(tmp_path / "good.docx", "11 000 000,00")
+    assert [f for f in lint_file(good) if f.rule == "table-total"] == []
+    bad = _budget_docx(tmp_path / "bad.docx", "11 000 100,00")
+    (finding,) = [f for f in lint_file(bad) if f.rule == "table-total"]
+    assert finding.severity == "error"
+    assert finding.position == "table 1 row 5 cell 3"
+    assert finding.message == (
+        "table 1, row 5 ('Kopā'): the row says 11 000 100,00 but column 3 adds up to "
+        "11 000 000,00 (difference +100,00)"
+    )
+    assert finding.suggestion == f"11{NBSP}000{NBSP}000,00"
+
+
+def test_lint_pavisam_sums_the_subtotals(tmp_path: Path) -> None:
+    from annexgen.reading.documents import Document, DocumentTable  # noqa: PLC0415
+    from annexgen.reading.lint import lint_document  # noqa: PLC0415
+
+    rows = (("A", "1,00"), ("B", "2,00"), ("Kopā", "3,00"), ("C", "4,00"), ("Kopā:", "4,00"),
+            ("Pavisam kopā", "7,50"))  # fmt: skip
+    findings = lint_document(Document("t.docx", (), (), (DocumentTable("table 1", rows),)))
+    assert [(f.position, f.excerpt, f.suggestion) for f in findings] == [
+        ("table 1 row 6 cell 2", "7,50", "7,00")
+    ]
+
+
+def test_extract_reads_a_typed_budget_as_a_table_annex(tmp_path: Path) -> None:
+    from annexgen.reading.extract import extract, extract_yaml  # noqa: PLC0415
+
+    data = extract(_budget_docx(tmp_path / "b.docx", "11 000 000,00")).data
+    assert data["kind"] == "table"
+    assert data["decision"] == {
+        "approval": True,
+        "council": "Balvu novada Domes",
+        "date": "2021-01-28",
+        "protocol": "1",
+        "item": "1",
+    }  # fmt: skip  (APSTIPRINĀTI agrees with "izdevumi": not repeated)
+    assert data["title"] == "Balvu novada pašvaldības budžeta izdevumi 2021. gadam"
+    assert [c["label"] for c in data["columns"]] == ["Nr.", "Izdevumi", "Summa, EUR"]
+    assert [c.get("type", "text") for c in data["columns"]] == ["row-number", "text", "amount"]
+    assert data["total"]["stated"] == "11 000 000,00"
+    annex = load_annex_text(extract_yaml(tmp_path / "b.docx"))
+    assert annex.totals == {"summa_eur": Decimal("11000000.00")}
+    assert annex.signatory.name == "A. Kazinovskis"
+
+
+@pytest.mark.parametrize("name", ["005-nvo-finansejums.yaml", "006-cenradis.yaml"])
+def test_render_then_extract_prints_the_same_table(name: str, tmp_path: Path) -> None:
+    from annexgen.reading.extract import extract_yaml  # noqa: PLC0415
+
+    original = load_annex(ROOT / "examples" / name)
+    (tmp_path / "a.docx").write_bytes(render(original))
+    again = load_annex_text(extract_yaml(tmp_path / "a.docx"))
+    assert isinstance(again, TableAnnex)
+    assert again.decision == original.decision
+    assert again.signatory is not None
+    assert original.signatory is not None
+    assert again.signatory.printed_name == original.signatory.printed_name
+    assert again.signatory.position == original.signatory.position
+    assert (again.title, again.intro, again.notes) == (original.title, original.intro,
+                                                       original.notes)  # fmt: skip
+    assert [c.label for c in again.columns] == [c.label for c in original.columns]
+    assert [c.type for c in again.columns] == [c.type for c in original.columns]
+    keys = [(c.key, d.key) for c, d in zip(original.columns, again.columns, strict=True)]
+    assert [[row[k] for k, _ in keys] for row in original.cells] == [
+        [row[k] for _, k in keys] for row in again.cells
+    ]
+    assert list(again.totals.values()) == list(original.totals.values())
+    assert _tables(render(again)) == _tables(render(original))
+
+
+def test_extract_falls_back_to_a_generic_annex_not_an_empty_shell(tmp_path: Path) -> None:
+    from annexgen.reading.extract import extract, extract_yaml  # noqa: PLC0415
+
+    document = docx.Document()
+    for text in ("Pielikums", "Balvu novada domes", "2021. gada 28. janvāra sēdes",
+                 "lēmumam Nr. 12", "Saistošie noteikumi par pašvaldības nodevām",
+                 "1. Noteikumi nosaka nodevas.", "2. Nodevu maksā pirms pakalpojuma."):  # fmt: skip
+        document.add_paragraph(text)
+    document.save(str(tmp_path / "r.docx"))
+    data = extract(tmp_path / "r.docx").data
+    assert data["kind"] == "generic"
+    assert data["title"] == "Saistošie noteikumi par pašvaldības nodevām"
+    assert data["paragraphs"] == [
+        "1. Noteikumi nosaka nodevas.",
+        "2. Nodevu maksā pirms pakalpojuma.",
+    ]
+    assert data["decision"]["number"] == "12"
+    assert load_annex_text(extract_yaml(tmp_path / "r.docx")).kind == "generic"

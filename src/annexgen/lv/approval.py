@@ -22,6 +22,7 @@ __all__ = [
     "APPROVED_FORMS",
     "ApprovedForm",
     "act_after_ar",
+    "act_dative",
     "approved_form",
     "document_agreement",
 ]
@@ -50,7 +51,7 @@ _DOCUMENT_NOUNS: Final[dict[str, tuple[Gender, Number]]] = {
     ),
     **dict.fromkeys(
         ("noteikumi", "saistošie noteikumi", "tarifi", "izcenojumi", "statūti", "principi",
-         "kritēriji", "pakalpojumi", "limiti", "grozījumi"),
+         "kritēriji", "pakalpojumi", "limiti", "grozījumi", "izdevumi", "ieņēmumi"),
         ("masculine", "plural"),
     ),
     **dict.fromkeys(
@@ -116,4 +117,14 @@ def act_after_ar(dative: str) -> str:
             if lowered.endswith(ending):
                 last = last[: -len(ending)] + replacement
                 break
+    return f"{head} {last}" if head else last
+
+
+def act_dative(after_ar: str) -> str:
+    """The inverse of :func:`act_after_ar` for the acts councils adopt: ``lēmumu`` →
+    ``lēmumam``, ``rīkojumu`` → ``rīkojumam``; a plural dative stays."""
+    head, _, last = after_ar.rpartition(" ")
+    lowered = last.lower()
+    if lowered.endswith("u") and not lowered.endswith("iem"):
+        last = last[:-1] + "am"
     return f"{head} {last}" if head else last
