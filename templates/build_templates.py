@@ -287,9 +287,10 @@ def table_kind() -> str:
     text = '<w:r><w:t xml:space="preserve">{{ cell.text }}</w:t></w:r>'
     bold = '<w:r><w:rPr><w:b/><w:bCs/></w:rPr><w:t xml:space="preserve">{{ cell.text }}</w:t></w:r>'
 
-    def cell_xml(runs: str, style: str, extra_pr: str = "") -> str:
+    def cell_xml(runs: str, style: str, extra_pr: str = "", width: bool = True) -> str:
+        tcw = '<w:tcW w:w="{{ cell.width }}" w:type="dxa"/>' if width else ""
         return (
-            '<w:tc><w:tcPr><w:tcW w:w="{{ cell.width }}" w:type="dxa"/>' + extra_pr + "</w:tcPr>"
+            "<w:tc><w:tcPr>" + tcw + extra_pr + "</w:tcPr>"
             f'<w:p><w:pPr><w:pStyle w:val="{style}"/><w:jc w:val="{{{{ cell.align }}}}"/></w:pPr>'
             + runs
             + "</w:p></w:tc>"
@@ -305,7 +306,10 @@ def table_kind() -> str:
     )
     rows = (
         "{% for row in table.rows %}<w:tr><w:trPr><w:cantSplit/></w:trPr>"
-        "{% for cell in row %}" + cell_xml(text, "TableCell") + "{% endfor %}</w:tr>{% endfor %}"
+        # body cells take their widths from the grid (a table has hundreds of them)
+        "{% for cell in row %}"
+        + cell_xml(text, "TableCell", width=False)
+        + "{% endfor %}</w:tr>{% endfor %}"
     )
     span = '{% if cell.span > 1 %}<w:gridSpan w:val="{{ cell.span }}"/>{% endif %}'
     total = (
