@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import inspect
 import json
 import shutil
 import unicodedata
@@ -12,7 +14,7 @@ from click.testing import CliRunner
 
 from annexgen.cli import main
 from annexgen.jobs import batch as batch_module
-from annexgen.jobs.batch import MANIFEST_NAME, plan_batch, run_batch, safe_name
+from annexgen.jobs.batch import MANIFEST_NAME, OutputOptions, plan_batch, run_batch, safe_name
 from tests.render.helpers import paragraphs, template_with
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -228,3 +230,57 @@ def test_batch_pdf_a(tmp_path: Path) -> None:
     # PDF/A identification in the XMP metadata: part 2, conformance B
     assert b"pdfaid:part" in pdf
     assert b"2</pdfaid:part>" in pdf or b'pdfaid:part="2"' in pdf
+
+
+# --- the manifest key holds every option that changes the output (issue 10) -------------
+
+#: run_batch's parameters that change how it works, never what it writes. Listed here,
+#: by hand: a new parameter is either one of these or an OutputOptions field, or this fails.
+_NOT_OUTPUT = {"in_dir", "out_dir", "jobs", "force", "dry_run", "progress"}
+
+
+def test_every_run_batch_option_is_either_keyed_or_known_not_to_change_output() -> None:
+    parameters = set(inspect.signature(run_batch).parameters)
+    keyed = {f.name for f in dataclasses.fields(OutputOptions)}
+    assert parameters - _NOT_OUTPUT == keyed
+
+
+@pytest.mark.parametrize(
+    "change",
+    [{"public": True}, {"pdf": True}, {"pdf_a": True}, {"pdf_ua": True}, {"template": "mine"}],
+    ids=lambda c: next(iter(c)),
+)
+def test_each_output_option_changes_the_key(change: dict[str, object], tmp_path: Path) -> None:
+    if "template" in change:
+        template = tmp_path / "mine.docx"
+        template.write_bytes(b"any content: the key is its SHA-256")
+        change = {"template": template}
+    plain = OutputOptions().manifest_key()
+    assert OutputOptions(**change).manifest_key() != plain  # type: ignore[arg-type]
+    assert OutputOptions().manifest_key() == plain  # and the key is stable
+
+
+def test_a_public_run_after_a_normal_one_renders_again(tree: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    sub = tmp_path / "one"
+    sub.mkdir()
+    shutil.copy(EXAMPLES / "000-hugs-not-drugs.yaml", sub / "a.yaml")
+    assert run_batch(sub, out).count("rendered") == 1
+    assert run_batch(sub, out, public=True).count("rendered") == 1
+    assert run_batch(sub, out, public=True).count("skipped") == 1
+
+
+@pytest.mark.libreoffice
+def test_pdf_then_pdf_a_makes_pdf_a(tmp_path: Path) -> None:
+    # issue 10: the second run skipped every file and no PDF/A was made
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(EXAMPLES / "003-integracijas-inkubators.yaml", src / "a.yaml")
+    out = tmp_path / "out"
+    assert run_batch(src, out, pdf=True).pdf_count == 1
+    assert b"pdfaid:part" not in (out / "a.pdf").read_bytes()
+    second = run_batch(src, out, pdf=True, pdf_a=True)
+    assert second.count("rendered") == 1
+    assert second.pdf_count == 1
+    assert b"pdfaid:part" in (out / "a.pdf").read_bytes()
+    assert run_batch(src, out, pdf=True, pdf_a=True).count("skipped") == 1

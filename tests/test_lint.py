@@ -7,6 +7,7 @@ seed texts by hand, never from the linter's own output.
 from __future__ import annotations
 
 import random
+import re
 import shutil
 import subprocess
 from collections.abc import Iterator
@@ -21,7 +22,14 @@ from hypothesis import strategies as st
 
 from annexgen import load_annex, render
 from annexgen.errors import Location
-from annexgen.lv import Case, amount_to_words, format_amount, format_date, lvl_to_eur
+from annexgen.lv import (
+    Case,
+    amount_to_words,
+    format_amount,
+    format_date,
+    iter_amount_mentions,
+    lvl_to_eur,
+)
 from annexgen.reading.lint import RULES, LintFinding, lint_file, lint_text
 from tests.seeds import require_seeds
 
@@ -480,7 +488,8 @@ def test_seeds_converted_to_word_by_libreoffice_give_the_same_findings(tmp_path:
     for seed in seeds:
         shutil.copy(seed, tmp_path / seed.name)
     subprocess.run(
-        ["soffice", "--headless", "--convert-to", "docx:MS Word 2007 XML", "--outdir",
+        ["soffice", f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
+         "--convert-to", "docx:MS Word 2007 XML", "--outdir",
          str(tmp_path), *(str(tmp_path / s.name) for s in seeds)],
         check=True, capture_output=True, timeout=180,
     )  # fmt: skip
@@ -512,3 +521,46 @@ def test_text_split_over_differently_formatted_runs_is_read_whole(tmp_path: Path
         ("paragraph 1", "amount-words", "simt piecpadsmit tūkstoši divdesmit deviņi eiro")
     ]
     assert errors[0].location == Location(str(path), field="paragraph 1")
+
+
+# --- false positives on sentences written by hand (issue 10) ---------------------------
+
+_HAND_WRITTEN = Path(__file__).parent / "fixtures" / "lint-correct-sentences.txt"
+#: an amount spelled out in brackets, as the sentences with words have it
+_IN_WORDS = re.compile(r"\([^()]*\b(?:eiro|euro|lats|lati|latu)\b[^()]*\)")
+#: brackets right after a figure or a currency code ("25 (…)", "19 700,00 EUR (…)")
+_AFTER_FIGURE = re.compile(r"\d(?:[\s\u00a0]*(?:EUR|LVL|€))?[\s\u00a0]*\(")
+
+
+def _hand_written_sentences() -> list[str]:
+    lines = _HAND_WRITTEN.read_text(encoding="utf-8").splitlines()
+    return [line for line in lines if line.strip() and not line.startswith("#")]
+
+
+@pytest.mark.parametrize("sentence", _hand_written_sentences())
+def test_no_errors_on_correct_sentences_written_by_hand(sentence: str) -> None:
+    # The sweeps above build their sentences with annexgen's own speller, so a rule both
+    # get wrong passes them; these come from the rules docs and council wording instead.
+    assert [f for f in lint_text(sentence) if f.severity == "error"] == []
+    if _IN_WORDS.search(sentence) and _AFTER_FIGURE.search(sentence):
+        mentions = [m for m in iter_amount_mentions(sentence) if m.words]
+        assert mentions  # the words were really read, not skipped
+        assert all(m.agrees for m in mentions)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="known gap: an amount whose unit is written as a word before the brackets "
+    "('45,50 euro (…)', the form document-rules §2.2 recommends for legal acts) is not "
+    "read, so a wrong amount in words there is not reported",
+)
+def test_a_wrong_amount_with_the_unit_as_a_word_is_found() -> None:
+    sentence = "Nomas maksa mēnesī ir 45,50 euro (četrdesmit seši euro 50 centi)."
+    assert [f.rule for f in lint_text(sentence) if f.severity == "error"] == ["amount-words"]
+
+
+def test_the_hand_written_sentences_cover_amounts_and_dates() -> None:
+    sentences = _hand_written_sentences()
+    assert len(sentences) >= 50
+    assert sum(bool(_IN_WORDS.search(s) and _AFTER_FIGURE.search(s)) for s in sentences) >= 25
+    assert sum(" gada " in s.replace("\u00a0", " ") for s in sentences) >= 12

@@ -304,7 +304,12 @@ SAFE_TEXT = st.text(
 ).filter(lambda s: s == s.rstrip("\n"))
 
 
-@given(name=SAFE_TEXT, applicant=SAFE_TEXT, goal=SAFE_TEXT, cents=st.integers(0, 10**8))
+#: A project name loses quotation marks and spaces around it, and a mark without its
+#: pair is refused (tests/render/test_render.py); names free of both round-trip as is.
+NAME = SAFE_TEXT.filter(lambda s: s == s.strip() and not set(s) & set("„”“\"«»'"))
+
+
+@given(name=NAME, applicant=SAFE_TEXT, goal=SAFE_TEXT, cents=st.integers(0, 10**8))
 def test_model_to_yaml_and_back(name: str, applicant: str, goal: str, cents: int) -> None:
     data = {
         "kind": "project-description",

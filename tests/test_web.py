@@ -4,6 +4,8 @@ previews, downloads, upload limits."""
 from __future__ import annotations
 
 import io
+import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -14,6 +16,7 @@ from annexgen.model.loading import load_annex, load_annex_text
 from annexgen.web import MAX_BODY_BYTES, create_app, form_to_data
 from annexgen.word.render import render
 from tests.render.helpers import paragraphs
+from tests.seeds import require_seeds
 
 ROOT = Path(__file__).resolve().parent.parent
 NBSP = "\u00a0"
@@ -51,13 +54,81 @@ def test_home_lists_the_kinds(client: TestClient) -> None:
     assert 'lang="lv"' in page.text
 
 
-@pytest.mark.parametrize("kind", ["project-description", "generic", "project-announcement"])
-def test_form_is_generated_from_the_model(client: TestClient, kind: str) -> None:
+def _seed_004_disclaimer() -> str:
+    """The seed press release's last paragraph, as the council published it."""
+    (seed,) = require_seeds().glob("004_*.txt")
+    return seed.read_text(encoding="utf-8").strip().split("\n\n")[-1]
+
+
+#: For each kind: a form as a clerk fills it (field names as the page gives them, with
+#: "__i__" for a list index) and paragraphs the downloaded document must hold, by hand.
+KIND_FORMS: dict[str, tuple[dict[str, str], list[str]]] = {
+    "project-description": (
+        SEED_003_FORM,
+        [
+            "Projekta „Integrācijas inkubators romu bērnu un jauniešu atbalstam” apraksts",
+            "Biedrība „Izglītības iniciatīvu centrs”",
+            f"Līdz 2015.{NBSP}gada 30.{NBSP}septembrim",  # no-break spaces, document-rules §1.4
+        ],
+    ),
+    "generic": (
+        {
+            "_kind": "generic",
+            "decision.council": "Rēzeknes novada domes",
+            "decision.number": "12",
+            "title": "Ūdensapgādes tīklu pārbūves darbu saraksts",
+            "rows.0.label": "Objekts:",
+            "rows.0.text": "Ģimnāzijas ielas ūdensvads, Dricānu pagasts",
+            "paragraphs.0": "Darbus veic līdz rudens salnām; ceļu seguma atjaunošana — pēc tam.",
+        },
+        [
+            "Pielikums",
+            "Rēzeknes novada domes",
+            f"lēmumam Nr.{NBSP}12",
+            "Ūdensapgādes tīklu pārbūves darbu saraksts",
+            "Objekts:",
+            "Ģimnāzijas ielas ūdensvads, Dricānu pagasts",
+            "Darbus veic līdz rudens salnām; ceļu seguma atjaunošana — pēc tam.",
+        ],
+    ),
+    "project-announcement": (
+        {
+            "_kind": "project-announcement",
+            "title": "Latgales plānošanas reģions sāk īstenot projektu LLI-402 “risk-free”",
+            "blocks.0": "Projektā ir paredzētas divas galvenās aktivitāšu grupas.",
+            "project.code": "LLI-402",
+            "project.name": "Riska grupas jauniešu sociālā integrācija, balstoties uz sporta "
+            "aktivitātēm",
+            "project.short_name": "risk-free",
+            "project.programme": "Interreg V-A Latvijas – Lietuvas pārrobežu sadarbības "
+            "programmas 2014. – 2020.gadam",
+            "project.responsible": "Latgales Plānošanas reģions",
+            "options.quotes": "en",
+        },
+        [
+            "Latgales plānošanas reģions sāk īstenot projektu LLI-402 “risk-free”",
+            "Projektā ir paredzētas divas galvenās aktivitāšu grupas.",
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(KIND_FORMS))
+def test_each_kind_form_gives_its_document(client: TestClient, kind: str) -> None:
     page = client.get(f"/new/{kind}")
     assert page.status_code == 200
-    assert 'name="_kind"' in page.text
+    form, expected = KIND_FORMS[kind]
+    for name in form:  # every name the test posts is one the page offers
+        offered = re.sub(r"\.\d+(?=\.|$)", ".__i__", name)
+        assert f'name="{offered}"' in page.text, offered
+    response = client.post("/docx", data=form)
+    assert response.status_code == 200, response.text
+    paras = paragraphs(response.content)
+    for paragraph in expected:
+        assert paragraph in paras
+    if kind == "project-announcement":  # the EU disclaimer, word for word as published
+        assert paras[-1] == _seed_004_disclaimer()
     if kind == "project-description":
-        assert 'name="decision.council"' in page.text
         assert 'name="duration.until"' in page.text
         assert 'data-name="activities"' in page.text  # repeatable group
         assert 'name="costs.__i__.amount"' in page.text  # its template row
@@ -162,10 +233,32 @@ def test_user_text_is_escaped_in_the_page(client: TestClient) -> None:
 
 
 @pytest.mark.libreoffice
-def test_download_pdf(client: TestClient) -> None:
+def test_download_pdf(client: TestClient, tmp_path: Path) -> None:
     response = client.post("/pdf", data=SEED_003_FORM)
     assert response.status_code == 200
+    assert response.headers["content-type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")
+    pdf = tmp_path / "a.pdf"
+    pdf.write_bytes(response.content)
+    # the PDF's own text, read back by poppler: Latvian letters and the form's values
+    result = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, check=True
+    )
+    words = " ".join(result.stdout.decode("utf-8").split())
+    for letter in "āčēīšū„”":  # those the values below hold
+        assert letter in words, letter
+    for value in (
+        "Daugavpils pilsētas domes",
+        "2013. gada 5. decembra sēdes",
+        "lēmumam Nr. 610",
+        "Projekta „Integrācijas inkubators romu bērnu un jauniešu atbalstam” apraksts",
+        "Biedrība „Izglītības iniciatīvu centrs”",
+        "Līdz 2015. gada 30. septembrim",
+        "1 000,00 LVL (viens tūkstotis latu 00 santīmu) (1 422,87 EUR)",
+        "Resursu centru roma bērniem un jauniešiem izveide un iekārtošana.",
+        "J. Lāčplēsis",
+    ):
+        assert value in words.replace(NBSP, " "), value
 
 
 def test_unchecked_box_is_false_and_defaults_are_shown(client: TestClient) -> None:

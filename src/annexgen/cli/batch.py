@@ -64,6 +64,11 @@ def _summary(report: BatchReport, *, rich_output: bool) -> None:
 )
 @click.option("--pdf", is_flag=True, help="Also make PDFs (one LibreOffice for the batch).")
 @click.option("--pdf-a", is_flag=True, help="Make the PDFs as PDF/A-2b, for archives.")
+@click.option(
+    "--pdf-ua",
+    is_flag=True,
+    help="Make the PDFs as PDF/UA-1, for publishing (all PDFs are tagged; combines with --pdf-a).",
+)
 @click.option("--force", is_flag=True, help="Render everything, even unchanged files.")
 @click.option("--dry-run", is_flag=True, help="Check the files and say what would be rendered.")
 @click.option("--public", is_flag=True, help="Publication versions: personal data replaced.")
@@ -78,6 +83,7 @@ def batch(
     jobs: int | None,
     pdf: bool,
     pdf_a: bool,
+    pdf_ua: bool,
     force: bool,
     dry_run: bool,
     public: bool,
@@ -112,12 +118,12 @@ def batch(
 
                 report = run_batch(
                     in_dir, out_dir, jobs=jobs, force=force, dry_run=dry_run, public=public,
-                    pdf=pdf, pdf_a=pdf_a, template=template, progress=advance,
+                    pdf=pdf, pdf_a=pdf_a, pdf_ua=pdf_ua, template=template, progress=advance,
                 )  # fmt: skip
         else:
             report = run_batch(
                 in_dir, out_dir, jobs=jobs, force=force, dry_run=dry_run, public=public,
-                pdf=pdf, pdf_a=pdf_a, template=template, progress=_plain_progress,
+                pdf=pdf, pdf_a=pdf_a, pdf_ua=pdf_ua, template=template, progress=_plain_progress,
             )  # fmt: skip
     except ConversionError as err:
         click.echo(f"error: {err}", err=True)

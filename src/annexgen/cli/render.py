@@ -27,6 +27,11 @@ from annexgen.errors import AnnexgenError, ConversionError, DataError, OutputErr
 @click.option("--pdf", is_flag=True, help="Also write a PDF next to the .docx (needs LibreOffice).")
 @click.option("--pdf-a", is_flag=True, help="Write the PDF as PDF/A-2b, for archives.")
 @click.option(
+    "--pdf-ua",
+    is_flag=True,
+    help="Write the PDF as PDF/UA-1, for publishing (every PDF is tagged; combines with --pdf-a).",
+)
+@click.option(
     "--public",
     is_flag=True,
     help="Publication version: personal data replaced (default output FILE.public.docx).",
@@ -48,6 +53,7 @@ def render(
     out_dir: Path | None,
     pdf: bool,
     pdf_a: bool,
+    pdf_ua: bool,
     public: bool,
     e_signed: bool | None,
     template: Path | None,
@@ -85,6 +91,7 @@ def render(
                 public=public,
                 pdf=pdf,
                 pdf_a=pdf_a,
+                pdf_ua=pdf_ua,
                 e_signed=e_signed,
             )
         except DataError as err:
@@ -100,6 +107,6 @@ def render(
             code = max(code, EXIT_INVALID)
             continue
         click.echo(str(written))
-        if pdf or pdf_a:
+        if pdf or pdf_a or pdf_ua:
             click.echo(str(written.with_suffix(".pdf")))
     raise SystemExit(code)

@@ -9,7 +9,9 @@ night over hundreds of YAML files:
   same file (also case-insensitively, as on Windows) are both refused, and
   nothing is written outside OUT_DIR.
 * **Incremental.** A manifest in OUT_DIR records, per output, the SHA-256 of its
-  input, of the template and the annexgen version; an unchanged item is skipped
+  input and every option that changes the output (:class:`OutputOptions`: the
+  template's content, ``public``, ``pdf``, ``pdf_a``, ``pdf_ua``, the annexgen version);
+  an item is skipped only when all of them are unchanged
   (hashes, not modification times: git does not keep mtimes). ``force`` renders
   everything.
 * **Parallel.** Items are rendered in worker processes with the compiled fast
@@ -33,7 +35,7 @@ import shutil
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, Final, Literal
 
@@ -47,6 +49,7 @@ __all__ = [
     "BatchItem",
     "BatchReport",
     "ItemResult",
+    "OutputOptions",
     "plan_batch",
     "run_batch",
     "safe_name",
@@ -159,6 +162,35 @@ def _unchanged_reads(reads: object) -> bool:
         return False  # gone or unreadable: render again and report it
 
 
+@dataclass(frozen=True, slots=True)
+class OutputOptions:
+    """Every option of :func:`run_batch` that changes what it writes.
+
+    The manifest key is made of all of these fields (:meth:`manifest_key`), so
+    an option added here is keyed without anyone remembering to: a run with a
+    different value renders again instead of skipping (``--pdf`` then
+    ``--pdf-a`` must make PDF/A files, issue 10).
+    """
+
+    public: bool = False
+    pdf: bool = False
+    pdf_a: bool = False  # another PDF kind is another output
+    pdf_ua: bool = False
+    template: str | Path | None = None
+
+    def manifest_key(self) -> dict[str, Any]:
+        """What an output was made with: these options, the template's content
+        (bundled or given) and the annexgen version."""
+        key: dict[str, Any] = {"annexgen": VERSION}
+        for option in fields(self):
+            value = getattr(self, option.name)
+            if option.name == "template":  # by content: an edited template renders again
+                key["template_sha256"] = _sha256(Path(value)) if value else bundled_sha256()
+            else:
+                key[option.name] = value
+        return key
+
+
 def _read_manifest(out_dir: Path) -> dict[str, Any]:
     try:
         data = json.loads((out_dir / MANIFEST_NAME).read_text(encoding="utf-8"))
@@ -218,7 +250,9 @@ def _map(tasks: list[tuple[BatchItem, str | None, bool, bool]], jobs: int) -> It
             raise
 
 
-def _convert_pdfs(items: list[BatchItem], out_dir: Path, pdf_a: bool, report: BatchReport) -> None:
+def _convert_pdfs(
+    items: list[BatchItem], out_dir: Path, report: BatchReport, *, pdf_a: bool, pdf_ua: bool
+) -> None:
     from annexgen.word.pdf import convert_to_pdf  # noqa: PLC0415 - only when PDFs are made
 
     started = time.perf_counter()
@@ -232,7 +266,7 @@ def _convert_pdfs(items: list[BatchItem], out_dir: Path, pdf_a: bool, report: Ba
                 link = staging / f"{start + n:06d}.docx"
                 shutil.copyfile(item.target, link)
                 links.append(link)
-            pdfs = convert_to_pdf(links, staging / "pdf", pdf_a=pdf_a)
+            pdfs = convert_to_pdf(links, staging / "pdf", pdf_a=pdf_a, pdf_ua=pdf_ua)
             for item, pdf in zip(chunk, pdfs, strict=True):
                 os.replace(pdf, item.target.with_suffix(".pdf"))
                 report.pdf_count += 1
@@ -251,19 +285,22 @@ def run_batch(
     public: bool = False,
     pdf: bool = False,
     pdf_a: bool = False,
+    pdf_ua: bool = False,
     template: str | Path | None = None,
     progress: Callable[[ItemResult], None] | None = None,
 ) -> BatchReport:
     """Render every YAML annex under ``in_dir`` into ``out_dir``; see the module docstring.
 
-    ``progress`` is called once per item as it finishes. A missing LibreOffice
-    with ``pdf`` raises :class:`ConversionError` before anything is rendered.
+    ``pdf_a`` / ``pdf_ua`` make the PDFs PDF/A-2b / PDF/UA-1 (either implies
+    ``pdf``; every PDF is tagged). ``progress`` is called once per item as it
+    finishes. A missing LibreOffice with ``pdf`` raises :class:`ConversionError`
+    before anything is rendered.
     """
     started = time.perf_counter()
     source_dir, target_dir = Path(in_dir), Path(out_dir)
     if not source_dir.is_dir():
         raise AnnexgenError(f"not a folder: {source_dir}")
-    want_pdf = pdf or pdf_a
+    want_pdf = pdf or pdf_a or pdf_ua
     if want_pdf and not dry_run:
         from annexgen.word.pdf import convert_to_pdf, find_soffice  # noqa: PLC0415
 
@@ -276,8 +313,9 @@ def run_batch(
         report.results.append(failure)
         if progress:
             progress(failure)
-    template_sha = _sha256(Path(template)) if template else bundled_sha256()
-    key = {"template_sha256": template_sha, "annexgen": VERSION, "public": public}
+    key = OutputOptions(
+        public=public, pdf=pdf, pdf_a=pdf_a, pdf_ua=pdf_ua, template=template
+    ).manifest_key()
     manifest = {} if force else _read_manifest(target_dir)
     new_manifest = dict(manifest)
     todo = []
@@ -321,7 +359,7 @@ def run_batch(
                 progress(result)
         if want_pdf and rendered and not dry_run:
             try:
-                _convert_pdfs(rendered, target_dir, pdf_a, report)
+                _convert_pdfs(rendered, target_dir, report, pdf_a=pdf_a, pdf_ua=pdf_ua)
             except ConversionError:
                 for item in rendered:  # no PDF: render these again next time
                     new_manifest.pop(item.output, None)

@@ -8,8 +8,8 @@ raising, so that ``annexgen check`` prints every one of them at once:
   the seed 001 annex writes 115 029 as "simt vienpadsmit tūkstoši …" (111 029);
 * a lats amount that states its euro equivalent must use the legal rate
   (latvian-language §11);
-* funding sources must add up to the total (a warning: some councils list
-  only part of the funding on purpose);
+* funding sources, with the council's co-financing, must add up to the total
+  (a warning: some councils list only part of the funding on purpose);
 * explicitly numbered activities should run 1, 2, 3 … (a warning: seed 000
   really has two activities numbered 2);
 * an annex without a decision has no annex mark (a warning).
@@ -28,7 +28,7 @@ from pydantic import BaseModel
 from annexgen.errors import LanguageError
 from annexgen.lv import format_amount, iter_amount_mentions, lvl_to_eur, to_money
 from annexgen.model.kinds.project_announcement import ProjectAnnouncement
-from annexgen.model.kinds.project_description import ProjectDescription
+from annexgen.model.kinds.project_description import CostLine, ProjectDescription
 
 __all__ = ["Finding", "cross_check"]
 
@@ -129,17 +129,31 @@ def _costs(annex: ProjectDescription) -> Iterator[Finding]:
         yield Finding(("costs", totals[1][0]), "more than one cost line has role 'total'")
     if totals and sources and totals[0][1].amount is not None:
         total = totals[0][1].amount.eur_equivalent
-        summed = sum(
-            (line.amount.eur_equivalent for _, line in sources if line.amount is not None),
-            Decimal("0.00"),
-        )
-        if summed != total:
+        summed = _sum(sources)
+        co_financing = _sum([(i, line) for i, line in enumerate(annex.costs)
+                             if line.role == "co_financing"])  # fmt: skip
+        # the council's co-financing is part of the funding (seeds 001, 003); a
+        # document may also list it "tai skaitā", already inside the sources
+        if total not in (summed, summed + co_financing):
+            parts = f"funding sources add up to {format_amount(summed)}"
+            if co_financing:
+                parts = (
+                    f"funding sources ({format_amount(summed)}) and co-financing "
+                    f"({format_amount(co_financing)}) add up to "
+                    f"{format_amount(summed + co_financing)}"
+                )
             yield Finding(
                 ("costs", totals[0][0], "amount"),
-                f"funding sources add up to {format_amount(summed)}, "
-                f"but the total is {format_amount(total)}",
+                f"{parts}, but the total is {format_amount(total)}",
                 "warning",
             )
+
+
+def _sum(lines: list[tuple[int, CostLine]]) -> Decimal:
+    return sum(
+        (line.amount.eur_equivalent for _, line in lines if line.amount is not None),
+        Decimal("0.00"),
+    )
 
 
 def _activities(annex: ProjectDescription) -> Iterator[Finding]:

@@ -248,7 +248,7 @@ class Money(Model):
 
 
 class Options(Model):
-    """How Latvian text is written in this document (one style per document).
+    """How Latvian text is written and laid out in this document (one style per document).
 
     Defaults follow the seed annexes; see docs/latvian.md for the variants.
     """
@@ -273,6 +273,11 @@ class Options(Model):
     personal_placeholder: Text = Field(
         default="[personas dati]",
         description="What --public prints instead of personal data",
+    )
+    header_row: bool = Field(
+        default=False,
+        description="Start the table with a 'Sadaļa | Saturs' row, repeated on every page "
+        "(the seeds have none)",
     )
 
 

@@ -43,9 +43,10 @@ from yaml.events import (
 )
 
 from annexgen.errors import DataError, Location, Problem
-from annexgen.model.checks import cross_check
+from annexgen.model.checks import Finding, cross_check
 from annexgen.model.introspect import models_in
 from annexgen.model.kinds import KINDS, REGISTRY, Annex
+from annexgen.model.partial import partial_findings
 from annexgen.model.saving import dump_annex
 from annexgen.model.text import describe_char
 
@@ -470,18 +471,37 @@ def _validate(text: str, filename: str, base_dir: Path | None) -> tuple[Any, lis
         return None, problems or [Problem("the file is empty", Location(filename))]
     if not isinstance(data, dict):
         return None, [Problem("expected a mapping of fields (key: value)", where.location(()))]
-    # Structural problems (duplicate keys, tags) do not stop validation, so that
-    # the clerk sees every problem of the file in one run.
+    # Structural problems (duplicate keys, tags) do not stop validation, and the
+    # cross-checks run on every part that parsed, so that the clerk sees every
+    # problem of the file in one run (issue 10).
+    failed: list[Path_] = [path for _, path, _ in where.doc.problems]
     try:
         annex = _ADAPTER.validate_python(data, context={"base_dir": base_dir})
     except ValidationError as err:
-        return None, _sorted(problems + _pydantic_problems(err, data, where))
+        problems += _pydantic_problems(err, data, where)
+        return None, _sorted(problems + _checks_of_parts(data, failed, err, where))
     if problems:
-        return None, problems
-    findings = cross_check(annex)
-    return annex, _sorted(
-        [Problem(f.message, where.location(f.path), f.severity) for f in findings]
-    )
+        return None, _sorted(problems + _checks_of_parts(data, failed, None, where))
+    return annex, _sorted(_located(cross_check(annex), where))
+
+
+def _checks_of_parts(
+    data: dict[str, Any], failed: list[Path_], err: ValidationError | None, where: _Located
+) -> list[Problem]:
+    """Cross-check findings of an annex that failed, from every part that parsed
+    (:mod:`annexgen.model.partial`); ``failed`` and ``err`` say which did not."""
+    kind = data.get("kind")
+    if not (isinstance(kind, str) and kind in REGISTRY):
+        return []
+    for error in err.errors(include_url=False) if err else ():
+        loc: Path_ = tuple(error["loc"])
+        failed.append(loc[1:] if loc[:1] == (kind,) else loc)  # without the union's tag
+    # a model-level error (path ()) refuses the whole, not any part of it
+    return _located(partial_findings(REGISTRY[kind].model, data, [f for f in failed if f]), where)
+
+
+def _located(findings: Iterable[Finding], where: _Located) -> list[Problem]:
+    return [Problem(f.message, where.location(f.path), f.severity) for f in findings]
 
 
 def _sorted(problems: list[Problem]) -> list[Problem]:
@@ -597,8 +617,6 @@ def check_data(data: dict[str, Any], source: str = "<form>") -> tuple[Any, list[
     try:
         annex = _ADAPTER.validate_python(data)
     except ValidationError as err:
-        return None, _pydantic_problems(err, data, where)
-    findings = cross_check(annex)
-    return annex, _sorted(
-        [Problem(f.message, where.location(f.path), f.severity) for f in findings]
-    )
+        problems = _pydantic_problems(err, data, where)
+        return None, _sorted(problems + _checks_of_parts(data, [], err, where))
+    return annex, _sorted(_located(cross_check(annex), where))

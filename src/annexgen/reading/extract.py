@@ -26,8 +26,10 @@ from annexgen.lv import iter_amount_mentions, iter_dates, lvl_to_eur
 from annexgen.lv.amounts import to_money
 from annexgen.lv.approval import act_dative, approved_form
 from annexgen.lv.figures import is_total_label
+from annexgen.model.fields import Options
 from annexgen.model.kinds.project_description import LABELS
 from annexgen.model.saving import dump_data
+from annexgen.model.wording import quote, unquoted
 from annexgen.reading.documents import Document, DocumentTable, paragraph_text, read_document
 
 __all__ = ["Extracted", "extract", "extract_yaml"]
@@ -240,17 +242,59 @@ def _duration(value: str) -> dict[str, Any]:
     return {"text": value}
 
 
-def _contact(value: str) -> dict[str, Any]:
+_CONTACT_SLOTS: Final = (("phone", "Tālr."), ("mobile", "Mob."), ("email", "E-pasts"))
+_CONTACT_LABEL: Final = re.compile(
+    "(" + "|".join(re.escape(label) for _, label in _CONTACT_SLOTS) + r"):\s*"
+)
+_PLACEHOLDER_NOTE: Final = (
+    "{field}: the document shows {placeholder!r} here, not the personal data "
+    "(it was published with --public); left empty: fill it in from the original"
+)
+
+
+def _looks_made_up(key: str, value: str) -> bool:
+    """A phone without a digit or an e-mail without '@' is not a real value."""
+    if key == "email":
+        return "@" not in value
+    return not any(ch.isdigit() for ch in value)
+
+
+def _revealed_placeholder(slots: dict[str, str], known: str) -> str:
+    """The placeholder the contact cell shows: ``known``, or a text that stands in
+    several personal slots at once and cannot be a phone or e-mail there."""
+    values = list(slots.values())
+    for value in values:
+        if value == known:
+            return known
+    for value in values:
+        same = [k for k, v in slots.items() if v == value]
+        if len(same) >= 2 and any(_looks_made_up(k, value) for k in same):
+            return value
+    return known
+
+
+def _contact(value: str, placeholder: str) -> tuple[dict[str, Any], str, list[str]]:
+    """The contact cell as fields, the placeholder it shows (``placeholder`` or one
+    it reveals) and the fields that hold only that placeholder, now empty."""
     text = " ".join(value.split())
-    out: dict[str, Any] = {}
-    for key, label in (("email", "E-pasts"), ("mobile", "Mob."), ("phone", "Tālr.")):
-        m = re.search(rf"{re.escape(label)}:\s*(\S+(?:\s\d+)?)", text)
-        if m:
-            out[key] = m.group(1)
-            text = text.replace(m.group(0), " ")
-    name, _, position = " ".join(text.split()).partition(", ")
-    where = {"position": position.strip()} if position else {}
-    return {"name": name.strip(), **where, **out}
+    parts = _CONTACT_LABEL.split(text)
+    head, slots = parts[0].strip(), {}
+    labels = {label: key for key, label in _CONTACT_SLOTS}
+    for i in range(1, len(parts) - 1, 2):
+        slots[labels[parts[i]]] = parts[i + 1].strip()
+    shown = _revealed_placeholder(slots, placeholder)
+    if head == shown or head.startswith(shown + ", "):
+        name, position = shown, head[len(shown) :].removeprefix(", ")
+    else:
+        name, _, position = head.partition(", ")
+    out: dict[str, Any] = {"name": name.strip()}
+    if position.strip():
+        out["position"] = position.strip()
+    out.update(slots)
+    hidden = [key for key in ("name", *slots) if out[key] == shown]
+    for key in hidden:
+        out[key] = ""
+    return out, shown, hidden
 
 
 _DISCLAIMER: Final = re.compile(
@@ -260,6 +304,7 @@ _DISCLAIMER: Final = re.compile(
     r"finansiālo atbalstu\. Par šī dokumenta saturu pilnībā atbild (?P<responsible>.+?), "
     r"un tas nekādos apstākļos nav uzskatāms par Eiropas Savienības oficiālo nostāju\.$"
 )
+_DEFAULT_PLACEHOLDER: Final = Options().personal_placeholder
 _EU_FUNDING: Final = "Šo projektu finansē Eiropas Savienība"
 _BULLET: Final = re.compile(r"^\s*[•·\-–]\s+")
 
@@ -547,9 +592,28 @@ def _generic(doc: Document) -> Extracted:
     return Extracted(data, notes)
 
 
-def extract(path: str | Path) -> Extracted:
+def _project_name(title: str) -> str:
+    """The name in "Projekta „…” apraksts", also with a name inside the name
+    („Programmas „Erasmus+” projekts”), else the first quoted text."""
+    whole = re.fullmatch(r"Projekta (.+) apraksts", title)
+    if whole and unquoted(whole.group(1)) != whole.group(1):
+        return unquoted(whole.group(1))
+    name = _QUOTED.search(title)
+    return name.group(1) if name else title
+
+
+def extract(path: str | Path, *, placeholder: str | None = None) -> Extracted:
     """Read ``path`` (.docx or .txt) into annex data: a project description, or a
-    project announcement when the document is a press release with the EU disclaimer."""
+    project announcement when the document is a press release with the EU disclaimer.
+
+    A published annex (``--public``) shows a placeholder where the personal data
+    was: "[personas dati]", ``placeholder`` when given, or a text the contact
+    cell reveals as one (the same words standing for a name, a phone and an
+    e-mail). Those fields are left empty with a note naming each — never filled
+    with the placeholder's words, never guessed.
+    """
+    if placeholder is None:
+        placeholder = _DEFAULT_PLACEHOLDER
     doc: Document = read_document(path)
     if not doc.rows and any(_EU_FUNDING in b.text for b in doc.blocks):
         return _announcement(doc, Path(path))
@@ -577,16 +641,16 @@ def extract(path: str | Path) -> Extracted:
             title_index -= 1  # a title broken over two lines (seeds 000, 001)
             title = _clean(blocks[title_index]) + " " + title
         title = " ".join(title.replace("*", "").split())
-        name = _QUOTED.search(title)
-        data["project_name"] = name.group(1) if name else title
-        if title == f"Projekta “{data['project_name']}” apraksts":
+        data["project_name"] = _project_name(title)
+        if title == f"Projekta {quote(data['project_name'], Options(quotes='en'))} apraksts":
             options["quotes"] = "en"
-        elif title != f"Projekta „{data['project_name']}” apraksts":
+        elif title != f"Projekta {quote(data['project_name'])} apraksts":
             data["title"] = title
     labels: dict[str, str] = {}
     order: list[str] = []
     extra: list[dict[str, Any]] = []
     previous: str | None = None
+    hidden: list[str] = []  # personal fields the document shows only as the placeholder
     for row in doc.rows:
         raw_label = " ".join(row.label.split())
         label_key = raw_label.rstrip(":").strip().lower()
@@ -611,7 +675,10 @@ def extract(path: str | Path) -> Extracted:
         elif key == "activities":
             data[key] = _activities(paragraphs)
         elif key == "contact":
-            data[key] = _contact(row.value)
+            data[key], shown, fields = _contact(row.value, placeholder)
+            if fields:
+                placeholder = shown
+                hidden += [f"contact.{name}" for name in fields]
         else:  # a blank line between paragraphs, as annexgen writes them
             data[key] = "\n\n".join(paragraphs)
     tail = [_clean(b) for b in blocks[-4:]]
@@ -626,6 +693,13 @@ def extract(path: str | Path) -> Extracted:
     default_order = [k for k in LABELS if k in order]
     if order != default_order:
         data["order"] = order
+    for i, extra_row in enumerate(extra):
+        if extra_row["text"] == placeholder:  # a personal row as --public prints it
+            extra_row.update(text="", personal=True)
+            hidden.append(f"extra_rows[{i}].text")
+    notes += [_PLACEHOLDER_NOTE.format(field=f, placeholder=placeholder) for f in hidden]
+    if hidden and placeholder != _DEFAULT_PLACEHOLDER:
+        options["personal_placeholder"] = placeholder  # --public again shows the same
     if extra:
         data["extra_rows"] = extra
     if options:
@@ -633,9 +707,9 @@ def extract(path: str | Path) -> Extracted:
     return Extracted(data, notes)
 
 
-def extract_yaml(path: str | Path) -> str:
+def extract_yaml(path: str | Path, *, placeholder: str | None = None) -> str:
     """The extracted annex as YAML; notes become comments at the top."""
-    result = extract(path)
+    result = extract(path, placeholder=placeholder)
     lines = [f"# extracted by annexgen from {Path(path).name}"]
     lines += [f"# CHECK: {note}" for note in result.notes]
     return "\n".join(lines) + "\n" + dump_data(result.data)

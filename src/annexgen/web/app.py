@@ -68,6 +68,7 @@ LABELS: Final = {
     "disclaimer": "Atruna (ja atšķiras no standarta)", "options": "Valodas iestatījumi",
     "number_style": "Skaitļu stils", "cents": "Centi", "euro_spelling": "Valūtas vārds",
     "quotes": "Pēdiņas", "extra_rows": "Papildu rindas", "minor_word": "Vārds pēc centiem",
+    "header_row": "Tabulai galvene „Sadaļa | Saturs” katrā lappusē",
 }  # fmt: skip
 _SKIP: Final = {"kind", "labels", "order", "date_spaces", "personal_placeholder", "bullets"}
 _LONG: Final = {"goal", "description", "justification", "results", "text", "disclaimer", "after"}

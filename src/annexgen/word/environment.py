@@ -29,6 +29,7 @@ from annexgen.model.wording import quote
 __all__ = [
     "FILTERS",
     "FilterError",
+    "context_text",
     "error_line",
     "make_environment",
     "paragraph_context",
@@ -174,11 +175,24 @@ def paragraph_context(source: str, lineno: int, tags: re.Pattern[str]) -> list[s
     with no text (an unclosed block reported at the end) falls back to the window.
     """
     lines = source.splitlines()
-    own = tags.sub("", lines[lineno - 1]).strip() if 0 < lineno <= len(lines) else ""
+    line = lines[lineno - 1] if 0 < lineno <= len(lines) else ""
+    # The line is one paragraph, then any tags docxtpl moved out of the tag-only
+    # rows and paragraphs that follow it ({%tr if … %}): separate items, so that
+    # template_error can name the one the error is in.
+    own = [t for t in (tags.sub("", part).strip() for part in line.split("</w:p>", 1)) if t]
     if own:
-        return [own]
+        return own
     start = max(lineno - 4, 0)
     return [tags.sub("", line) for line in lines[start : start + 7]]
+
+
+def context_text(context: list[str], message: str) -> str:
+    """The context items of an error, narrowed to those holding a name the message
+    quotes (``'projekt'``, ``'quotd'``) when only some do."""
+    lines = [line.strip() for line in context if line.strip()]
+    names = re.findall(r"'([\w.]+)'", message)
+    named = [line for line in lines if any(n in line for n in names)]
+    return " | ".join(named or lines)
 
 
 def resolve_brace_escapes(source: str) -> str:
@@ -189,12 +203,12 @@ def resolve_brace_escapes(source: str) -> str:
 def template_error(err: JinjaTemplateError, name: str) -> TemplateError:
     where = ""
     context = getattr(err, "docx_context", None)
-    if context is not None:
-        lines = [line.strip() for line in context if line.strip()]
-        if lines:
-            where = f" near {' | '.join(lines)[:120]!r}"
     kind = type(err).__name__
     message = err.message or str(err)
+    if context is not None:
+        text = context_text(context, message)
+        if text:
+            where = f" near {text[:120]!r}"
     if kind == "UndefinedError":
         return TemplateError(
             f"the template uses an unknown variable: {message}{where}", location=Location(name)

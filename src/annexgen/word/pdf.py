@@ -11,6 +11,7 @@ the cost (0.87 s a file when done one by one).
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -21,7 +22,7 @@ from pathlib import Path
 
 from annexgen.errors import ConversionError, Location
 
-__all__ = ["INSTALL_HINT", "convert_to_pdf", "docx_to_pdf", "find_soffice"]
+__all__ = ["INSTALL_HINT", "convert_to_pdf", "docx_to_pdf", "export_options", "find_soffice"]
 
 INSTALL_HINT = (
     "PDF output needs LibreOffice. Install it (Debian/Ubuntu: "
@@ -29,9 +30,35 @@ INSTALL_HINT = (
     "or leave out --pdf to get the Word file only."
 )
 
-# LibreOffice's PDF export filter; PDF/A-2b for archives (SelectPdfVersion 2).
-_PDF_FILTER = "pdf:writer_pdf_Export"
-_PDFA_FILTER = 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}'
+
+def export_options(*, pdf_a: bool = False, pdf_ua: bool = False) -> dict[str, bool | int]:
+    """The filter data of LibreOffice's PDF export (``writer_pdf_Export``) — the one
+    place that says how annexgen's PDFs are made, whatever drives LibreOffice.
+
+    Every PDF is tagged (structure tree, ``/Lang`` from the document language,
+    title from the document properties): councils publish annexes on their
+    websites, which must be accessible (document-rules §3.2, MK 445/2020,
+    EN 301 549). ``pdf_a``: PDF/A-2b for archives; ``pdf_ua``: PDF/UA-1 (LibreOffice
+    then also checks its accessibility rules and writes the ``pdfuaid`` mark).
+    LibreOffice 7.4 makes both at once: PDF/A-2b metadata *and* the PDF/UA-1 mark.
+    """
+    options: dict[str, bool | int] = {"UseTaggedPDF": True}
+    if pdf_a:
+        options["SelectPdfVersion"] = 2
+    if pdf_ua:
+        options["PDFUACompliance"] = True
+    return options
+
+
+def _convert_to_argument(options: dict[str, bool | int]) -> str:
+    """``--convert-to`` with filter data, in the JSON form LibreOffice 7.4+ reads."""
+    typed = {
+        name: {"type": "boolean", "value": str(value).lower()}
+        if isinstance(value, bool)
+        else {"type": "long", "value": str(value)}
+        for name, value in options.items()
+    }
+    return "pdf:writer_pdf_Export:" + json.dumps(typed, separators=(",", ":"))
 
 
 def find_soffice() -> str | None:
@@ -57,7 +84,12 @@ def _stop(process: subprocess.Popen[str]) -> None:
 
 
 def convert_to_pdf(
-    sources: Sequence[Path], out_dir: Path, *, timeout: float = 300, pdf_a: bool = False
+    sources: Sequence[Path],
+    out_dir: Path,
+    *,
+    timeout: float = 300,
+    pdf_a: bool = False,
+    pdf_ua: bool = False,
 ) -> list[Path]:
     """Convert .docx files to PDF in ``out_dir`` with one LibreOffice start.
 
@@ -95,7 +127,7 @@ def convert_to_pdf(
             "--norestore",
             "--nologo",
             "--convert-to",
-            _PDFA_FILTER if pdf_a else _PDF_FILTER,
+            _convert_to_argument(export_options(pdf_a=pdf_a, pdf_ua=pdf_ua)),
             "--outdir",
             private,
             *(str(s) for s in sources),
@@ -131,10 +163,14 @@ def convert_to_pdf(
     return pdfs
 
 
-def docx_to_pdf(data: bytes, *, pdf_a: bool = False, timeout: float = 120) -> bytes:
+def docx_to_pdf(
+    data: bytes, *, pdf_a: bool = False, pdf_ua: bool = False, timeout: float = 120
+) -> bytes:
     """The PDF of one in-memory .docx (for the library API and the web form)."""
     with tempfile.TemporaryDirectory(prefix="annexgen-pdf-") as tmp:
         source = Path(tmp) / "annex.docx"
         source.write_bytes(data)
-        (pdf,) = convert_to_pdf([source], Path(tmp) / "out", pdf_a=pdf_a, timeout=timeout)
+        (pdf,) = convert_to_pdf(
+            [source], Path(tmp) / "out", pdf_a=pdf_a, pdf_ua=pdf_ua, timeout=timeout
+        )
         return pdf.read_bytes()

@@ -37,7 +37,7 @@ from annexgen.model.introspect import models_in
 from annexgen.model.kinds import REGISTRY
 from annexgen.model.loading import load_annex_text, skeleton
 from annexgen.word.context import build_context
-from annexgen.word.environment import FILTERS, make_environment
+from annexgen.word.environment import FILTERS, context_text, make_environment, paragraph_context
 from annexgen.word.render import render
 
 __all__ = ["check_template", "known_variables"]
@@ -45,6 +45,7 @@ __all__ = ["check_template", "known_variables"]
 _W: Final = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _TAG: Final = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
 _SMART: Final = re.compile("[“”„‘’«»]")
+_XML_TAG: Final = re.compile(r"<[^>]+>")
 
 
 @cache
@@ -153,11 +154,8 @@ def _paragraph_problems(xml: str, where: str, name: str) -> list[Problem]:
 
 def _syntax_problem(err: TemplateSyntaxError, source: str, where: str, name: str) -> Problem:
     """A syntax error located by the text of the paragraph it sits in."""
-    lines = source.splitlines()
-    lineno = err.lineno or 0
-    line = lines[lineno - 1] if 0 < lineno <= len(lines) else ""
-    text = re.sub(r"<[^>]+>", "", line).strip()
     message = err.message or str(err)
+    text = context_text(paragraph_context(source, err.lineno or 0, _XML_TAG), message)
     if message.startswith("No filter named"):
         message += " Filters: " + ", ".join(sorted(FILTERS))
     return Problem(
