@@ -48,7 +48,27 @@ def _annex(**fields: object) -> ProjectDescription:
 
 # Fields whose values are not printed as written: options, row keys, codes, and the
 # signatory (printed as "J. Lāčplēsis", checked in test_seed_003_layout).
-NOT_PRINTED = {"options", "labels", "order", "kind", "role", "currency", "signatory"}
+NOT_PRINTED = {
+    "options",
+    "labels",
+    "order",
+    "kind",
+    "role",
+    "currency",
+    "signatory",
+    # table annexes: column keys and types, the source file, totals to check
+    "key",
+    "type",
+    "align",
+    "orientation",
+    "rows_from",
+    "sheet",
+    "sum",
+    "vat",
+    "stated",
+    "column",
+    "act",
+}  # fmt: skip  (act: "lēmumu" in an approval mark)
 
 
 def _model_strings(value: object) -> list[str]:
