@@ -16,7 +16,8 @@ import docx
 import pytest
 from lxml import etree
 
-from annexgen.word.compiled import compile_template, document_paragraphs
+from annexgen.word.compiled import compile_template
+from annexgen.word.package import document_paragraphs
 from annexgen.word.render import render
 from annexgen.word.templates import bundled_template
 from tests.render.test_render import NASTY, _annex

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
-from annexgen.cli._common import EXIT_ENVIRONMENT, EXIT_INVALID, EXIT_OK
-from annexgen.errors import AnnexgenError, ConversionError, DataError, OutputError
+from annexgen.cli._common import EXIT_OK, error_lines, exit_code
+from annexgen.errors import AnnexgenError
 
 
 @click.command()
@@ -94,17 +94,10 @@ def render(
                 pdf_ua=pdf_ua,
                 e_signed=e_signed,
             )
-        except DataError as err:
-            click.echo(str(err), err=True)
-            code = max(code, EXIT_INVALID)
-            continue
-        except (ConversionError, OutputError) as err:
-            click.echo(f"error: {err}", err=True)
-            code = max(code, EXIT_ENVIRONMENT)
-            continue
-        except AnnexgenError as err:
-            click.echo(f"error: {err}", err=True)
-            code = max(code, EXIT_INVALID)
+        except (AnnexgenError, OSError) as err:  # report, go on with the next file
+            for line in error_lines(err):
+                click.echo(line, err=True)
+            code = max(code, exit_code(err))
             continue
         click.echo(str(written))
         if pdf or pdf_a or pdf_ua:

@@ -9,7 +9,9 @@ night over hundreds of YAML files:
   same file (also case-insensitively, as on Windows) are both refused, and
   nothing is written outside OUT_DIR.
 * **Incremental.** A manifest in OUT_DIR records, per output, the SHA-256 of its
-  input, of the template and the annexgen version; an unchanged item is skipped
+  input and every option that changes the output (:class:`OutputOptions`: the
+  template's content, ``public``, ``pdf``, ``pdf_a``, ``pdf_ua``, the annexgen version);
+  an item is skipped only when all of them are unchanged
   (hashes, not modification times: git does not keep mtimes). ``force`` renders
   everything.
 * **Parallel.** Items are rendered in worker processes with the compiled fast
@@ -33,7 +35,7 @@ import shutil
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, Final, Literal
 
@@ -47,6 +49,7 @@ __all__ = [
     "BatchItem",
     "BatchReport",
     "ItemResult",
+    "OutputOptions",
     "plan_batch",
     "run_batch",
     "safe_name",
@@ -78,6 +81,8 @@ class ItemResult:
     output: str = ""
     input_sha256: str = ""
     seconds: float = 0.0
+    #: other files the annex read (a table's ``rows_from``): path → SHA-256
+    read_sha256: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -145,6 +150,47 @@ def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def _unchanged_reads(reads: object) -> bool:
+    """Whether the files an annex read besides its YAML (its spreadsheet) are unchanged."""
+    if reads is None:
+        return True
+    if not isinstance(reads, dict):
+        return False
+    try:
+        return all(_sha256(Path(path)) == sha for path, sha in reads.items())
+    except OSError:
+        return False  # gone or unreadable: render again and report it
+
+
+@dataclass(frozen=True, slots=True)
+class OutputOptions:
+    """Every option of :func:`run_batch` that changes what it writes.
+
+    The manifest key is made of all of these fields (:meth:`manifest_key`), so
+    an option added here is keyed without anyone remembering to: a run with a
+    different value renders again instead of skipping (``--pdf`` then
+    ``--pdf-a`` must make PDF/A files, issue 10).
+    """
+
+    public: bool = False
+    pdf: bool = False
+    pdf_a: bool = False  # another PDF kind is another output
+    pdf_ua: bool = False
+    template: str | Path | None = None
+
+    def manifest_key(self) -> dict[str, Any]:
+        """What an output was made with: these options, the template's content
+        (bundled or given) and the annexgen version."""
+        key: dict[str, Any] = {"annexgen": VERSION}
+        for option in fields(self):
+            value = getattr(self, option.name)
+            if option.name == "template":  # by content: an edited template renders again
+                key["template_sha256"] = _sha256(Path(value)) if value else bundled_sha256()
+            else:
+                key[option.name] = value
+        return key
+
+
 def _read_manifest(out_dir: Path) -> dict[str, Any]:
     try:
         data = json.loads((out_dir / MANIFEST_NAME).read_text(encoding="utf-8"))
@@ -173,6 +219,7 @@ def _render_one(task: tuple[BatchItem, str | None, bool, bool]) -> ItemResult:
     try:
         digest = _sha256(item.source)
         annex = load_annex(item.source)
+        read = {str(p): _sha256(p) for p in annex.input_files()}
         if not dry_run:
             item.target.parent.mkdir(parents=True, exist_ok=True)
             data = render(annex, template, public=public)
@@ -182,7 +229,8 @@ def _render_one(task: tuple[BatchItem, str | None, bool, bool]) -> ItemResult:
     except (AnnexgenError, OSError) as err:
         return ItemResult(item.relative, "failed", f"{item.relative}: {err}", item.output)
     status: Status = "would render" if dry_run else "rendered"
-    return ItemResult(item.relative, status, "", item.output, digest, time.perf_counter() - started)
+    seconds = time.perf_counter() - started
+    return ItemResult(item.relative, status, "", item.output, digest, seconds, read)
 
 
 def _map(tasks: list[tuple[BatchItem, str | None, bool, bool]], jobs: int) -> Iterator[ItemResult]:
@@ -265,14 +313,9 @@ def run_batch(
         report.results.append(failure)
         if progress:
             progress(failure)
-    template_sha = _sha256(Path(template)) if template else bundled_sha256()
-    key = {
-        "template_sha256": template_sha,
-        "annexgen": VERSION,
-        "public": public,
-        "pdf_a": pdf_a,  # another PDF kind is another output
-        "pdf_ua": pdf_ua,
-    }
+    key = OutputOptions(
+        public=public, pdf=pdf, pdf_a=pdf_a, pdf_ua=pdf_ua, template=template
+    ).manifest_key()
     manifest = {} if force else _read_manifest(target_dir)
     new_manifest = dict(manifest)
     todo = []
@@ -285,6 +328,7 @@ def run_batch(
             and item.target.is_file()
             and (not want_pdf or item.target.with_suffix(".pdf").is_file())
             and entry.get("input_sha256") == _sha256(item.source)
+            and _unchanged_reads(entry.get("reads"))
         )
         if unchanged:
             result = ItemResult(item.relative, "skipped", "", item.output)
@@ -307,6 +351,7 @@ def run_batch(
                     **key,
                     "input": result.relative,
                     "input_sha256": result.input_sha256,
+                    **({"reads": result.read_sha256} if result.read_sha256 else {}),
                 }
             elif result.status == "failed":
                 new_manifest.pop(result.output, None)

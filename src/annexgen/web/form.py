@@ -347,7 +347,22 @@ def form_values(annex: BaseModel | dict[str, Any], kind: str = "") -> dict[str, 
     kind = kind or str(getattr(annex, "kind"))  # noqa: B009 - every annex model has a kind
     out: dict[str, str] = {}
     _values(form_for(kind), annex, "", out)
+    if out.get("rows_from") and any(k.startswith("rows.") for k in out):
+        out["rows_from"] = out["sheet"] = ""  # the rows were read from it: now they are here
     return out
+
+
+def _cells(row: dict[str, Any], owner: Any) -> str:
+    """A table row as the form holds it: the typed cells, tab-separated (as Excel pastes)."""
+    columns = getattr(owner, "columns", None) or []
+    typed = [c.key for c in columns if not getattr(c, "computed", False)] or list(row)
+    return "\t".join(_cell(row.get(key)) for key in typed)
+
+
+def _cell(value: Any) -> str:
+    if isinstance(value, date):
+        return value.isoformat()
+    return "" if value is None else str(value)
 
 
 def _values(nodes: list[Node], obj: Any, prefix: str, out: dict[str, str]) -> None:
@@ -365,7 +380,9 @@ def _values(nodes: list[Node], obj: Any, prefix: str, out: dict[str, str]) -> No
             assert node.item is not None
             for i, item in enumerate(value or []):
                 if node.item.kind == "field":
-                    out[f"{name}.{i}"] = _as_text(item)
+                    out[f"{name}.{i}"] = (
+                        _cells(item, obj) if isinstance(item, dict) else _as_text(item)
+                    )
                 else:
                     if node.item.text_field and isinstance(item, str):
                         item = {node.item.text_field: item}  # noqa: PLW2901

@@ -14,7 +14,7 @@ from typing import Any, Final
 
 from pydantic import BaseModel, ValidationError
 
-from annexgen.errors import AnnexgenError, DataError, Problem
+from annexgen.errors import AnnexgenError, DataError, Finding
 from annexgen.model.kinds import REGISTRY
 from annexgen.model.loading import check_data, load_annex_text
 from annexgen.model.saving import dump_annex
@@ -58,7 +58,7 @@ def _group_paths(kind: str) -> set[str]:
     return {n.path for n in _walk(form_for(kind)) if n.kind in ("group", "list")}
 
 
-def problems_by_input(kind: str, problems: list[Problem]) -> dict[str, list[dict[str, str]]]:
+def problems_by_input(kind: str, problems: list[Finding]) -> dict[str, list[dict[str, str]]]:
     """Latvian messages keyed by the input name (or group path; "" for the whole annex)."""
     groups = _group_paths(kind)
     out: dict[str, list[dict[str, str]]] = {}
@@ -176,6 +176,7 @@ def validate(kind: str, values: dict[str, str]) -> dict[str, Any]:
     return {
         "ok": ok,
         "problems": problems_by_input(kind, problems),
+        "findings": [p.as_dict() for p in problems],  # the same as `check --format json`
         "previews": previews,
         "document": document,
     }
@@ -260,7 +261,7 @@ def open_file(name: str, raw: bytes) -> dict[str, Any]:
         try:
             annex = load_annex_text(text, "fails")
         except DataError as err:
-            raise Unreadable([_located(p) for p in err.problems]) from None
+            raise Unreadable([_located(p) for p in err.findings]) from None
         return {"kind": annex.kind, "values": form_values(annex), "notes": notes}
     with tempfile.TemporaryDirectory(prefix="annexgen-web-") as folder:
         path = Path(folder) / f"document{suffix}"  # never a name taken from the request
@@ -278,25 +279,26 @@ def open_file(name: str, raw: bytes) -> dict[str, Any]:
     return {"kind": kind, "values": values, "notes": notes}
 
 
-def _located(problem: Problem) -> str:
+def _located(problem: Finding) -> str:
     where = problem.location
     place = f"{where.line}. rinda: " if where.line else ""
     field = f"{where.field}: " if where.field else ""
     return f"{place}{field}{latvian(problem.message)}"
 
 
-def _report_line(name: str, finding: Any) -> str:
+def _report_line(name: str, finding: Finding) -> str:
     """One line of the downloaded report: where, how bad, what, the correction (Latvian)."""
-    where = f"{finding.line}:{finding.column}" if finding.line is not None else finding.position
+    loc = finding.location
+    where = f"{loc.line}:{loc.column}" if loc.line is not None else (loc.place or "")
     severity = "kļūda" if finding.severity == "error" else "stils"
     fix = f" (ieteikums: {finding.suggestion})" if finding.suggestion is not None else ""
-    return f"{name}:{where}: {severity} {finding.rule}: {latvian(finding.message)}{fix}"
+    return f"{name}:{where}: {severity} {finding.code}: {latvian(finding.message)}{fix}"
 
 
 def check_document(name: str, raw: bytes) -> dict[str, Any]:
     """Lint an old .docx/.txt annex: its text with each finding marked, and a report."""
     from annexgen.reading.documents import read_document  # noqa: PLC0415 - worker side only
-    from annexgen.reading.lint import RULES, lint_document, lint_text  # noqa: PLC0415
+    from annexgen.reading.lint import lint_document, lint_text  # noqa: PLC0415
 
     suffix = _suffix(name)
     if suffix not in (".docx", ".txt"):
@@ -316,16 +318,18 @@ def check_document(name: str, raw: bytes) -> dict[str, Any]:
         marks = []
         for f in findings:
             count += 1
+            start = (f.location.column or 1) - 1
+            end = start + len(f.excerpt or "")
             marks.append(
                 {
                     "id": count,
-                    "start": f.start,
-                    "end": f.end,
-                    "rule": f.rule,
-                    "severity": RULES[f.rule].severity,
+                    "start": start,
+                    "end": end,
+                    "rule": f.code,
+                    "severity": f.severity,
                     "message": latvian(f.message),
                     "suggestion": f.suggestion,
-                    "excerpt": block.text[f.start : f.end],
+                    "excerpt": block.text[start:end],
                 }
             )
         blocks.append({"position": block.position, "text": block.text, "marks": marks})
