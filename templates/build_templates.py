@@ -15,9 +15,18 @@ faster). Here every style is one the annex needs, and each is deliberate:
 * ``Heading1`` — the title: centred, bold, a real heading for navigation;
 * ``AnnexMark`` — the annex mark, right-aligned, one element per line
   (document-rules §1.7);
-* ``TableLabel`` — bold left column; ``TableText`` — the value column;
+* ``TableLabel`` — bold left column, its lines kept together; ``TableText`` —
+  the value column; ``AfterTable`` — the 1 pt paragraph Word needs after a table
+  (a full empty line there could spill onto a page of its own);
 * ``ListNumber`` / ``ListBullet`` — real numbered and bulleted lists;
-* ``Signature`` — position at the left, name at a right tab stop (§1.5).
+* ``Signature`` / ``SignatureNext`` — position at the left, name at a right tab
+  stop (§1.5), two lines of space above; ``SignatureGap`` — two more lines for a
+  handwritten signature, kept with the signature.
+
+Every paragraph has widow/orphan control (two lines at least at either side of
+a page break). Table rows may break across pages unless the context marks them
+``keep`` (short rows); the header row "Sadaļa | Saturs" is printed only when
+``header_row`` is set (the seeds have none) and then repeats on every page.
 
 Page: A4, margins 30/15/20/20 mm (document-rules §1.9).
 The output is deterministic: fixed zip timestamps and member order.
@@ -38,6 +47,7 @@ PAGE_W, PAGE_H = 11906, 16838
 LEFT, RIGHT, TOP, BOTTOM = 1701, 850, 1134, 1134
 TEXT_W = PAGE_W - LEFT - RIGHT  # 9355
 LABEL_W = 2800
+LINE = 276  # one line of 12 pt Times New Roman, single spacing (13.8 pt)
 VALUE_W = TEXT_W - LABEL_W
 
 CONTENT_TYPES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -74,7 +84,7 @@ STYLES = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:styles xmlns:w="{W}">
 <w:docDefaults>
 <w:rPrDefault><w:rPr>{FONT}<w:sz w:val="24"/><w:szCs w:val="24"/><w:lang w:val="lv-LV" w:eastAsia="lv-LV" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>
-<w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr></w:pPrDefault>
+<w:pPrDefault><w:pPr><w:widowControl/><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr></w:pPrDefault>
 </w:docDefaults>
 <w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>
 <w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/>
@@ -83,17 +93,23 @@ STYLES = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:style w:type="paragraph" w:customStyle="1" w:styleId="AnnexMark"><w:name w:val="Annex Mark"/><w:basedOn w:val="Normal"/><w:qFormat/>
 <w:pPr><w:jc w:val="right"/></w:pPr></w:style>
 <w:style w:type="paragraph" w:customStyle="1" w:styleId="TableLabel"><w:name w:val="Table Label"/><w:basedOn w:val="Normal"/>
-<w:pPr><w:spacing w:before="40" w:after="40"/></w:pPr><w:rPr><w:b/><w:bCs/></w:rPr></w:style>
+<w:pPr><w:keepLines/><w:spacing w:before="40" w:after="40"/></w:pPr><w:rPr><w:b/><w:bCs/></w:rPr></w:style>
 <w:style w:type="paragraph" w:customStyle="1" w:styleId="TableText"><w:name w:val="Table Text"/><w:basedOn w:val="Normal"/>
 <w:pPr><w:spacing w:before="40" w:after="40"/></w:pPr></w:style>
 <w:style w:type="paragraph" w:styleId="ListNumber"><w:name w:val="List Number"/><w:basedOn w:val="TableText"/>
 <w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>
 <w:style w:type="paragraph" w:styleId="ListBullet"><w:name w:val="List Bullet"/><w:basedOn w:val="Normal"/>
 <w:pPr><w:numPr><w:numId w:val="2"/></w:numPr><w:spacing w:after="60"/></w:pPr></w:style>
+<w:style w:type="paragraph" w:customStyle="1" w:styleId="AfterTable"><w:name w:val="After Table"/><w:basedOn w:val="Normal"/>
+<w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/></w:pPr><w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr></w:style>
 <w:style w:type="paragraph" w:customStyle="1" w:styleId="BodyText"><w:name w:val="Body Text Annex"/><w:basedOn w:val="Normal"/>
 <w:pPr><w:spacing w:after="120"/><w:ind w:firstLine="567"/><w:jc w:val="both"/></w:pPr></w:style>
+<w:style w:type="paragraph" w:customStyle="1" w:styleId="SignatureGap"><w:name w:val="Signature Gap"/><w:basedOn w:val="Normal"/>
+<w:pPr><w:keepNext/><w:spacing w:before="0" w:after="0" w:line="{2 * LINE}" w:lineRule="exact"/></w:pPr></w:style>
 <w:style w:type="paragraph" w:customStyle="1" w:styleId="Signature"><w:name w:val="Signature Line"/><w:basedOn w:val="Normal"/>
-<w:pPr><w:keepLines/><w:tabs><w:tab w:val="right" w:pos="{TEXT_W}"/></w:tabs></w:pPr></w:style>
+<w:pPr><w:keepNext/><w:keepLines/><w:tabs><w:tab w:val="right" w:pos="{TEXT_W}"/></w:tabs><w:spacing w:before="{2 * LINE}"/></w:pPr></w:style>
+<w:style w:type="paragraph" w:customStyle="1" w:styleId="SignatureNext"><w:name w:val="Signature Next Line"/><w:basedOn w:val="Signature"/>
+<w:pPr><w:spacing w:before="0"/></w:pPr></w:style>
 <w:style w:type="paragraph" w:customStyle="1" w:styleId="ESignature"><w:name w:val="E-signature Mark"/><w:basedOn w:val="Normal"/>
 <w:pPr><w:spacing w:before="240"/><w:jc w:val="center"/></w:pPr><w:rPr><w:sz w:val="20"/><w:szCs w:val="20"/></w:rPr></w:style>
 <w:style w:type="paragraph" w:customStyle="1" w:styleId="Disclaimer"><w:name w:val="Disclaimer"/><w:basedOn w:val="Normal"/>
@@ -165,13 +181,10 @@ def cell(width: int, body: str, header: bool = False) -> str:
     return f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{shade}</w:tcPr>{body}</w:tc>'
 
 
-def row(cells: str, header: bool = False) -> str:
-    trpr = (
-        "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
-        if header
-        else "<w:trPr><w:cantSplit/></w:trPr>"
-    )
-    return f"<w:tr>{trpr}{cells}</w:tr>"
+def row(cells: str, *, header: bool = False, split: bool = True) -> str:
+    """A table row; ``header`` repeats it on every page, ``split=False`` keeps it whole."""
+    props = ("" if split else "<w:cantSplit/>") + ("<w:tblHeader/>" if header else "")
+    return f"<w:tr>{'<w:trPr>' + props + '</w:trPr>' if props else ''}{cells}</w:tr>"
 
 
 def tag_row(text: str) -> str:
@@ -191,54 +204,70 @@ MARK = "".join(
 
 TITLE = para("{{ title }}", "Heading1")
 
+# One row of the table: the label, and its text as paragraphs or a numbered list.
+# The template holds it twice: rows the context marks ``keep`` (a few lines,
+# see annexgen.word.context) cannot break across pages; longer rows may, so a
+# long row never leaves the foot of a page empty. Rows that break keep at least
+# two lines of their text with the label (widow/orphan control).
+ROW_CELLS = cell(LABEL_W, para("{{ row.label }}", "TableLabel")) + cell(
+    VALUE_W,
+    tag("{%p for p in row.paragraphs %}")
+    + para("{{ p }}", "TableText")
+    + tag("{%p endfor %}")
+    + tag("{%p for item in row.entries %}")
+    + para("{{ item }}", "ListNumber")
+    + tag("{%p endfor %}"),
+)
+
 TABLE = (
     '<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/>'
     f'<w:tblW w:w="{TEXT_W}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
-    '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/>'
+    '<w:tblLook w:val="0080" w:firstRow="0" w:lastRow="0" w:firstColumn="1" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/>'
     '<w:tblCaption w:val="{{ title }}"/>'
     f'</w:tblPr><w:tblGrid><w:gridCol w:w="{LABEL_W}"/><w:gridCol w:w="{VALUE_W}"/></w:tblGrid>'
+    + tag_row("{%tr if header_row %}")
     + row(
         cell(LABEL_W, para("{{ table_header.label }}", "TableLabel"), header=True)
         + cell(VALUE_W, para("{{ table_header.value }}", "TableLabel"), header=True),
         header=True,
+        split=False,
     )
+    + tag_row("{%tr endif %}")
     + tag_row("{%tr for row in rows %}")
-    + row(
-        cell(LABEL_W, para("{{ row.label }}", "TableLabel"))
-        + cell(
-            VALUE_W,
-            tag("{%p for p in row.paragraphs %}")
-            + para("{{ p }}", "TableText")
-            + tag("{%p endfor %}")
-            + tag("{%p for item in row.entries %}")
-            + para("{{ item }}", "ListNumber")
-            + tag("{%p endfor %}"),
-        )
-    )
+    + tag_row("{%tr if row.keep %}")
+    + row(ROW_CELLS, split=False)
+    + tag_row("{%tr else %}")
+    + row(ROW_CELLS)
+    + tag_row("{%tr endif %}")
     + tag_row("{%tr endfor %}")
     + "</w:tbl>"
-    + para()  # Word wants a paragraph after a table
+    + para(style="AfterTable")  # Word wants a paragraph after a table; 1 pt, never a page
 )
 
 PARAGRAPHS = "".join(
     [
+        tag("{%p if rows and paragraphs %}"),
+        para(),  # a line between the table and the text below it
+        tag("{%p endif %}"),
         tag("{%p for p in paragraphs %}"),
         para("{{ p }}", "BodyText"),
         tag("{%p endfor %}"),
     ]
 )
 
+# The signature: two lines of space above it (spacing, not empty paragraphs, which
+# screen readers announce as "blank"), two more for a handwritten signature — one
+# paragraph of that height, kept with the signature so the signature never starts
+# a page alone below a gap left at the foot of the page before.
 SIGNATURE = "".join(
     [
         tag("{%p if signature %}"),
-        para(),
         tag("{%p if not e_signed %}"),
-        para(),
-        para(),
+        para(style="SignatureGap"),
         tag("{%p endif %}"),
         tag("{%p if signature.acting %}"),
         para("{{ signature.position }}", "Signature"),
-        para("{{ signature.acting }}", "Signature", TAB + run("{{ signature.name }}")),
+        para("{{ signature.acting }}", "SignatureNext", TAB + run("{{ signature.name }}")),
         tag("{%p else %}"),
         para("{{ signature.position }}", "Signature", TAB + run("{{ signature.name }}")),
         tag("{%p endif %}"),
@@ -271,20 +300,106 @@ SECTION = (
     'w:header="567" w:footer="567" w:gutter="0"/><w:titlePg/></w:sectPr>'
 )
 
+
+def table_kind() -> str:
+    """The table kind (issue 16): columns and rows from the data, the page turns to fit.
+
+    A table annex has as many columns as its data says, so the column loop and
+    the widths live in the XML itself (``{% for %}`` between cells, widths and
+    the page size as attributes), not in ``{%tc %}`` tags: both render paths
+    take it as it is, and no grid has to be repaired after rendering. The
+    header row repeats on every page (``tblHeader``, EN 301 549 table headers),
+    rows do not break across pages, numbers are right-aligned, the „Kopā” row
+    is bold and its label spans the columns before the first total. The body
+    of this template is not meant to be edited in Word: change this function.
+    """
+    text = '<w:r><w:t xml:space="preserve">{{ cell.text }}</w:t></w:r>'
+    bold = '<w:r><w:rPr><w:b/><w:bCs/></w:rPr><w:t xml:space="preserve">{{ cell.text }}</w:t></w:r>'
+
+    def cell_xml(runs: str, style: str, extra_pr: str = "", width: bool = True) -> str:
+        tcw = '<w:tcW w:w="{{ cell.width }}" w:type="dxa"/>' if width else ""
+        return (
+            "<w:tc><w:tcPr>" + tcw + extra_pr + "</w:tcPr>"
+            f'<w:p><w:pPr><w:pStyle w:val="{style}"/><w:jc w:val="{{{{ cell.align }}}}"/></w:pPr>'
+            + runs
+            + "</w:p></w:tc>"
+        )
+
+    header = (
+        "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>{% for cell in table.columns %}"
+        '<w:tc><w:tcPr><w:tcW w:w="{{ cell.width }}" w:type="dxa"/>'
+        '<w:shd w:val="clear" w:color="auto" w:fill="F2F2F2"/><w:vAlign w:val="center"/></w:tcPr>'
+        '<w:p><w:pPr><w:pStyle w:val="TableHeading"/></w:pPr>'
+        '<w:r><w:t xml:space="preserve">{{ cell.label }}</w:t></w:r></w:p></w:tc>'
+        "{% endfor %}</w:tr>"
+    )
+    rows = (
+        "{% for row in table.rows %}<w:tr><w:trPr><w:cantSplit/></w:trPr>"
+        # body cells take their widths from the grid (a table has hundreds of them)
+        "{% for cell in row %}"
+        + cell_xml(text, "TableCell", width=False)
+        + "{% endfor %}</w:tr>{% endfor %}"
+    )
+    span = '{% if cell.span > 1 %}<w:gridSpan w:val="{{ cell.span }}"/>{% endif %}'
+    total = (
+        "{% if table.total %}<w:tr><w:trPr><w:cantSplit/></w:trPr>"
+        "{% for cell in table.total.cells %}" + cell_xml(bold, "TableCell", span) + "{% endfor %}"
+        "</w:tr>{% endif %}"
+    )
+    grid = '<w:tblGrid>{% for cell in table.columns %}<w:gridCol w:w="{{ cell.width }}"/>{% endfor %}</w:tblGrid>'
+    table = (
+        '<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/>'
+        '<w:tblW w:w="{{ table.width }}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
+        '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="1" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>'
+        '<w:tblCaption w:val="{{ title }}"/></w:tblPr>' + grid + header + rows + total + "</w:tbl>"
+    )
+    intro = tag("{%p for p in table.intro %}") + para("{{ p }}", "BodyText") + tag("{%p endfor %}")
+    words = (
+        tag("{%p if table.words %}") + para("{{ table.words }}", "TableWords") + tag("{%p endif %}")
+    )
+    # The signature's name sits at the right margin, wherever the page puts it.
+    tabs = (
+        '<w:pStyle w:val="Signature"/><w:tabs><w:tab w:val="clear" w:pos="'
+        f'{TEXT_W}"/><w:tab w:val="right" w:pos="{{{{ page.text_width }}}}"/></w:tabs>'
+    )
+    signature = SIGNATURE.replace('<w:pStyle w:val="Signature"/>', tabs)
+    section = (
+        '<w:sectPr><w:footerReference w:type="default" r:id="rId4"/>'
+        '<w:pgSz w:w="{{ page.width }}" w:h="{{ page.height }}" w:orient="{{ page.orient }}"/>'
+        f'<w:pgMar w:top="{TOP}" w:right="{RIGHT}" w:bottom="{BOTTOM}" w:left="{LEFT}" '
+        'w:header="567" w:footer="567" w:gutter="0"/><w:titlePg/></w:sectPr>'
+    )
+    return MARK + TITLE + intro + table + para() + words + PARAGRAPHS + signature + section
+
+
+#: Styles only the table kind uses: 11 pt cells, a bold centred header.
+TABLE_STYLES = """<w:style w:type="paragraph" w:customStyle="1" w:styleId="TableHeading"><w:name w:val="Table Heading"/><w:basedOn w:val="Normal"/>
+<w:pPr><w:keepNext/><w:spacing w:before="20" w:after="20"/><w:jc w:val="center"/></w:pPr><w:rPr><w:b/><w:bCs/><w:sz w:val="22"/><w:szCs w:val="22"/></w:rPr></w:style>
+<w:style w:type="paragraph" w:customStyle="1" w:styleId="TableCell"><w:name w:val="Table Cell"/><w:basedOn w:val="Normal"/>
+<w:pPr><w:spacing w:before="20" w:after="20"/></w:pPr><w:rPr><w:sz w:val="22"/><w:szCs w:val="22"/></w:rPr></w:style>
+<w:style w:type="paragraph" w:customStyle="1" w:styleId="TableWords"><w:name w:val="Table Total In Words"/><w:basedOn w:val="Normal"/>
+<w:pPr><w:spacing w:before="120" w:after="120"/><w:jc w:val="both"/></w:pPr></w:style>
+"""
+
+#: Styles a kind adds to the shared ones.
+EXTRA_STYLES = {"table": TABLE_STYLES}
+
 TEMPLATES = {
     "project-description": ("Projekta apraksts", MARK + TITLE + TABLE + SIGNATURE),
     "generic": (
         "Pielikums",
         MARK + TITLE + tag("{%p if rows %}") + TABLE + tag("{%p endif %}") + PARAGRAPHS + SIGNATURE,
     ),
-    "project-announcement": ("Paziņojums par projektu", TITLE + BLOCKS + SIGNATURE),
+    "project-announcement": ("Paziņojums par projektu", MARK + TITLE + BLOCKS + SIGNATURE),
+    "table": ("Tabula", table_kind()),
 }
 
 
 def document(body: str) -> str:
+    section = "" if "<w:sectPr>" in body else SECTION  # a kind may lay out its own page
     return (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        f'<w:document xmlns:w="{W}" xmlns:r="{R}"><w:body>{body}{SECTION}</w:body></w:document>'
+        f'<w:document xmlns:w="{W}" xmlns:r="{R}"><w:body>{body}{section}</w:body></w:document>'
     )
 
 
@@ -300,7 +415,9 @@ def build(kind: str, out_dir: Path = HERE) -> Path:
         "word/footer1.xml": FOOTER,
         "word/numbering.xml": NUMBERING,
         "word/settings.xml": SETTINGS,
-        "word/styles.xml": STYLES,
+        "word/styles.xml": STYLES.replace(
+            "</w:styles>", EXTRA_STYLES.get(kind, "") + "</w:styles>"
+        ),
     }
     path = out_dir / f"{kind}.docx"
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from annexgen.errors import DataError, LanguageError, Location, Problem, UnknownWordError
+import pytest
+
+from annexgen.errors import DataError, Finding, LanguageError, Location, UnknownWordError
 
 
 def test_location_prints_known_parts_only() -> None:
@@ -15,15 +17,27 @@ def test_location_prints_known_parts_only() -> None:
 def test_data_error_lists_every_problem() -> None:
     err = DataError(
         [
-            Problem("expected a date", Location("x.yaml", 2, 5, "decision.date")),
-            Problem("unknown field", Location("x.yaml", 9, 1, "titel")),
+            Finding("empty-value", location=Location("x.yaml", 2, 5, "decision.date")),
+            Finding(
+                "unknown-field",
+                location=Location("x.yaml", 9, 1, "titel"),
+                params={"field": "titel"},
+                suggestion="title",
+            ),
         ]
     )
     assert str(err).splitlines() == [
-        "x.yaml:2:5: decision.date: expected a date",
-        "x.yaml:9:1: titel: unknown field",
+        "x.yaml:2:5: decision.date: this is empty; write a value here",
+        "x.yaml:9:1: titel: unknown field 'titel' (did you mean 'title'?)",
     ]
     assert err.location.line == 2
+    assert [f.code for f in err.findings] == ["empty-value", "unknown-field"]
+
+
+def test_a_data_error_says_what_is_wrong() -> None:
+    # DataError([]) used to stand for "something, somewhere": now it must name a finding
+    with pytest.raises(ValueError, match="at least one finding"):
+        DataError([])
 
 
 def test_language_errors_are_value_errors() -> None:

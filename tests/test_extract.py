@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -16,6 +17,9 @@ from tests.seeds import require_seeds
 ROOT = Path(__file__).resolve().parent.parent
 DESCRIPTIONS = sorted((ROOT / "examples").glob("00[0-3]-*.yaml"))
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
+#: Table examples read their rows from a spreadsheet; extract gives them back inline
+#: (tests/test_table.py compares what they print instead of the model).
+EXAMPLES = [p for p in EXAMPLES if "\nkind: table\n" not in p.read_text(encoding="utf-8")]
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
@@ -88,3 +92,122 @@ def test_announcement_with_an_unusual_disclaimer_keeps_it(tmp_path: Path) -> Non
     assert result.data["kind"] == "project-announcement"
     assert result.data["disclaimer"] == "Šo projektu finansē Eiropas Savienība, un citi vārdi."
     assert result.notes
+
+
+# --- published annexes (--public): the placeholder is recognised, never kept as data ---
+
+_PLACEHOLDER = "[personas dati]"  # Options.personal_placeholder's default, as the docs give it
+_CONTACT_PERSONAL = ("name", "phone", "mobile", "email")  # what the Contact model marks
+
+
+def _blanked(annex: Any) -> tuple[Any, list[str]]:
+    """``annex`` with every personal value it has emptied, and those fields' paths:
+    what an honest reading of its published copy can give back."""
+    update: dict[str, Any] = {}
+    fields: list[str] = []
+    contact = getattr(annex, "contact", None)
+    if contact is not None:
+        gone = [k for k in _CONTACT_PERSONAL if getattr(contact, k)]
+        update["contact"] = contact.model_copy(update=dict.fromkeys(gone, ""))
+        fields += [f"contact.{k}" for k in gone]
+    rows = getattr(annex, "extra_rows", [])
+    if any(r.personal for r in rows):
+        update["extra_rows"] = [
+            r.model_copy(update={"text": ""}) if r.personal else r for r in rows
+        ]
+        fields += [f"extra_rows[{i}].text" for i, r in enumerate(rows) if r.personal]
+    return annex.model_copy(update=update), fields
+
+
+def _check_lines(text: str) -> list[str]:
+    return [line for line in text.splitlines() if line.startswith("# CHECK:")]
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
+def test_public_render_then_extract_leaves_personal_fields_empty(
+    path: Path, tmp_path: Path
+) -> None:
+    annex = load_annex(path)
+    docx = tmp_path / "annex.public.docx"
+    docx.write_bytes(render(annex, public=True))
+    text = extract_yaml(docx)
+    expected, fields = _blanked(annex)
+    data = "\n".join(line for line in text.splitlines() if not line.startswith("#"))
+    assert "personas" not in data  # neither '[personas' nor 'dati]' left as a value
+    assert load_annex_text(text) == expected
+    for field_path in fields:  # each emptied field is named on its own CHECK line
+        assert any(line.startswith(f"# CHECK: {field_path}:") for line in _check_lines(text))
+    if fields:
+        assert _PLACEHOLDER in "\n".join(_check_lines(text))
+
+
+def test_public_example_000_contact_is_empty_not_garbage(tmp_path: Path) -> None:
+    # issue 10: extract gave email '[personas', position '… dati] dati] dati]'
+    docx = tmp_path / "a.docx"
+    docx.write_bytes(render(load_annex(DESCRIPTIONS[0]), public=True))
+    contact = extract(docx).data["contact"]
+    assert contact == {
+        "name": "",
+        "position": "eksperte projektu jautājumos",
+        "phone": "",
+        "mobile": "",
+        "email": "",
+    }
+
+
+@pytest.mark.parametrize("custom", ["[dzēsts]", "nav publiskojams, DVDR"])
+def test_a_custom_placeholder_the_document_reveals_is_recognised(
+    custom: str, tmp_path: Path
+) -> None:
+    # the same words in the name, phone, mobile and e-mail slots cannot be real data
+    source = (
+        DESCRIPTIONS[0]
+        .read_text(encoding="utf-8")
+        .replace(
+            "options:\n",
+            "extra_rows:\n  - label: 'Atbildīgā persona:'\n    text: Anna Liepa\n"
+            "    after: contact\n    personal: true\n"
+            f"options:\n  personal_placeholder: '{custom}'\n",
+        )
+    )
+    annex = load_annex_text(source)
+    docx = tmp_path / "a.docx"
+    docx.write_bytes(render(annex, public=True))
+    text = extract_yaml(docx)
+    extracted = load_annex_text(text)
+    expected, fields = _blanked(annex)
+    assert extracted == expected  # options.personal_placeholder kept for the next --public
+    assert extracted.options.personal_placeholder == custom
+    assert extracted.contact.position == "eksperte projektu jautājumos"
+    assert extracted.extra_rows[0].personal
+    assert extracted.extra_rows[0].text == ""
+    assert [line.split(":")[1].strip() for line in _check_lines(text)][-len(fields) :] == fields
+
+
+def test_a_placeholder_given_by_the_caller(tmp_path: Path) -> None:
+    # a lone name cannot reveal itself as a placeholder; the caller may say what it is
+    source = tmp_path / "a.txt"
+    source.write_text(
+        "Projekta „Ābele” apraksts\n\nKontaktpersona:\tXXX, projektu vadītāja\n",
+        encoding="utf-8",
+    )
+    assert extract(source).data["contact"]["name"] == "XXX"
+    result = extract(source, placeholder="XXX")
+    assert result.data["contact"] == {"name": "", "position": "projektu vadītāja"}
+    assert result.data["options"] == {"personal_placeholder": "XXX"}
+    assert any(note.startswith("contact.name:") for note in result.notes)
+
+
+@pytest.mark.parametrize("style", ["lv", "en"])
+def test_a_name_inside_the_project_name_extracts_back(style: str, tmp_path: Path) -> None:
+    # document-rules §1.11: nested quotes are double; the title is not an override
+    name = {"lv": "Programmas „Erasmus+” projekts", "en": "Programmas “Erasmus+” projekts"}
+    example = load_annex(DESCRIPTIONS[3])
+    options = example.options.model_copy(update={"quotes": style})
+    annex = example.model_copy(update={"project_name": name[style], "options": options})
+    docx = tmp_path / "a.docx"
+    docx.write_bytes(render(annex))
+    data = extract(docx).data
+    assert data["project_name"] == name[style]
+    assert "title" not in data
+    assert load_annex_text(extract_yaml(docx)) == annex

@@ -7,6 +7,7 @@ seed texts by hand, never from the linter's own output.
 from __future__ import annotations
 
 import random
+import re
 import shutil
 import subprocess
 from collections.abc import Iterator
@@ -20,9 +21,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from annexgen import load_annex, render
-from annexgen.errors import Location
-from annexgen.lv import Case, amount_to_words, format_amount, format_date, lvl_to_eur
-from annexgen.reading.lint import RULES, LintFinding, lint_file, lint_text
+from annexgen.errors import Finding, Location
+from annexgen.lv import (
+    Case,
+    amount_to_words,
+    format_amount,
+    format_date,
+    iter_amount_mentions,
+    lvl_to_eur,
+)
+from annexgen.reading.lint import RULES, lint_file, lint_text
 from tests.seeds import require_seeds
 
 
@@ -30,8 +38,8 @@ def _seed(prefix: str) -> Path:
     return next(require_seeds().glob(f"{prefix}_*.txt"))
 
 
-def _summary(findings: list[LintFinding]) -> list[tuple[int | None, str, str, str | None]]:
-    return [(f.line, f.rule, f.excerpt, f.suggestion) for f in findings]
+def _summary(findings: list[Finding]) -> list[tuple[int | None, str, str, str | None]]:
+    return [(f.location.line, f.code, f.excerpt, f.suggestion) for f in findings]
 
 
 # --- seeds -----------------------------------------------------------------------
@@ -43,8 +51,8 @@ def test_seed_001_has_exactly_the_known_error() -> None:
     errors = [f for f in findings if f.severity == "error"]
     assert len(errors) == 1
     (err,) = errors
-    assert err.rule == "amount-words"
-    assert err.line == 20
+    assert err.code == "amount-words"
+    assert err.location.line == 20
     assert err.excerpt == "simt vienpadsmit tūkstoši divdesmit deviņi eiro 00 eiro centi"
     assert "115 029,00" in err.message
     assert "111 029,00" in err.message
@@ -52,11 +60,11 @@ def test_seed_001_has_exactly_the_known_error() -> None:
     assert "thousands group 115 vs 111" in err.message
     # §10: "The correct text is simt piecpadsmit tūkstoši divdesmit deviņi eiro 00 eiro centi"
     assert err.suggestion == "simt piecpadsmit tūkstoši divdesmit deviņi eiro 00 eiro centi"
-    assert err.column == 110
+    assert err.location.column == 110
 
 
 def test_seed_001_style_findings() -> None:
-    styles = [f for f in lint_file(_seed("001")) if f.severity == "style"]
+    styles = [f for f in lint_file(_seed("001")) if f.severity == "warning"]
     assert _summary(styles) == [
         # document-rules §1.11: “…” is the EU/English form; annexes use „…”
         (2, "quotes", "“Darbīgās kopienas”", "„Darbīgās kopienas”"),
@@ -113,7 +121,7 @@ def test_every_rule_is_documented() -> None:
     doc = (Path(__file__).resolve().parents[1] / "docs" / "lint-rules.md").read_text("utf-8")
     for rule in RULES.values():
         assert f"`{rule.id}`" in doc, rule.id
-        assert rule.severity in {"error", "style"}
+        assert rule.severity in {"error", "warning"}
 
 
 @pytest.mark.parametrize(
@@ -131,11 +139,7 @@ def test_correct_text_is_clean(text: str) -> None:
 
 
 def _errors(text: str) -> list[tuple[str, str, str | None]]:
-    return [
-        (f.rule, text[f.start : f.end], f.suggestion)
-        for f in lint_text(text)
-        if f.severity == "error"
-    ]
+    return [(f.code, f.excerpt, f.suggestion) for f in lint_text(text) if f.severity == "error"]
 
 
 def test_section_10_mismatch() -> None:
@@ -143,7 +147,7 @@ def test_section_10_mismatch() -> None:
     #  words=111029 diff=-4000.00"
     text = "115 029.00 EUR (simt vienpadsmit tūkstoši divdesmit deviņi eiro 00 eiro centi)"
     (finding,) = [f for f in lint_text(text) if f.severity == "error"]
-    assert finding.rule == "amount-words"
+    assert finding.code == "amount-words"
     assert "figure is 115 029,00 but the words say 111 029,00" in finding.message
     assert "difference −4 000,00" in finding.message
 
@@ -166,10 +170,10 @@ def test_section_10_ok_rows_have_no_errors(text: str) -> None:
 def test_section_10_simtu_is_read_and_reported_as_style() -> None:
     # §10 step 2: non-literary but known forms are parsed and reported as style.
     findings = lint_text("101,00 EUR (simtu viens eiro un 00 centi)")
-    assert [(f.rule, f.severity, f.suggestion) for f in findings] == [
-        ("colloquial-number", "style", "simt")
+    assert [(f.code, f.severity, f.suggestion) for f in findings] == [
+        ("colloquial-number", "warning", "simt")
     ]
-    assert [f.rule for f in lint_text("1000 EUR (viens tūkstots eiro)")] == ["colloquial-number"]
+    assert [f.code for f in lint_text("1000 EUR (viens tūkstots eiro)")] == ["colloquial-number"]
 
 
 # --- known faults, one rule at a time ------------------------------------------------
@@ -264,8 +268,8 @@ def test_allowed_variants_are_not_errors(text: str) -> None:
     ],
 )  # fmt: skip
 def test_known_style_findings(text: str, rule: str, excerpt: str, suggestion: str) -> None:
-    assert [(f.rule, f.severity, text[f.start : f.end], f.suggestion) for f in lint_text(text)] == [
-        (rule, "style", excerpt, suggestion)
+    assert [(f.code, f.severity, f.excerpt, f.suggestion) for f in lint_text(text)] == [
+        (rule, "warning", excerpt, suggestion)
     ]
 
 
@@ -299,7 +303,9 @@ def _faulty_docx(path: Path) -> None:
 def test_faults_in_a_real_docx_are_found_where_they_are(tmp_path: Path) -> None:
     path = tmp_path / "faulty.docx"
     _faulty_docx(path)
-    found = [(f.position, f.severity, f.rule, f.excerpt, f.suggestion) for f in lint_file(path)]
+    found = [
+        (f.location.place, f.severity, f.code, f.excerpt, f.suggestion) for f in lint_file(path)
+    ]
     assert found == [
         ("paragraph 2", "error", "date-case", "2013. gada 5. decembris", "2013. gada 5. decembra"),
         ("table 1 row 1 cell 2", "error", "date-case", "2015. gada 30. septembris",
@@ -309,10 +315,10 @@ def test_faults_in_a_real_docx_are_found_where_they_are(tmp_path: Path) -> None:
          "simt piecpadsmit tūkstoši divdesmit deviņi eiro 00 centu"),
         ("table 1 row 2 cell 2", "error", "noun-agreement", "lati", "latu"),
         ("table 1 row 3 cell 2", "error", "lvl-eur-rate", "711,45", "711,44"),
-        ("paragraph 3", "style", "decimal-point", "19 700.00 EUR", "19 700,00 EUR"),
-        ("header 1 paragraph 1", "style", "nr-spacing", "Nr.610", "Nr. 610"),
+        ("paragraph 3", "warning", "decimal-point", "19 700.00 EUR", "19 700,00 EUR"),
+        ("header 1 paragraph 1", "warning", "nr-spacing", "Nr.610", "Nr. 610"),
     ]  # fmt: skip
-    assert all(f.line is None and f.file == str(path) for f in lint_file(path))
+    assert all(f.location.line is None and f.location.file == str(path) for f in lint_file(path))
 
 
 def test_faults_in_a_text_file_have_line_and_column(tmp_path: Path) -> None:
@@ -328,7 +334,10 @@ def test_faults_in_a_text_file_have_line_and_column(tmp_path: Path) -> None:
         "Līdzfinansējums\t21,00 EUR (divdesmit viens tūkstoši eiro)\n",
         encoding="utf-8",
     )
-    found = [(f.line, f.column, f.rule, f.excerpt, f.suggestion) for f in lint_file(path)]
+    found = [
+        (f.location.line, f.location.column, f.code, f.excerpt, f.suggestion)
+        for f in lint_file(path)
+    ]
     assert found == [
         (3, 1, "date-spacing", "2013.gada 5.decembra", "2013. gada 5. decembra"),
         (4, 9, "nr-spacing", "Nr.610", "Nr. 610"),
@@ -346,7 +355,7 @@ def test_rendered_examples_have_no_errors(tmp_path: Path) -> None:
     # The issue: the false-positive rate must be zero on the examples.
     root = Path(__file__).resolve().parents[1]
     examples = sorted((root / "examples").glob("*.yaml"))
-    assert len(examples) == 5
+    assert len(examples) == 7  # five seeds, two tables
     for example in examples:
         out = tmp_path / f"{example.stem}.docx"
         out.write_bytes(render(load_annex(example)))
@@ -468,8 +477,9 @@ _FUZZ_PIECES = st.sampled_from(
 def test_lint_never_crashes(text: str) -> None:
     # A linter that raises on odd text is worse than none: clerks' files are odd.
     for finding in lint_text(text):
-        assert 0 <= finding.start <= finding.end <= len(text)
-        assert finding.rule in RULES
+        start = (finding.location.column or 0) - 1
+        assert 0 <= start <= start + len(finding.excerpt or "") <= len(text)
+        assert finding.code in RULES
 
 
 @pytest.mark.libreoffice
@@ -480,16 +490,20 @@ def test_seeds_converted_to_word_by_libreoffice_give_the_same_findings(tmp_path:
     for seed in seeds:
         shutil.copy(seed, tmp_path / seed.name)
     subprocess.run(
-        ["soffice", "--headless", "--convert-to", "docx:MS Word 2007 XML", "--outdir",
+        ["soffice", f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
+         "--convert-to", "docx:MS Word 2007 XML", "--outdir",
          str(tmp_path), *(str(tmp_path / s.name) for s in seeds)],
         check=True, capture_output=True, timeout=180,
     )  # fmt: skip
     for seed in seeds:
         from_text = [
-            (f"paragraph {f.line}", f.rule, f.excerpt, f.suggestion) for f in lint_file(seed)
+            (f"paragraph {f.location.line}", f.code, f.excerpt, f.suggestion)
+            for f in lint_file(seed)
         ]
         converted = tmp_path / f"{seed.stem}.docx"
-        from_word = [(f.position, f.rule, f.excerpt, f.suggestion) for f in lint_file(converted)]
+        from_word = [
+            (f.location.place, f.code, f.excerpt, f.suggestion) for f in lint_file(converted)
+        ]
         assert from_word == from_text, seed.name
 
 
@@ -508,7 +522,50 @@ def test_text_split_over_differently_formatted_runs_is_read_whole(tmp_path: Path
     path = tmp_path / "runs.docx"
     d.save(str(path))
     errors = [f for f in lint_file(path) if f.severity == "error"]
-    assert [(f.position, f.rule, f.suggestion) for f in errors] == [
+    assert [(f.location.place, f.code, f.suggestion) for f in errors] == [
         ("paragraph 1", "amount-words", "simt piecpadsmit tūkstoši divdesmit deviņi eiro")
     ]
-    assert errors[0].location == Location(str(path), field="paragraph 1")
+    assert errors[0].location == Location(str(path), place="paragraph 1")
+
+
+# --- false positives on sentences written by hand (issue 10) ---------------------------
+
+_HAND_WRITTEN = Path(__file__).parent / "fixtures" / "lint-correct-sentences.txt"
+#: an amount spelled out in brackets, as the sentences with words have it
+_IN_WORDS = re.compile(r"\([^()]*\b(?:eiro|euro|lats|lati|latu)\b[^()]*\)")
+#: brackets right after a figure or a currency code ("25 (…)", "19 700,00 EUR (…)")
+_AFTER_FIGURE = re.compile(r"\d(?:[\s\u00a0]*(?:EUR|LVL|€))?[\s\u00a0]*\(")
+
+
+def _hand_written_sentences() -> list[str]:
+    lines = _HAND_WRITTEN.read_text(encoding="utf-8").splitlines()
+    return [line for line in lines if line.strip() and not line.startswith("#")]
+
+
+@pytest.mark.parametrize("sentence", _hand_written_sentences())
+def test_no_errors_on_correct_sentences_written_by_hand(sentence: str) -> None:
+    # The sweeps above build their sentences with annexgen's own speller, so a rule both
+    # get wrong passes them; these come from the rules docs and council wording instead.
+    assert [f for f in lint_text(sentence) if f.severity == "error"] == []
+    if _IN_WORDS.search(sentence) and _AFTER_FIGURE.search(sentence):
+        mentions = [m for m in iter_amount_mentions(sentence) if m.words]
+        assert mentions  # the words were really read, not skipped
+        assert all(m.agrees for m in mentions)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="known gap: an amount whose unit is written as a word before the brackets "
+    "('45,50 euro (…)', the form document-rules §2.2 recommends for legal acts) is not "
+    "read, so a wrong amount in words there is not reported",
+)
+def test_a_wrong_amount_with_the_unit_as_a_word_is_found() -> None:
+    sentence = "Nomas maksa mēnesī ir 45,50 euro (četrdesmit seši euro 50 centi)."
+    assert [f.code for f in lint_text(sentence) if f.severity == "error"] == ["amount-words"]
+
+
+def test_the_hand_written_sentences_cover_amounts_and_dates() -> None:
+    sentences = _hand_written_sentences()
+    assert len(sentences) >= 50
+    assert sum(bool(_IN_WORDS.search(s) and _AFTER_FIGURE.search(s)) for s in sentences) >= 25
+    assert sum(" gada " in s.replace("\u00a0", " ") for s in sentences) >= 12

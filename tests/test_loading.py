@@ -197,7 +197,7 @@ def test_wrong_nesting_and_missing_fields() -> None:
     assert any(m.startswith("a.yaml:2:11: decision:") for m in msgs)
     assert errors("kind: minutes\n") == [
         "a.yaml:1:7: kind: 'kind' must be one of: project-description, generic, "
-        "project-announcement"
+        "project-announcement, table"
     ]
     assert "a mapping" in errors("- a\n- b\n")[0]
 
@@ -272,9 +272,13 @@ def test_seed_001_wrong_words_are_caught() -> None:
     problems = [p for p in check_file(fixture) if p.severity == "error"]
     assert len(problems) == 1
     message = problems[0].message
-    assert "115\u00a0029,00" in message
-    assert "111\u00a0029,00" in message
-    assert "difference −4\u00a0000,00" in message
+    assert "115 029,00" in message
+    assert "111 029,00" in message
+    assert "difference −4 000,00" in message
+    # latvian-language §10: the values travel as numbers, for other languages and JSON
+    assert problems[0].code == "amount-words"
+    assert problems[0].params["figure"] == Decimal("115029.00")
+    assert problems[0].params["difference"] == Decimal("-4000.00")
     assert problems[0].location.field == "costs[0].text"
     assert problems[0].location.line == 8  # the "text: |-" line
 
@@ -286,12 +290,16 @@ def test_funding_sources_must_add_up() -> None:
     )
     (p,) = check_text(text, "a.yaml")
     assert p.severity == "warning"
-    assert "add up to 900,00" in p.message.replace("\u00a0", " ")
+    assert "add up to 900,00" in p.message
+    assert (p.code, p.params) == (
+        "funding-sum",
+        {"sum": Decimal("900.00"), "total": Decimal("1000.00")},
+    )
 
 
 def test_lats_euro_pair_must_use_the_legal_rate() -> None:
     (msg,) = errors(HEAD + "costs:\n  - amount: LVL 1000 (EUR 1422,88)\n")
-    assert "EUR 1422.87" in msg
+    assert "is EUR 1 422,87 at the fixed rate 0,702804" in msg
     assert msg.startswith("a.yaml:6:13: costs[0].amount.eur")
 
 
@@ -304,7 +312,12 @@ SAFE_TEXT = st.text(
 ).filter(lambda s: s == s.rstrip("\n"))
 
 
-@given(name=SAFE_TEXT, applicant=SAFE_TEXT, goal=SAFE_TEXT, cents=st.integers(0, 10**8))
+#: A project name loses quotation marks and spaces around it, and a mark without its
+#: pair is refused (tests/render/test_render.py); names free of both round-trip as is.
+NAME = SAFE_TEXT.filter(lambda s: s == s.strip() and not set(s) & set("„”“\"«»'"))
+
+
+@given(name=NAME, applicant=SAFE_TEXT, goal=SAFE_TEXT, cents=st.integers(0, 10**8))
 def test_model_to_yaml_and_back(name: str, applicant: str, goal: str, cents: int) -> None:
     data = {
         "kind": "project-description",

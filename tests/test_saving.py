@@ -68,6 +68,9 @@ ANY_TEXT = (
     .filter(lambda s: s is not None)
 )
 TEXT = typing.cast(st.SearchStrategy[str], ANY_TEXT)
+#: The model takes quotation marks around a project name off and refuses a mark without
+#: its pair (tests/render/test_render.py); the round trip uses names without any.
+PROJECT_NAME = TEXT.filter(lambda s: not set(s) & set('„”“"«»'))
 NAME = st.sampled_from(["Jānis Lāčplēsis", "J. Lāčplēsis", "Dzintra Ozola", "A. K. Kariņš"])
 DATES = st.dates(date(1990, 1, 1), date(2100, 12, 31))
 CENTS = st.integers(0, 10**13 - 1).map(lambda c: Decimal(c) / 100)
@@ -160,7 +163,7 @@ ROW_KEY = st.sampled_from(ROW_KEYS)
 PROJECT_DESCRIPTION = st.builds(
     ProjectDescription,
     kind=st.just("project-description"),
-    project_name=TEXT,
+    project_name=PROJECT_NAME,
     title=opt(TEXT),
     applicant=opt(TEXT),
     implementer=opt(TEXT),
@@ -243,10 +246,16 @@ def test_examples_survive_yaml(path: Path) -> None:
     annex = load_annex(path)
     text = dump_annex(annex)
     assert text.startswith(SCHEMA_COMMENT + "kind: ")
-    assert load_annex_text(text) == annex
+    # a table's rows_from names a file beside the YAML: the saved file is read from there
+    assert load_annex_text(text, base_dir=path.parent) == annex
     # saving does not change what `annexgen check` says about the file
-    before = [(p.severity, p.location.field, p.message) for p in check_text(path.read_text())]
-    after = [(p.severity, p.location.field, p.message) for p in check_text(text)]
+    before = [
+        (p.severity, p.location.field, p.message)
+        for p in check_text(path.read_text(), base_dir=path.parent)
+    ]
+    after = [
+        (p.severity, p.location.field, p.message) for p in check_text(text, base_dir=path.parent)
+    ]
     assert after == before
 
 

@@ -1,4 +1,4 @@
-"""The web form's PDFs come from the app's persistent offices, off the event loop (issue 15)."""
+"""The web form's PDFs come from a LibreOffice each worker keeps running (issue 15)."""
 
 from __future__ import annotations
 
@@ -6,74 +6,78 @@ import os
 import signal
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from starlette.testclient import TestClient
 
+from annexgen.model.loading import load_annex
 from annexgen.web import create_app
-from annexgen.word.office import OfficePool
-from tests.test_office import _gone
-from tests.test_web import SEED_003_FORM
+from tests.test_office import _gone, _processes_mentioning
+from tests.test_web import BASE, ROOT, _form
 
 pytestmark = [
     pytest.mark.libreoffice,
     pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc to see processes"),
 ]
 
-
-def test_offices_start_with_the_server_and_stop_with_it() -> None:
-    app = create_app(office_workers=1)
-    pool = app.app.state.office_pool
-    with TestClient(app) as client:
-        started = pool.pids
-        assert started  # started by the server's start-up, before any click
-        first = client.post("/pdf", data=SEED_003_FORM)
-        second = client.post("/pdf", data=SEED_003_FORM)
-        assert first.content.startswith(b"%PDF")
-        assert second.content.startswith(b"%PDF")
-        assert set(started) < set(pool.pids)  # the helper started then, and its office
-        assert len(pool.pids) == 2  # both PDFs from that one office
-        everything = pool.pids
-    assert _gone(everything)  # the server's shutdown stopped it
+FORM = _form(load_annex(ROOT / "examples" / "003-integracijas-inkubators.yaml"))
 
 
-def test_a_pool_given_to_the_app_stays_open() -> None:
-    with OfficePool(1) as pool:
-        with TestClient(create_app(pool=pool)) as client:
-            assert client.post("/pdf", data=SEED_003_FORM).content.startswith(b"%PDF")
-        assert len(pool.pids) == 2  # still there for its owner
+@pytest.fixture
+def own_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """The workers (and so their offices) put their temporary folders here."""
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    yield tmp_path
+    assert _gone(_processes_mentioning(str(tmp_path)), 10), "an office outlived the server"
 
 
-def test_pages_are_served_while_a_pdf_is_being_made() -> None:
-    # the PDF handler must not block the event loop: with the office stopped, the
-    # PDF waits, and the home page is still answered meanwhile
-    pool = OfficePool(1)
-    with TestClient(create_app(pool=pool)) as client:
-        assert client.post("/pdf", data=SEED_003_FORM).status_code == 200
-        (office,) = pool.office_pids
-        os.kill(office, signal.SIGSTOP)
+def _offices(folder: Path, seconds: float = 30) -> list[int]:
+    """The ``soffice.bin`` processes whose profile is in ``folder``, once there is one."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        found = [
+            pid
+            for pid in _processes_mentioning(str(folder))
+            if b"soffice" in Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")[0]
+        ]
+        if found:
+            return found
+        time.sleep(0.05)
+    return []
+
+
+def test_the_office_starts_with_the_server_and_makes_every_pdf(own_tmp: Path) -> None:
+    with TestClient(create_app(workers=1), base_url=BASE) as client:
+        offices = _offices(own_tmp)
+        assert len(offices) == 1  # started with the server, before anyone asked for a PDF
+        for _ in range(2):
+            response = client.post("/pdf", data=FORM)
+            assert response.status_code == 200
+            assert response.content.startswith(b"%PDF")
+        assert _offices(own_tmp) == offices  # both PDFs from that same office
+    assert _gone(offices)  # the server's shutdown stopped it
+
+
+def test_pages_are_served_while_a_pdf_is_being_made(own_tmp: Path) -> None:
+    with TestClient(create_app(workers=1), base_url=BASE) as client:
+        assert client.post("/pdf", data=FORM).status_code == 200
+        (office,) = _offices(own_tmp)
+        os.kill(office, signal.SIGSTOP)  # the PDF now waits for LibreOffice
         done = threading.Event()
 
         def download() -> None:
-            client.post("/pdf", data=SEED_003_FORM)
+            client.post("/pdf", data=FORM)
             done.set()
 
         worker = threading.Thread(target=download)
         try:
             worker.start()
-            deadline = time.monotonic() + 10
-            while not _converting(pool) and time.monotonic() < deadline:
-                time.sleep(0.01)
-            assert _converting(pool)
+            time.sleep(0.5)  # the request is in the worker, waiting on the office
             assert client.get("/").status_code == 200
-            assert not done.is_set()  # the PDF is still being made
+            assert not done.is_set()  # answered while the PDF was still being made
         finally:
             os.kill(office, signal.SIGCONT)
-            worker.join(timeout=60)
+            worker.join(timeout=120)
         assert done.is_set()
-    pool.close()
-
-
-def _converting(pool: OfficePool) -> bool:
-    return bool(pool._busy)

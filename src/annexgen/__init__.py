@@ -18,12 +18,13 @@ if TYPE_CHECKING:  # what the lazy names are, for type checkers and editors
         ConversionError,
         DataError,
         DocumentError,
+        Finding,
         LanguageError,
         Location,
         OutputError,
-        Problem,
         RenderError,
         TemplateError,
+        TextError,
         UnknownWordError,
     )
     from annexgen.jobs.batch import run_batch
@@ -49,7 +50,7 @@ if TYPE_CHECKING:  # what the lazy names are, for type checkers and editors
         load_annex_text,
     )
     from annexgen.reading.documents import Document, read_document
-    from annexgen.reading.lint import LintFinding, lint_document, lint_file
+    from annexgen.reading.lint import lint_document, lint_file
     from annexgen.word.render import render
     from annexgen.word.template_check import check_template
 
@@ -59,9 +60,9 @@ if TYPE_CHECKING:  # what the lazy names are, for type checkers and editors
 _WHERE: dict[str, str] = {
     **dict.fromkeys(
         [
-            "AnnexgenError", "ConversionError", "DataError", "DocumentError", "LanguageError",
-            "Location", "OutputError", "Problem", "RenderError", "TemplateError",
-            "UnknownWordError",
+            "AnnexgenError", "ConversionError", "DataError", "DocumentError", "Finding",
+            "LanguageError", "Location", "OutputError", "RenderError", "TemplateError",
+            "TextError", "UnknownWordError",
         ],
         "annexgen.errors",
     ),
@@ -81,7 +82,7 @@ _WHERE: dict[str, str] = {
         "annexgen.model.loading",
     ),
     **dict.fromkeys(["Document", "read_document"], "annexgen.reading.documents"),
-    **dict.fromkeys(["LintFinding", "lint_document", "lint_file"], "annexgen.reading.lint"),
+    **dict.fromkeys(["lint_document", "lint_file"], "annexgen.reading.lint"),
     "render": "annexgen.word.render",
     "render_file": "annexgen.jobs.single",
     "run_batch": "annexgen.jobs.batch",
@@ -95,19 +96,19 @@ __all__ = [
     "Decision",
     "Document",
     "DocumentError",
+    "Finding",
     "GenericAnnex",
     "LanguageError",
-    "LintFinding",
     "Location",
     "Money",
     "Options",
     "OutputError",
-    "Problem",
     "ProjectAnnouncement",
     "ProjectDescription",
     "RenderError",
     "Signatory",
     "TemplateError",
+    "TextError",
     "UnknownWordError",
     "__version__",
     "amount_to_words",

@@ -9,8 +9,10 @@ still tell the kinds apart::
     │   │                                 negative or too large amounts, …
     │   └── UnknownWordError              a word the number parser does not know
     ├── DataError                         input data (YAML, models) is invalid;
-    │                                     carries every Problem found, with
+    │                                     carries every Finding, with
     │                                     file:line:column and field path
+    ├── TextError (also ValueError)       a text field cannot go into a Word
+    │                                     document (forbidden character, too long)
     ├── DocumentError                     an existing document (lint, extract)
     │                                     cannot be read: missing, not .docx/.txt,
     │                                     broken ZIP/XML, not UTF-8
@@ -22,40 +24,63 @@ still tell the kinds apart::
 Errors carry *where* (a :class:`Location`) separately from *what* (the
 message), because clerks need both and machines (``--format json``, the web
 form) need them apart.
+
+Everything annexgen reports about input — YAML check, cross-checks, lint,
+template check, the web form — is one type, :class:`Finding`: a stable
+``code``, a ``severity``, a :class:`Location`, the message ``params`` (values,
+not text) and an optional ``suggestion``. The English text is made from the
+code's template in :mod:`annexgen.messages`, so a translation replaces the
+templates, not the call sites.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Literal
+
+from annexgen.messages import Param, json_param, render_message, render_suggestion
 
 __all__ = [
     "AnnexgenError",
     "ConversionError",
     "DataError",
     "DocumentError",
+    "Finding",
     "LanguageError",
     "Location",
     "OutputError",
-    "Problem",
     "RenderError",
+    "Severity",
     "TemplateError",
+    "TextError",
     "UnknownWordError",
+    "field_path",
 ]
+
+#: ``error``: the input is refused or says something false (exit code 1).
+#: ``warning``: accepted, but a human should look — a funding table that does
+#: not add up, a tag split across runs, a legacy spelling such as "2013.gada"
+#: (what lint used to call "style"). Fails only with ``--strict``.
+Severity = Literal["error", "warning"]
 
 
 @dataclass(frozen=True, slots=True)
 class Location:
-    """Where in the user's input something is: file, 1-based line/column, field path.
+    """Where something is: file, 1-based line/column, place in a document, field path.
 
-    Any part may be unknown (``None``); ``str()`` prints only the known parts in
-    the conventional ``file:line:column: field`` order that editors can jump to.
+    Any part may be unknown (``None``). ``place`` is a position a human finds
+    in Word, which has no line numbers ("table 1 row 3 cell 2", "header 1
+    paragraph 1", "body paragraph: '…'"); ``field`` is the path of a value in
+    the data ("costs[0].amount"). ``str()`` prints only the known parts, in the
+    conventional ``file:line:column: place: field`` order editors can jump to.
     """
 
     file: str | None = None
     line: int | None = None
     column: int | None = None
     field: str | None = None
+    place: str | None = None
 
     def __str__(self) -> str:
         place = ""
@@ -65,36 +90,114 @@ class Location:
                 place += f":{self.line}"
                 if self.column is not None:
                     place += f":{self.column}"
-        if self.field:
-            return f"{place}: {self.field}" if place else self.field
-        return place
+        parts = [p for p in (place, self.place, self.field) if p]
+        return ": ".join(parts)
+
+
+def field_path(parts: Iterable[str | int]) -> str:
+    """``("costs", 0, "amount")`` → ``costs[0].amount``: a field path as users write it."""
+    out = ""
+    for part in parts:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out
 
 
 @dataclass(frozen=True, slots=True)
-class Problem:
-    """One thing wrong with the input, in plain words, with its location.
+class Finding:
+    """One thing annexgen found in the input: what (code), how bad, where, the values.
 
-    ``severity`` is ``"error"`` (the input is refused) or ``"warning"`` (the
-    input is accepted but a human should look, e.g. funding that does not add
-    up when the council has said that is allowed).
+    The one result type of ``check``, cross-checks, ``lint``, ``template check``
+    and the web form. ``code`` is stable (scripts and ``--format json`` key on
+    it, and it is the key of the message template in :mod:`annexgen.messages`);
+    ``params`` are the values the message speaks of — amounts as ``Decimal``,
+    counts as ``int``, dates as ``date``, words as ``str`` — never formatted
+    text, so that each language formats them its own way; ``suggestion`` is a
+    correction to type in place of the text (a field name, the right words);
+    ``excerpt`` is the text as written, when the input is a document.
     """
 
-    message: str
+    code: str
+    severity: Severity = "error"
     location: Location = Location()
-    severity: str = "error"
+    params: Mapping[str, Param] = field(default_factory=dict, hash=False)
+    suggestion: str | None = None
+    excerpt: str | None = None
+
+    def __post_init__(self) -> None:
+        render_message(self.code, self.params)  # an unknown code or a missing param fails here
+
+    @property
+    def message(self) -> str:
+        """The message in words, from the code's template and the params (no location)."""
+        return render_message(self.code, self.params)
+
+    @property
+    def text(self) -> str:
+        """The message followed by the suggestion, as a clerk reads it."""
+        if self.suggestion is None:
+            return self.message
+        return f"{self.message} ({render_suggestion(self.code, self.suggestion)})"
 
     def __str__(self) -> str:
         where = str(self.location)
-        return f"{where}: {self.message}" if where else self.message
+        return f"{where}: {self.text}" if where else self.text
+
+    def as_dict(self) -> dict[str, object]:
+        """The finding for JSON (``--format json``, the web form): every part apart.
+
+        Amounts in ``params`` are exact strings ("17850.00"), dates ISO.
+        """
+        loc = self.location
+        return {
+            "code": self.code,
+            "severity": self.severity,
+            "file": loc.file,
+            "line": loc.line,
+            "column": loc.column,
+            "place": loc.place,
+            "field": loc.field,
+            "message": self.message,
+            "suggestion": self.suggestion,
+            "excerpt": self.excerpt,
+            "params": {name: json_param(value) for name, value in self.params.items()},
+        }
 
 
 class AnnexgenError(Exception):
-    """Base class of every error annexgen raises deliberately."""
+    """Base class of every error annexgen raises deliberately.
 
-    def __init__(self, message: str, *, location: Location | None = None) -> None:
+    An error may carry a message ``code`` and ``params`` (then its message is
+    the code's template); :meth:`finding` turns any error into a
+    :class:`Finding`, so that a refused value shows like every other problem.
+    """
+
+    #: code of a message that only carries a ready English ``reason``
+    GENERIC_CODE = "invalid-value"
+
+    def __init__(
+        self,
+        message: str | None = None,
+        *,
+        location: Location | None = None,
+        code: str | None = None,
+        params: Mapping[str, Param] | None = None,
+    ) -> None:
+        self.code = code
+        self.params: Mapping[str, Param] = dict(params or {})
+        if message is None:
+            if code is None:
+                raise TypeError("an AnnexgenError needs a message or a code")
+            message = render_message(code, self.params)
         super().__init__(message)
         self.message = message
         self.location = location or Location()
+
+    def finding(self, location: Location | None = None) -> Finding:
+        """This error as a :class:`Finding` (``invalid-value`` with the message as reason)."""
+        where = location or self.location
+        if self.code is not None:
+            return Finding(self.code, location=where, params=self.params)
+        return Finding(self.GENERIC_CODE, location=where, params={"reason": self.message})
 
     def __str__(self) -> str:
         where = str(self.location)
@@ -120,19 +223,29 @@ class UnknownWordError(LanguageError):
         self.position = position
 
 
-class DataError(AnnexgenError):
-    """Invalid input data; holds *all* problems found, not just the first."""
+class TextError(AnnexgenError, ValueError):
+    """A text that cannot go into a Word document (``annexgen.model.text.clean_text``).
 
-    def __init__(self, problems: Iterable[Problem], *, file: str | None = None) -> None:
-        self.problems: list[Problem] = list(problems)
+    A ``ValueError`` too, so that the Pydantic validators that call the input
+    gate report it as an invalid value of its field, with its code and params.
+    """
+
+
+class DataError(AnnexgenError):
+    """Invalid input data; holds *all* findings (the errors), not just the first."""
+
+    def __init__(self, findings: Iterable[Finding], *, file: str | None = None) -> None:
+        self.findings: list[Finding] = list(findings)
+        if not self.findings:
+            raise ValueError("a DataError needs at least one finding: say what is wrong")
         self.file = file
-        first = self.problems[0] if self.problems else Problem("invalid data")
-        count = len(self.problems)
+        first = self.findings[0]
+        count = len(self.findings)
         summary = str(first) if count <= 1 else f"{first} (and {count - 1} more)"
         super().__init__(summary, location=first.location)
 
     def __str__(self) -> str:
-        return "\n".join(str(p) for p in self.problems) or self.message
+        return "\n".join(str(f) for f in self.findings)
 
 
 class DocumentError(AnnexgenError):

@@ -24,7 +24,7 @@ def invoke(*args: str) -> tuple[int, str, str]:
 def test_examples_are_valid() -> None:
     code, out, err = invoke("check", *map(str, sorted((ROOT / "examples").glob("*.yaml"))))
     assert code == 0
-    assert "5 file(s) checked: 5 valid, 0 with problems" in err
+    assert "7 file(s) checked: 7 valid, 0 with problems" in err
     assert "warning: activities are numbered 1., 2., 2., 3." in out
 
 
@@ -38,7 +38,10 @@ def test_seed_001_error_exits_1_with_location(tmp_path: Path) -> None:
     good.write_text((ROOT / "examples" / "003-integracijas-inkubators.yaml").read_text("utf-8"))
     code, out, err = invoke("check", str(FIXTURE), str(good))
     assert code == 1
-    assert f"{FIXTURE}:8:11: costs[0].text: amount in words does not match the figure" in out
+    assert (
+        f"{FIXTURE}:8:11: costs[0].text: error: the figure is 115 029,00 but the words say "
+        "111 029,00 (difference −4 000,00; thousands group 115 vs 111) [amount-words]"
+    ) in out.splitlines()
     assert "2 file(s) checked: 1 valid, 1 with problems (1 error(s), 0 warning(s))" in err
 
 
@@ -49,6 +52,15 @@ def test_json_format() -> None:
     assert problem["line"] == 8
     assert problem["field"] == "costs[0].text"
     assert problem["severity"] == "error"
+    # latvian-language §10: the values apart from the prose, exact (no float)
+    assert problem["code"] == "amount-words"
+    assert problem["params"]["figure"] == "115029.00"
+    assert problem["params"]["words_value"] == "111029.00"
+    assert problem["params"]["groups"] == [
+        {"code": "group-thousands", "params": {"figure": 115, "words": 111}}
+    ]
+    assert problem["message"].startswith("the figure is 115 029,00 but the words say 111 029,00")
+    assert problem["file"] == str(FIXTURE)
 
 
 def test_missing_file_and_no_arguments(tmp_path: Path) -> None:

@@ -26,23 +26,23 @@ def test_seed_001_fails_with_the_known_error_first() -> None:
     code, out, err = invoke("lint", _seed("001"))
     assert code == 1
     lines = out.splitlines()
-    # errors first, then a blank line, then the style findings
+    # errors first, then a blank line, then the style warnings
     assert lines[0] == (
-        f"{_seed('001')}:20:110: error amount-words: the figure is 115 029,00 but the words "
+        f"{_seed('001')}:20:110: error: the figure is 115 029,00 but the words "
         "say 111 029,00 (difference −4 000,00; thousands group 115 vs 111) "
-        "(suggest: simt piecpadsmit tūkstoši divdesmit deviņi eiro 00 eiro centi)"
+        "(suggest: simt piecpadsmit tūkstoši divdesmit deviņi eiro 00 eiro centi) [amount-words]"
     )
     assert lines[1] == ""
-    assert all(" style " in line for line in lines[2:])
+    assert all(": warning: " in line for line in lines[2:])
     assert len(lines[2:]) == 5
-    assert "1 file(s) linted: 0 passed, 1 failed (1 error(s), 5 style finding(s)" in err
+    assert "1 file(s) linted: 0 passed, 1 failed (1 error(s), 5 warning(s), 0 unreadable)" in err
 
 
 @pytest.mark.parametrize("prefix", ["000", "002", "003", "004"])
 def test_seeds_without_errors_pass_unless_strict(prefix: str) -> None:
     code, out, _ = invoke("lint", _seed(prefix))
     assert code == 0
-    assert " error " not in out
+    assert ": error: " not in out
     assert out.strip()  # each of these seeds has style findings
     code, _, _ = invoke("lint", "--strict", _seed(prefix))
     assert code == 1
@@ -54,10 +54,10 @@ def test_many_files_and_a_missing_one(tmp_path: Path) -> None:
     missing = tmp_path / "missing.docx"
     code, out, err = invoke("lint", str(clean), str(missing))
     assert code == 1
-    assert out.splitlines() == [f"{missing}: error unreadable: file not found"]
-    assert (
-        "2 file(s) linted: 1 passed, 1 failed (0 error(s), 0 style finding(s), 1 unreadable)" in err
-    )
+    assert out.splitlines() == [
+        f"{missing}: error: cannot read the document: file not found [unreadable-document]"
+    ]
+    assert "2 file(s) linted: 1 passed, 1 failed (0 error(s), 0 warning(s), 1 unreadable)" in err
     code, out, _ = invoke("lint", str(clean))
     assert (code, out) == (0, "")
 
@@ -68,25 +68,29 @@ def test_json_format(tmp_path: Path) -> None:
     code, out, _ = invoke("lint", "--format", "json", str(bad), str(tmp_path / "nope.txt"))
     assert code == 1
     data = json.loads(out)
-    assert data["files"] == 2
-    assert data["failed"] == sorted([str(bad), str(tmp_path / "nope.txt")])
-    assert data["unreadable"] == [{"file": str(tmp_path / "nope.txt"), "message": "file not found"}]
-    assert data["errors"] == [
-        {
-            "file": str(bad),
-            "position": "line 1",
-            "line": 1,
-            "column": 13,
-            "rule": "date-case",
-            "severity": "error",
-            "message": "after 'līdz' the date is in the dative (datīvā), not the nominative",
-            "excerpt": "2015. gada 30. septembris",
-            "suggestion": "2015. gada 30. septembrim",
-        }
+    # the same objects as check --format json: one list, in file order
+    assert data[0] == {
+        "code": "date-case",
+        "severity": "error",
+        "file": str(bad),
+        "line": 1,
+        "column": 13,
+        "place": None,
+        "field": None,
+        "message": "'līdz' needs the date in the dative (datīvā), not the nominative",
+        "suggestion": "2015. gada 30. septembrim",
+        "excerpt": "2015. gada 30. septembris",
+        "params": {
+            "word": "līdz", "required": "dative", "required_lv": "datīvā", "found": "nominative"
+        },
+    }  # fmt: skip
+    assert [(f["code"], f["severity"], f["excerpt"], f["suggestion"]) for f in data[1:2]] == [
+        ("nr-spacing", "warning", "Nr.5", "Nr. 5")
     ]
-    assert [(f["rule"], f["excerpt"], f["suggestion"]) for f in data["style"]] == [
-        ("nr-spacing", "Nr.5", "Nr. 5")
-    ]
+    assert data[2]["code"] == "unreadable-document"
+    assert data[2]["file"] == str(tmp_path / "nope.txt")
+    assert data[2]["message"] == "cannot read the document: file not found"
+    assert len(data) == 3
 
 
 def test_docx_positions_in_the_human_format(tmp_path: Path) -> None:
@@ -99,9 +103,23 @@ def test_docx_positions_in_the_human_format(tmp_path: Path) -> None:
     code, out, _ = invoke("lint", str(path))
     assert code == 1
     assert out.splitlines() == [
-        f"{path}:table 1 row 1 cell 2: error noun-agreement: 'tūkstotis lati': after 1000 "
-        "the noun is 'latu' (suggest: latu)"
+        f"{path}: table 1 row 1 cell 2: error: 'tūkstotis lati': after 1000 "
+        "the noun is 'latu' (suggest: latu) [noun-agreement]"
     ]
+
+
+def test_rules_are_listed_for_an_installed_copy() -> None:
+    # issue 10: --help pointed to docs/lint-rules.md, which the wheel does not ship
+    code, out, _ = invoke("lint", "--rules")
+    assert code == 0
+    rows = [line.split()[:2] for line in out.splitlines() if not line.startswith(" ")]
+    assert rows[0] == ["amount-words", "error"]
+    assert ["quotes", "warning"] in rows
+    assert len(rows) == 14  # the rule table of docs/lint-rules.md: 8 errors, 6 warnings
+    assert "source: latvian-language §10" in out
+    code, out, _ = invoke("lint", "--help")
+    assert "annexgen lint --rules" in out
+    assert "docs/lint-rules.md" not in out
 
 
 def test_no_files_is_a_usage_error() -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import shutil
+import zipfile
 from pathlib import Path
 
 import docx
@@ -10,9 +12,11 @@ import pytest
 from click.testing import CliRunner
 
 from annexgen.cli import main
-from tests.render.helpers import template_with
+from annexgen.model.kinds import KINDS
+from tests.render.helpers import paragraphs, template_with
 
 ROOT = Path(__file__).resolve().parents[2]
+TITLE_003 = "Projekta „Integrācijas inkubators romu bērnu un jauniešu atbalstam” apraksts"
 
 
 def invoke(*args: str) -> tuple[int, str, str]:
@@ -34,13 +38,43 @@ def test_render_writes_next_to_the_input(example: Path) -> None:
     assert example.with_suffix(".docx").read_bytes().startswith(b"PK")
 
 
-def test_render_output_option_and_public(example: Path, tmp_path: Path) -> None:
+def test_render_output_option(example: Path, tmp_path: Path) -> None:
     target = tmp_path / "out" / "x.docx"
     target.parent.mkdir()
     assert invoke("render", str(example), "-o", str(target))[0] == 0
-    assert target.is_file()
-    assert invoke("render", str(example), "--public")[0] == 0
-    assert (tmp_path / "annex.public.docx").is_file()
+    assert TITLE_003 in paragraphs(target.read_bytes())
+
+
+#: Example 000's contact person, as its YAML gives them (document-rules §3.1).
+PERSONAL_000 = ["Evelīna Balode", "+371 65425102", "+371 28336093", "evelina.balode@inbox.lv"]
+PLACEHOLDER = "[personas dati]"  # Options.personal_placeholder's documented default
+
+
+def _package_text(path: Path) -> str:
+    """Every part of a .docx (body, headers, footers, properties, …) as text, with
+    XML's escapes undone, so a value is found wherever Word could show it."""
+    with zipfile.ZipFile(path) as package:
+        parts = [package.read(name).decode("utf-8", "replace") for name in package.namelist()]
+    return html.unescape("\n".join(parts))
+
+
+def test_render_public_leaves_no_personal_value_in_any_part(tmp_path: Path) -> None:
+    source = tmp_path / "annex.yaml"
+    shutil.copy(ROOT / "examples" / "000-hugs-not-drugs.yaml", source)
+    assert invoke("render", str(source))[0] == 0
+    normal = _package_text(source.with_suffix(".docx"))
+    assert all(value in normal for value in PERSONAL_000)  # the search finds them
+    code, out, _ = invoke("render", str(source), "--public")
+    assert code == 0
+    public_path = tmp_path / "annex.public.docx"
+    assert out.strip() == str(public_path)
+    public = _package_text(public_path)
+    for value in PERSONAL_000:
+        assert value not in public
+        assert value.replace(" ", "\u00a0") not in public
+    assert "Balode" not in public  # not the surname alone either
+    cell = paragraphs(public_path.read_bytes())
+    assert f"{PLACEHOLDER}, eksperte projektu jautājumos\nTālr.: {PLACEHOLDER}" in "\n".join(cell)
 
 
 def test_render_out_dir(tmp_path: Path) -> None:
@@ -50,7 +84,7 @@ def test_render_out_dir(tmp_path: Path) -> None:
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
         Path(e).with_suffix(".docx").name for e in examples
     ]
-    assert len(out.splitlines()) == 5
+    assert len(out.splitlines()) == len(examples)
 
 
 def test_render_e_signed_switch(example: Path) -> None:
@@ -66,7 +100,9 @@ def test_render_reports_bad_input_and_goes_on(example: Path, tmp_path: Path) -> 
     bad.write_text("kind: project-description\ntitel: x\n", encoding="utf-8")
     code, out, err = invoke("render", str(bad), str(example))
     assert code == 1
-    assert f"{bad}:2:1: titel: unknown field 'titel' (did you mean 'title'?)" in err
+    assert (
+        f"{bad}:2:1: titel: error: unknown field 'titel' (did you mean 'title'?) [unknown-field]"
+    ) in err.splitlines()
     assert str(example.with_suffix(".docx")) in out  # the good one was still rendered
     assert not bad.with_suffix(".docx").exists()
 
@@ -82,6 +118,13 @@ def test_render_with_custom_template(example: Path, tmp_path: Path) -> None:
         template_with("project-description", "{{ title }}", "MANS: {{ title | upper }}")
     )
     assert invoke("render", str(example), "--template", str(template))[0] == 0
+    written = paragraphs(example.with_suffix(".docx").read_bytes())
+    assert f"MANS: {TITLE_003.upper()}" in written
+    assert "MANS: PROJEKTA „INTEGRĀCIJAS INKUBATORS ROMU BĒRNU UN JAUNIEŠU ATBALSTAM” APRAKSTS" in (
+        written
+    )  # upper() of Latvian letters, by hand
+    assert TITLE_003 not in written  # the bundled template's heading was not used
+    assert "Daugavpils pilsētas domes priekšsēdētājs\tJ.\u00a0Lāčplēsis" in written
     broken = tmp_path / "broken.docx"
     broken.write_bytes(template_with("project-description", "{{ title }}", "{{ nope }}"))
     code, _, err = invoke("render", str(example), "--template", str(broken))
@@ -99,7 +142,7 @@ def test_render_pdf(example: Path) -> None:
 
 def test_template_check_on_bundled_templates() -> None:
     templates = sorted(str(p) for p in (ROOT / "templates").glob("*.docx"))
-    assert len(templates) == 3
+    assert len(templates) == len(KINDS)
     assert invoke("template", "check", *templates) == (0, "", "")
 
 
@@ -138,7 +181,8 @@ def test_template_check_names_the_paragraph_of_an_unknown_filter(tmp_path: Path)
     path.write_bytes(template_with("project-description", "{{ title }}", "{{ title | quotd }}"))
     code, out, _ = invoke("template", "check", str(path))
     assert code == 1
-    assert "body paragraph: '{{ title | quotd }}'" in out
+    assert "body paragraph '{{ title | quotd }}': error: template syntax error" in out
+    assert "[template-unknown-filter]" in out
 
 
 def test_template_check_warns_about_split_tags(tmp_path: Path) -> None:

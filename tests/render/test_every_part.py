@@ -16,7 +16,8 @@ import docx
 import pytest
 from lxml import etree
 
-from annexgen.word.compiled import compile_template, document_paragraphs
+from annexgen.word.compiled import compile_template
+from annexgen.word.package import document_paragraphs
 from annexgen.word.render import render
 from annexgen.word.templates import bundled_template
 from tests.render.test_render import NASTY, _annex
@@ -111,7 +112,7 @@ def test_value_comes_back_exactly_in_every_part(value: str) -> None:
     data = render(_annex(title=value, applicant=value), template)
     document = docx.Document(io.BytesIO(data))
     assert [p.text for p in document.paragraphs if p.style.name == "Heading 1"] == [value]
-    assert document.tables[0].rows[1].cells[1].text == value  # table cell
+    assert document.tables[0].rows[0].cells[1].text == value  # table cell
     assert document.sections[0].header.paragraphs[0].text == f"H:{value}"
     assert f"N:{value}" in _part_text(data, "word/footnotes.xml")
     assert document.core_properties.title == value  # once escaped, not twice

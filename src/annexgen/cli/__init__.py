@@ -1,8 +1,9 @@
 """The ``annexgen`` command line: a thin layer over the library.
 
-Each command lives in its own module and only translates: arguments into
-library calls, :class:`~annexgen.errors.AnnexgenError` into a message on
-stderr and an exit code (see :mod:`annexgen.cli._common`).
+Each command lives in its own module and only translates arguments into
+library calls and results into output. Errors are translated in one place,
+the group's handler (:class:`annexgen.cli._common.AnnexgenGroup`): one line
+per problem on stderr and an exit code, never a traceback.
 """
 
 from __future__ import annotations
@@ -22,9 +23,10 @@ from annexgen.cli import (
     template,
     words,
 )
+from annexgen.cli._common import AnnexgenGroup
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=AnnexgenGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(VERSION, prog_name="annexgen")
 def main() -> None:
     """Generate Latvian council decision annexes (Word/PDF) from YAML."""

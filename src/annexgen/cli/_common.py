@@ -1,16 +1,137 @@
-"""Exit codes and error printing shared by every command.
+"""What every command shares: exit codes, the one error handler, printing findings.
 
 Exit codes are part of the contract for batch jobs:
 
 * 0 — everything asked for was done and is valid;
-* 1 — the input (data, template) has errors; they were all printed;
+* 1 — the input (data, template, document) has errors; they were all printed;
 * 2 — the command line itself was wrong (click's usage errors);
-* 3 — an environment problem: missing LibreOffice, unwritable output.
+* 3 — an environment problem: missing LibreOffice, an output that cannot be
+  written (no such folder, no permission, a file that exists without --force);
+* 130 — interrupted (Ctrl+C); finished files are kept, no partial file is left.
+
+The handler is the ``invoke`` of the ``annexgen`` group, so it wraps every
+command, present and future: an :class:`~annexgen.errors.AnnexgenError` or an
+``OSError`` becomes one ``error: …`` line per problem on stderr and its exit
+code — never a traceback.
 """
 
 from __future__ import annotations
 
-EXIT_OK = 0
-EXIT_INVALID = 1
-EXIT_USAGE = 2
-EXIT_ENVIRONMENT = 3
+import json
+from collections.abc import Iterable
+from typing import Any, Final
+
+import click
+
+from annexgen.errors import (
+    AnnexgenError,
+    ConversionError,
+    DataError,
+    Finding,
+    Location,
+    OutputError,
+)
+
+__all__ = [
+    "EXIT_ENVIRONMENT",
+    "EXIT_INTERRUPTED",
+    "EXIT_INVALID",
+    "EXIT_OK",
+    "EXIT_USAGE",
+    "FORMAT_OPTION",
+    "AnnexgenGroup",
+    "error_lines",
+    "exit_code",
+    "failing",
+    "finding_line",
+    "print_findings",
+    "unreadable",
+]
+
+EXIT_OK: Final = 0
+EXIT_INVALID: Final = 1
+EXIT_USAGE: Final = 2
+EXIT_ENVIRONMENT: Final = 3
+EXIT_INTERRUPTED: Final = 130
+
+
+def exit_code(err: BaseException) -> int:
+    """The exit code an error ends a command with (see the module docstring)."""
+    if isinstance(err, KeyboardInterrupt):
+        return EXIT_INTERRUPTED
+    if isinstance(err, ConversionError | OutputError | OSError):
+        return EXIT_ENVIRONMENT
+    return EXIT_INVALID
+
+
+def error_lines(err: BaseException) -> list[str]:
+    """The error as the lines a person reads: one per problem, no traceback."""
+    if isinstance(err, DataError):
+        return [finding_line(f) for f in err.findings]
+    if isinstance(err, AnnexgenError):
+        return [f"error: {err}"]
+    if isinstance(err, OSError):
+        where = f"{err.filename}: " if err.filename else ""
+        return [f"error: {where}{err.strerror or err}"]
+    return ["interrupted"]
+
+
+class AnnexgenGroup(click.Group):
+    """The ``annexgen`` group: runs a command and maps what it raises to an exit code."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (AnnexgenError, OSError, KeyboardInterrupt) as err:
+            for line in error_lines(err):
+                click.echo(line, err=True)
+            ctx.exit(exit_code(err))
+
+
+FORMAT_OPTION: Final = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="json: a list of findings (code, severity, file, line, column, place, field, "
+    "message, suggestion, excerpt, params), for editors and CI.",
+)
+
+
+def finding_line(f: Finding) -> str:
+    """One finding as one line, the same in check, lint and template check.
+
+    ``file:line:column: place: field: severity: message (suggestion) [code]`` —
+    the compiler convention editors jump to; the code is the key to look up
+    (``annexgen lint --rules``) and to filter on.
+    """
+    where = str(f.location)
+    head = f"{where}: " if where else ""
+    return f"{head}{f.severity}: {f.text} [{f.code}]"
+
+
+def print_findings(findings: Iterable[Finding], fmt: str) -> None:
+    """Findings to stdout: errors first, then warnings after a blank line; or JSON."""
+    found = list(findings)
+    if fmt == "json":
+        click.echo(json.dumps([f.as_dict() for f in found], ensure_ascii=False, indent=2))
+        return
+    errors = [f for f in found if f.severity == "error"]
+    warnings = [f for f in found if f.severity != "error"]
+    for f in errors:
+        click.echo(finding_line(f))
+    if errors and warnings:
+        click.echo("")
+    for f in warnings:
+        click.echo(finding_line(f))
+
+
+def failing(findings: Iterable[Finding], *, strict: bool) -> bool:
+    """Whether findings fail a file: any error, or with ``--strict`` any finding."""
+    return any(f.severity == "error" or strict for f in findings)
+
+
+def unreadable(err: AnnexgenError, file: str) -> Finding:
+    """A document that cannot be read, as a finding of its file (lint, template check)."""
+    return Finding("unreadable-document", location=Location(file), params={"reason": err.message})

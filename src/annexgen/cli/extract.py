@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
-from annexgen.cli._common import EXIT_INVALID, EXIT_OK
-from annexgen.errors import AnnexgenError
+from annexgen.cli._common import EXIT_OK
+from annexgen.errors import Location, OutputError
 
 
 @click.command()
@@ -15,11 +15,14 @@ from annexgen.errors import AnnexgenError
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the YAML here."
 )
-def extract(file: Path, output: Path | None) -> None:
+@click.option("--force", is_flag=True, help="Overwrite the -o file if it exists.")
+def extract(file: Path, output: Path | None, force: bool) -> None:
     """Read an existing annex FILE (.docx or .txt) into annexgen YAML.
 
     Lines starting with "# CHECK:" say what could not be understood or looked
-    wrong (for example an amount whose words disagree with its figure).
+    wrong (for example an amount whose words disagree with its figure). An
+    existing -o file is never overwritten without --force: it may be the
+    YAML you have been correcting.
 
     \b
     Examples:
@@ -29,13 +32,15 @@ def extract(file: Path, output: Path | None) -> None:
     from annexgen.output import write_atomic  # noqa: PLC0415 - start-up: only when run
     from annexgen.reading.extract import extract_yaml  # noqa: PLC0415
 
-    try:
-        text = extract_yaml(file)
-    except AnnexgenError as err:
-        click.echo(f"error: {err}", err=True)
-        raise SystemExit(EXIT_INVALID) from err
+    if output is not None and output.exists() and not force:
+        raise OutputError(
+            "the file exists; give another -o or add --force to overwrite it",
+            location=Location(str(output)),
+        )
+    text = extract_yaml(file)  # errors: one line each, exit code (annexgen.cli._common)
     if output is None:
         click.echo(text, nl=False)
     else:
         write_atomic(output, text.encode("utf-8"))
+        click.echo(f"{file} → {output}", err=True)
     raise SystemExit(EXIT_OK)

@@ -2,38 +2,54 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
-from annexgen.cli._common import EXIT_INVALID, EXIT_OK
+from annexgen.cli._common import (
+    EXIT_INVALID,
+    EXIT_OK,
+    FORMAT_OPTION,
+    failing,
+    print_findings,
+    unreadable,
+)
 from annexgen.errors import DocumentError
 
 if TYPE_CHECKING:
-    from annexgen.reading.lint import LintFinding
+    from annexgen.errors import Finding
+
+
+def _print_rules(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if not value or ctx.resilient_parsing:
+        return
+    from annexgen.reading.lint import rules_text  # noqa: PLC0415 - start-up: only when asked
+
+    click.echo(rules_text(), nl=False)
+    ctx.exit(EXIT_OK)
 
 
 @click.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@FORMAT_OPTION
+@click.option("--strict", is_flag=True, help="Warnings (style) fail too (exit 1).")
 @click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="json: one object with every finding and unreadable file, for machines.",
+    "--rules",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_print_rules,
+    help="List the rules (code, severity, what it finds, its source) and exit.",
 )
-@click.option("--strict", is_flag=True, help="Style findings fail too (exit 1).")
 def lint(files: tuple[Path, ...], fmt: str, strict: bool) -> None:
     """Check Word (.docx) and text (.txt) annexes for wrong amounts, dates and typography.
 
     Errors (words that disagree with figures, wrong agreement, wrong LVL→EUR
-    rate, dates in the wrong case) are printed first; style findings (legacy
-    spacing, decimal points, quotation marks) after them. Each line reads
-    file:position: severity rule: message (suggest: correction). The rules
-    are listed in docs/lint-rules.md.
+    rate, dates in the wrong case) are printed first; warnings about style
+    (legacy spacing, decimal points, quotation marks) after them. Each line
+    reads file:position: severity: message (suggest: correction) [rule]; see
+    every rule with: annexgen lint --rules
 
     Exit code 0 when no file has an error (with --strict: no finding at all),
     1 otherwise; a file that cannot be read counts as failed.
@@ -44,44 +60,24 @@ def lint(files: tuple[Path, ...], fmt: str, strict: bool) -> None:
     """
     from annexgen.reading.lint import lint_file  # noqa: PLC0415 - start-up: only when run
 
-    findings: list[LintFinding] = []
-    unreadable: list[DocumentError] = []
-    failed: set[str] = set()
+    findings: list[Finding] = []
+    failed = 0
+    unread = 0
     for path in files:
         try:
             found = lint_file(path)
         except DocumentError as err:
-            unreadable.append(err)
-            failed.add(str(path))
-            continue
+            found = [unreadable(err, str(path))]
+            unread += 1
         findings += found
-        if any(f.severity == "error" or strict for f in found):
-            failed.add(str(path))
-    errors = [f for f in findings if f.severity == "error"]
-    styles = [f for f in findings if f.severity == "style"]
-    if fmt == "json":
-        payload = {
-            "files": len(files),
-            "failed": sorted(failed),
-            "unreadable": [{"file": e.file, "message": e.message} for e in unreadable],
-            "errors": [f.as_dict() for f in errors],
-            "style": [f.as_dict() for f in styles],
-        }
-        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
-    else:
-        for problem in unreadable:
-            click.echo(f"{problem.file}: error unreadable: {problem.message}")
-        for f in errors:
-            click.echo(str(f))
-        if styles:
-            if errors or unreadable:
-                click.echo("")
-            for f in styles:
-                click.echo(str(f))
+        failed += failing(found, strict=strict)
+    print_findings(findings, fmt)
+    if fmt == "text":
+        errors = sum(f.severity == "error" for f in findings) - unread
+        warnings = len(findings) - errors - unread
         click.echo(
-            f"{len(files)} file(s) linted: {len(files) - len(failed)} passed, "
-            f"{len(failed)} failed ({len(errors)} error(s), {len(styles)} style finding(s), "
-            f"{len(unreadable)} unreadable)",
+            f"{len(files)} file(s) linted: {len(files) - failed} passed, {failed} failed "
+            f"({errors} error(s), {warnings} warning(s), {unread} unreadable)",
             err=True,
         )
     raise SystemExit(EXIT_INVALID if failed else EXIT_OK)

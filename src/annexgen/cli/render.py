@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 
 import click
 
-from annexgen.cli._common import EXIT_ENVIRONMENT, EXIT_INVALID, EXIT_OK
-from annexgen.errors import AnnexgenError, ConversionError, DataError, OutputError
+from annexgen.cli._common import EXIT_OK, error_lines, exit_code
+from annexgen.errors import AnnexgenError, ConversionError
 
 if TYPE_CHECKING:
     from annexgen.word.office import OfficePool
@@ -32,6 +32,11 @@ if TYPE_CHECKING:
 )
 @click.option("--pdf", is_flag=True, help="Also write a PDF next to the .docx (needs LibreOffice).")
 @click.option("--pdf-a", is_flag=True, help="Write the PDF as PDF/A-2b, for archives.")
+@click.option(
+    "--pdf-ua",
+    is_flag=True,
+    help="Write the PDF as PDF/UA-1, for publishing (every PDF is tagged; combines with --pdf-a).",
+)
 @click.option(
     "--office-workers",
     type=click.IntRange(min=1),
@@ -59,6 +64,7 @@ def render(
     out_dir: Path | None,
     pdf: bool,
     pdf_a: bool,
+    pdf_ua: bool,
     office_workers: int | None,
     public: bool,
     e_signed: bool | None,
@@ -85,7 +91,7 @@ def render(
         out_dir.mkdir(parents=True, exist_ok=True)
     from annexgen.word.office import OfficePool, default_workers  # noqa: PLC0415
 
-    want_pdf = pdf or pdf_a
+    want_pdf = pdf or pdf_a or pdf_ua
 
     def one(path: Path, pool: OfficePool | None) -> tuple[int, list[str], list[str]]:
         """Exit code, stdout lines and stderr lines for one file."""
@@ -95,14 +101,10 @@ def render(
         try:
             written = render_file(
                 path, target, template=template, public=public, pdf=pdf, pdf_a=pdf_a,
-                e_signed=e_signed, pool=pool,
+                pdf_ua=pdf_ua, e_signed=e_signed, pool=pool,
             )  # fmt: skip
-        except DataError as err:
-            return EXIT_INVALID, [], [str(err)]
-        except (ConversionError, OutputError) as err:
-            return EXIT_ENVIRONMENT, [], [f"error: {err}"]
-        except AnnexgenError as err:
-            return EXIT_INVALID, [], [f"error: {err}"]
+        except (AnnexgenError, OSError) as err:  # report, go on with the next file
+            return exit_code(err), [], error_lines(err)
         lines = [str(written)] + ([str(written.with_suffix(".pdf"))] if want_pdf else [])
         return EXIT_OK, lines, []
 

@@ -22,9 +22,12 @@ def schema_text() -> str:
 def schema(output: Path | None) -> None:
     """Print the JSON Schema of annex YAML files.
 
-    Point your editor at it for autocompletion and validation: with the YAML
-    extension (yaml-language-server), start a file with
-    ``# yaml-language-server: $schema=annexgen.schema.json``.
+    Point your editor at it for autocompletion and validation. With the YAML
+    extension (yaml-language-server), save the schema next to your annexes and
+    start each annex file with this line:
+
+    \b
+    # yaml-language-server: $schema=annexgen.schema.json
 
     \b
     Example:

@@ -9,15 +9,22 @@ import click
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
 @click.option(
-    "--office-workers",
-    type=click.IntRange(min=1),
-    help="LibreOffice processes kept running for PDFs (default: one per core).",
+    "--allow-host",
+    "allowed",
+    multiple=True,
+    metavar="NAME",
+    help="Another host name the form answers to (besides 127.0.0.1, localhost and --host); "
+    "requests naming any other host are refused.",
 )
-def serve(host: str, port: int, office_workers: int | None) -> None:
+@click.option(
+    "--workers",
+    default=2,
+    show_default=True,
+    type=click.IntRange(1, 32),
+    help="Worker processes for checking, rendering and PDFs.",
+)
+def serve(host: str, port: int, allowed: tuple[str, ...], workers: int) -> None:
     """Start the web form at http://127.0.0.1:8000 (only this computer can reach it).
-
-    LibreOffice is started with the server and kept running, so a PDF takes
-    a fraction of a second; the offices stop when the server stops.
 
     \b
     Example:
@@ -26,8 +33,11 @@ def serve(host: str, port: int, office_workers: int | None) -> None:
     import uvicorn  # noqa: PLC0415 - only this command needs the web server
 
     from annexgen.web import create_app  # noqa: PLC0415
+    from annexgen.web.security import LOOPBACK_HOSTS, host_name  # noqa: PLC0415
 
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(f"warning: listening on {host}: other computers can reach this form", err=True)
-    app = create_app(office_workers=office_workers)
-    uvicorn.run(app, host=host, port=port, log_level="info")
+    hosts = set(LOOPBACK_HOSTS) | {host_name(h) for h in allowed}
+    if host not in ("0.0.0.0", "::"):
+        hosts.add(host_name(host))
+    uvicorn.run(create_app(hosts=hosts, workers=workers), host=host, port=port, log_level="info")

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from annexgen.cli._common import EXIT_INVALID, EXIT_OK
+from annexgen.cli._common import EXIT_INVALID, EXIT_OK, FORMAT_OPTION, failing, print_findings
+
+if TYPE_CHECKING:
+    from annexgen.errors import Finding
 
 
 @click.group()
@@ -16,8 +20,13 @@ def template() -> None:
 
 @template.command("check")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-def check(files: tuple[Path, ...]) -> None:
+@FORMAT_OPTION
+@click.option("--strict", is_flag=True, help="Warnings (split tags) fail too (exit 1).")
+def check(files: tuple[Path, ...], fmt: str, strict: bool) -> None:
     """Check .docx templates: Jinja syntax, unknown variables, split tags, a trial render.
+
+    Each line reads file: place: severity: message [code]. Exit code 0 when no
+    template has an error (with --strict: no finding at all), 1 otherwise.
 
     \b
     Example:
@@ -25,10 +34,11 @@ def check(files: tuple[Path, ...]) -> None:
     """
     from annexgen.word.template_check import check_template  # noqa: PLC0415 - start-up
 
+    findings: list[Finding] = []
     failed = False
     for path in files:
-        for problem in check_template(path):
-            prefix = "" if problem.severity == "error" else "warning: "
-            click.echo(f"{problem.location}: {prefix}{problem.message}")
-            failed = failed or problem.severity == "error"
+        found = check_template(path)
+        findings += found
+        failed = failed or failing(found, strict=strict)
+    print_findings(findings, fmt)
     raise SystemExit(EXIT_INVALID if failed else EXIT_OK)

@@ -5,8 +5,6 @@ from __future__ import annotations
 import click
 
 from annexgen.cli._choices import LazyChoice
-from annexgen.cli._common import EXIT_INVALID
-from annexgen.errors import LanguageError
 
 
 def _currencies() -> list[str]:
@@ -81,29 +79,26 @@ def words(
     )
     from annexgen.lv.amounts import MAJOR_WORDS  # noqa: PLC0415
 
-    try:
-        if parse_text is not None:
-            if amount is not None:
-                raise click.UsageError("give either AMOUNT or --parse TEXT, not both")
-            lowered = parse_text.lower().split()
-            if any(w.strip(",.") in MAJOR_WORDS for w in lowered):
-                value, code = parse_amount_words(parse_text)
-                click.echo(f"{value} {code}")
-            else:
-                click.echo(words_to_number(parse_text))
-            return
-        if amount is None:
-            raise click.UsageError("missing AMOUNT (or --parse TEXT)")
-        text = amount_to_words(
-            amount,
-            currency.upper(),
-            cents=cents,  # type: ignore[arg-type]
-            style=style,  # type: ignore[arg-type]
-            spelling=spelling,
-        )
-        if figures:
-            text = f"{format_amount(amount, currency.upper())} ({text})"
-        click.echo(text)
-    except LanguageError as err:
-        click.echo(f"error: {err}", err=True)
-        raise SystemExit(EXIT_INVALID) from err
+    # a LanguageError (not a number, unknown word) goes to the one handler: exit 1
+    if parse_text is not None:
+        if amount is not None:
+            raise click.UsageError("give either AMOUNT or --parse TEXT, not both")
+        lowered = parse_text.lower().split()
+        if any(w.strip(",.") in MAJOR_WORDS for w in lowered):
+            value, code = parse_amount_words(parse_text)
+            click.echo(f"{value} {code}")
+        else:
+            click.echo(words_to_number(parse_text))
+        return
+    if amount is None:
+        raise click.UsageError("missing AMOUNT (or --parse TEXT)")
+    text = amount_to_words(
+        amount,
+        currency.upper(),
+        cents=cents,  # type: ignore[arg-type]
+        style=style,  # type: ignore[arg-type]
+        spelling=spelling,
+    )
+    if figures:
+        text = f"{format_amount(amount, currency.upper())} ({text})"
+    click.echo(text)

@@ -9,7 +9,9 @@ night over hundreds of YAML files:
   same file (also case-insensitively, as on Windows) are both refused, and
   nothing is written outside OUT_DIR.
 * **Incremental.** A manifest in OUT_DIR records, per output, the SHA-256 of its
-  input, of the template and the annexgen version; an unchanged item is skipped
+  input and every option that changes the output (:class:`OutputOptions`: the
+  template's content, ``public``, ``pdf``, ``pdf_a``, ``pdf_ua``, the annexgen version);
+  an item is skipped only when all of them are unchanged
   (hashes, not modification times: git does not keep mtimes). ``force`` renders
   everything.
 * **Parallel.** Items are rendered in worker processes with the compiled fast
@@ -35,7 +37,7 @@ import shutil
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, Literal
 
@@ -54,6 +56,7 @@ __all__ = [
     "BatchItem",
     "BatchReport",
     "ItemResult",
+    "OutputOptions",
     "plan_batch",
     "run_batch",
     "safe_name",
@@ -84,6 +87,8 @@ class ItemResult:
     output: str = ""
     input_sha256: str = ""
     seconds: float = 0.0
+    #: other files the annex read (a table's ``rows_from``): path → SHA-256
+    read_sha256: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -151,6 +156,47 @@ def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def _unchanged_reads(reads: object) -> bool:
+    """Whether the files an annex read besides its YAML (its spreadsheet) are unchanged."""
+    if reads is None:
+        return True
+    if not isinstance(reads, dict):
+        return False
+    try:
+        return all(_sha256(Path(path)) == sha for path, sha in reads.items())
+    except OSError:
+        return False  # gone or unreadable: render again and report it
+
+
+@dataclass(frozen=True, slots=True)
+class OutputOptions:
+    """Every option of :func:`run_batch` that changes what it writes.
+
+    The manifest key is made of all of these fields (:meth:`manifest_key`), so
+    an option added here is keyed without anyone remembering to: a run with a
+    different value renders again instead of skipping (``--pdf`` then
+    ``--pdf-a`` must make PDF/A files, issue 10).
+    """
+
+    public: bool = False
+    pdf: bool = False
+    pdf_a: bool = False  # another PDF kind is another output
+    pdf_ua: bool = False
+    template: str | Path | None = None
+
+    def manifest_key(self) -> dict[str, Any]:
+        """What an output was made with: these options, the template's content
+        (bundled or given) and the annexgen version."""
+        key: dict[str, Any] = {"annexgen": VERSION}
+        for option in fields(self):
+            value = getattr(self, option.name)
+            if option.name == "template":  # by content: an edited template renders again
+                key["template_sha256"] = _sha256(Path(value)) if value else bundled_sha256()
+            else:
+                key[option.name] = value
+        return key
+
+
 def _read_manifest(out_dir: Path) -> dict[str, Any]:
     try:
         data = json.loads((out_dir / MANIFEST_NAME).read_text(encoding="utf-8"))
@@ -179,6 +225,7 @@ def _render_one(task: tuple[BatchItem, str | None, bool, bool]) -> ItemResult:
     try:
         digest = _sha256(item.source)
         annex = load_annex(item.source)
+        read = {str(p): _sha256(p) for p in annex.input_files()}
         if not dry_run:
             item.target.parent.mkdir(parents=True, exist_ok=True)
             data = render(annex, template, public=public)
@@ -188,7 +235,8 @@ def _render_one(task: tuple[BatchItem, str | None, bool, bool]) -> ItemResult:
     except (AnnexgenError, OSError) as err:
         return ItemResult(item.relative, "failed", f"{item.relative}: {err}", item.output)
     status: Status = "would render" if dry_run else "rendered"
-    return ItemResult(item.relative, status, "", item.output, digest, time.perf_counter() - started)
+    seconds = time.perf_counter() - started
+    return ItemResult(item.relative, status, "", item.output, digest, seconds, read)
 
 
 def _map(tasks: list[tuple[BatchItem, str | None, bool, bool]], jobs: int) -> Iterator[ItemResult]:
@@ -216,10 +264,10 @@ class _PdfStage:
     lines come out in the same order on every run.
     """
 
-    def __init__(self, pool: OfficePool, out_dir: Path, pdf_a: bool, count: int) -> None:
+    def __init__(
+        self, pool: OfficePool, out_dir: Path, options: dict[str, Any], count: int
+    ) -> None:
         from concurrent.futures import ThreadPoolExecutor  # noqa: PLC0415 - start-up
-
-        from annexgen.word.pdf import filter_data  # noqa: PLC0415
 
         self.pool = pool
         # the offices start now, while the Word files are rendered (starting
@@ -230,7 +278,7 @@ class _PdfStage:
         import annexgen.model.loading  # noqa: PLC0415
         import annexgen.word.render  # noqa: F401, PLC0415
 
-        self.options = filter_data(pdf_a=pdf_a)
+        self.options = options
         self.staging = Path(tempfile.mkdtemp(prefix=".annexgen-pdf-", dir=out_dir))
         self.executor = ThreadPoolExecutor(pool.workers, thread_name_prefix="annexgen-pdf")
         self.pending: list[tuple[ItemResult, BatchItem, Future[str]]] = []
@@ -275,6 +323,7 @@ def run_batch(
     public: bool = False,
     pdf: bool = False,
     pdf_a: bool = False,
+    pdf_ua: bool = False,
     template: str | Path | None = None,
     progress: Callable[[ItemResult], None] | None = None,
     office_workers: int | None = None,
@@ -282,16 +331,18 @@ def run_batch(
 ) -> BatchReport:
     """Render every YAML annex under ``in_dir`` into ``out_dir``; see the module docstring.
 
-    ``progress`` is called once per item as it finishes. A missing LibreOffice
-    with ``pdf`` raises :class:`ConversionError` before anything is rendered.
-    PDFs come from ``pool`` when given (it is left open), else from a pool of
-    ``office_workers`` offices (default: one per core) made for this batch.
+    ``pdf_a`` / ``pdf_ua`` make the PDFs PDF/A-2b / PDF/UA-1 (either implies
+    ``pdf``; every PDF is tagged). ``progress`` is called once per item as it
+    finishes. A missing LibreOffice with ``pdf`` raises :class:`ConversionError`
+    before anything is rendered. PDFs come from ``pool`` when given (it is left
+    open), else from a pool of ``office_workers`` offices (default: one per
+    core) made for this batch.
     """
     started = time.perf_counter()
     source_dir, target_dir = Path(in_dir), Path(out_dir)
     if not source_dir.is_dir():
         raise AnnexgenError(f"not a folder: {source_dir}")
-    want_pdf = pdf or pdf_a
+    want_pdf = pdf or pdf_a or pdf_ua
     own_pool = pool is None
     if want_pdf and not dry_run:
         from annexgen.word.office import OfficePool  # noqa: PLC0415 - start-up
@@ -304,8 +355,9 @@ def run_batch(
         report.results.append(failure)
         if progress:
             progress(failure)
-    template_sha = _sha256(Path(template)) if template else bundled_sha256()
-    key = {"template_sha256": template_sha, "annexgen": VERSION, "public": public}
+    key = OutputOptions(
+        public=public, pdf=pdf, pdf_a=pdf_a, pdf_ua=pdf_ua, template=template
+    ).manifest_key()
     manifest = {} if force else _read_manifest(target_dir)
     new_manifest = dict(manifest)
     todo = []
@@ -318,6 +370,7 @@ def run_batch(
             and item.target.is_file()
             and (not want_pdf or item.target.with_suffix(".pdf").is_file())
             and entry.get("input_sha256") == _sha256(item.source)
+            and _unchanged_reads(entry.get("reads"))
         )
         if unchanged:
             result = ItemResult(item.relative, "skipped", "", item.output)
@@ -339,6 +392,7 @@ def run_batch(
                 **key,
                 "input": result.relative,
                 "input_sha256": result.input_sha256,
+                **({"reads": result.read_sha256} if result.read_sha256 else {}),
             }
         elif result.status == "failed":  # no output (or no PDF): render again next time
             new_manifest.pop(result.output, None)
@@ -348,7 +402,10 @@ def run_batch(
     stage = None
     try:
         if want_pdf and pool is not None and todo and not dry_run:
-            stage = _PdfStage(pool, target_dir, pdf_a, len(todo))
+            from annexgen.word.pdf import export_options  # noqa: PLC0415 - start-up
+
+            options = export_options(pdf_a=pdf_a, pdf_ua=pdf_ua)
+            stage = _PdfStage(pool, target_dir, options, len(todo))
         for result in _map(tasks, jobs or os.cpu_count() or 1):
             if result.status == "rendered":
                 rendered.append(by_output[result.output])

@@ -26,6 +26,7 @@ def render_file(
     public: bool = False,
     pdf: bool = False,
     pdf_a: bool = False,
+    pdf_ua: bool = False,
     e_signed: bool | None = None,
     pool: OfficePool | None = None,
 ) -> Path:
@@ -35,9 +36,11 @@ def render_file(
     for bad YAML (nothing is written), :class:`~annexgen.errors.TemplateError`
     or :class:`~annexgen.errors.RenderError` for template problems,
     :class:`~annexgen.errors.ConversionError` when a PDF was asked for and
-    LibreOffice is missing or fails (the .docx is then written). ``e_signed``
-    overrides the YAML's ``e_signed`` when given. The PDF is made in ``pool``
-    (default: the process-wide pool of persistent offices).
+    LibreOffice is missing or fails (the .docx is then written). ``pdf_a`` and
+    ``pdf_ua`` (PDF/A-2b, PDF/UA-1; both at once is fine) imply ``pdf``; every
+    PDF is tagged. ``e_signed`` overrides the YAML's ``e_signed`` when given.
+    The PDF is made in ``pool`` (default: the process-wide pool of persistent
+    offices).
     """
     source = Path(yaml_path)
     annex = load_annex(source)
@@ -46,7 +49,7 @@ def render_file(
     target = Path(out_path) if out_path is not None else default_output(source, public=public)
     data = render(annex, template, public=public)
     write_atomic(target, data)
-    if pdf or pdf_a:
-        pdf_data = docx_to_pdf(data, pdf_a=pdf_a, pool=pool, name=str(source))
+    if pdf or pdf_a or pdf_ua:
+        pdf_data = docx_to_pdf(data, pdf_a=pdf_a, pdf_ua=pdf_ua, pool=pool, name=str(source))
         write_atomic(target.with_suffix(".pdf"), pdf_data)
     return target

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Final, Literal
 
 from pydantic import (
@@ -39,6 +40,7 @@ from pydantic_core import CoreSchema
 
 from annexgen.lv import get_currency, lvl_to_eur, parse_date, short_name, to_money
 from annexgen.lv.amounts import CentsMode
+from annexgen.lv.approval import ApprovedForm
 from annexgen.lv.numbers import Style
 from annexgen.model.text import clean_text
 
@@ -246,7 +248,7 @@ class Money(Model):
 
 
 class Options(Model):
-    """How Latvian text is written in this document (one style per document).
+    """How Latvian text is written and laid out in this document (one style per document).
 
     Defaults follow the seed annexes; see docs/latvian.md for the variants.
     """
@@ -272,6 +274,11 @@ class Options(Model):
         default="[personas dati]",
         description="What --public prints instead of personal data",
     )
+    header_row: bool = Field(
+        default=False,
+        description="Start the table with a 'Sadaļa | Saturs' row, repeated on every page "
+        "(the seeds have none)",
+    )
 
 
 class Decision(Model):
@@ -291,6 +298,17 @@ class Decision(Model):
     )
     act: Text = Field(default="lēmumam", description="Dative: lēmumam, rīkojumam, …")
     meeting: bool = Field(default=True, description="Write 'sēdes' after the date")
+    approval: bool = Field(
+        default=False,
+        description="The approval mark 'APSTIPRINĀTS ar … lēmumu (sēdes prot. Nr. …)' that "
+        "budgets and regulations carry, instead of 'Pielikums … lēmumam Nr. …'",
+    )
+    approved: ApprovedForm | None = Field(
+        default=None,
+        description="The word of the approval mark when the title does not show it: "
+        "APSTIPRINĀTS (nolikums), APSTIPRINĀTA (kārtība), APSTIPRINĀTI (noteikumi), "
+        "APSTIPRINĀTAS (izmaksas)",
+    )
 
 
 class Signatory(Model):
@@ -341,3 +359,8 @@ class AnnexBase(Model):
         default=False, description="Signed with a qualified e-signature (document-rules §1.6)"
     )
     options: Options = Options()
+
+    def input_files(self) -> list[Path]:
+        """Files besides the YAML this annex was read from (a batch re-renders when
+        one changes); none for most kinds."""
+        return []

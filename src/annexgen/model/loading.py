@@ -17,8 +17,10 @@ Limits, in one place: file ≤ :data:`MAX_FILE_BYTES`; nesting ≤
 :data:`MAX_DEPTH`; each text ≤ :data:`annexgen.model.text.MAX_TEXT_LENGTH`
 characters; each list ≤ :data:`annexgen.model.fields.MAX_ITEMS` items.
 
-All problems of a file are collected and reported together, each as
-``file:line:column: field.path: message`` (the message in plain English).
+All problems of a file are collected and reported together as
+:class:`~annexgen.errors.Finding` objects, each printed as
+``file:line:column: field.path: message``; their words come from
+:mod:`annexgen.messages`, by code.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ import difflib
 import json
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 from typing import Any, Final
@@ -42,10 +45,12 @@ from yaml.events import (
     ScalarEvent,
 )
 
-from annexgen.errors import DataError, Location, Problem
+from annexgen.errors import AnnexgenError, DataError, Finding, Location, field_path
+from annexgen.messages import Param
 from annexgen.model.checks import cross_check
 from annexgen.model.introspect import models_in
 from annexgen.model.kinds import KINDS, REGISTRY, Annex
+from annexgen.model.partial import partial_findings
 from annexgen.model.saving import dump_annex
 from annexgen.model.text import describe_char
 
@@ -59,6 +64,7 @@ __all__ = [
     "load_annex",
     "load_annex_text",
     "skeleton",
+    "unknown_kind",
 ]
 
 #: Largest YAML file accepted. The longest seed annex is about 4 KB.
@@ -89,12 +95,14 @@ _PLAIN_TAGS: Final = {
 
 Path_ = tuple[str | int, ...]
 Mark = tuple[int, int]  # 1-based line, column
+#: A problem found while reading the YAML structure: where, which field, code, params.
+_Raw = tuple[Mark, Path_, str, dict[str, Param]]
 
 
 class _YamlProblem(Exception):
-    def __init__(self, message: str, mark: Mark | None) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, code: str, mark: Mark | None) -> None:
+        super().__init__(code)
+        self.code = code
         self.mark = mark
 
 
@@ -109,17 +117,11 @@ class _StrictLoader(yaml.BaseLoader):
         if self.check_event(AliasEvent):
             event = self.peek_event()  # type: ignore[no-untyped-call]
             m = event.start_mark
-            raise _YamlProblem(
-                "YAML aliases (*name) are not allowed; write the value out",
-                (m.line + 1, m.column + 1),
-            )
+            raise _YamlProblem("yaml-alias", (m.line + 1, m.column + 1))
         event = self.peek_event()  # type: ignore[no-untyped-call]
         if getattr(event, "anchor", None) is not None:
             m = event.start_mark
-            raise _YamlProblem(
-                "YAML anchors (&name) are not allowed; write the value out",
-                (m.line + 1, m.column + 1),
-            )
+            raise _YamlProblem("yaml-anchor", (m.line + 1, m.column + 1))
         return super().compose_node(parent, index)
 
 
@@ -129,7 +131,7 @@ class _Document:
     def __init__(self) -> None:
         self.value_marks: dict[Path_, Mark] = {}
         self.key_marks: dict[Path_, Mark] = {}
-        self.problems: list[tuple[Mark, Path_, str]] = []
+        self.problems: list[_Raw] = []
         #: (start, end, path) of every scalar, 0-based (line, column) marks, to
         #: find the field that holds a character the YAML reader refused.
         self.spans: list[tuple[tuple[int, int], tuple[int, int], Path_]] = []
@@ -143,16 +145,11 @@ class _Document:
         if id(node) in self._seen:
             if not self._alias_reported:
                 self._alias_reported = True
-                self.problems.append(
-                    (_mark(node), path, "YAML anchors and aliases (&name, *name) are "
-                     "not allowed; write the value out")
-                )  # fmt: skip
+                self.problems.append((_mark(node), path, "yaml-alias", {}))
             return None
         self._seen.add(id(node))
         if node.tag not in _PLAIN_TAGS:
-            self.problems.append(
-                (_mark(node), path, f"YAML tags like {node.tag!r} are not allowed")
-            )
+            self.problems.append((_mark(node), path, "yaml-tag", {"tag": node.tag}))
             return None
         if isinstance(node, yaml.ScalarNode):
             start, end = node.start_mark, node.end_mark
@@ -168,29 +165,17 @@ class _Document:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                self.problems.append((_mark(key_node), path, "a key must be a plain word"))
+                self.problems.append((_mark(key_node), path, "yaml-key-not-plain", {}))
                 continue
             key = key_node.value
             if key in result:
                 first = self.key_marks[(*path, key)]
-                self.problems.append(
-                    (
-                        _mark(key_node),
-                        (*path, key),
-                        f"duplicate key '{key}' (first given on line {first[0]})",
-                    )
-                )
+                params: dict[str, Param] = {"key": key, "first_line": first[0]}
+                self.problems.append((_mark(key_node), (*path, key), "duplicate-key", params))
                 continue
             self.key_marks[(*path, key)] = _mark(key_node)
             result[key] = self.convert(value_node, (*path, key))
         return result
-
-
-def _format_path(path: Iterable[str | int]) -> str:
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
-    return out
 
 
 def _model_at(root: type[BaseModel], path: Path_) -> type[BaseModel] | None:
@@ -205,9 +190,10 @@ def _model_at(root: type[BaseModel], path: Path_) -> type[BaseModel] | None:
     return model
 
 
-def _suggest(word: str, options: Iterable[str]) -> str:
+def _suggest(word: str, options: Iterable[str]) -> str | None:
+    """The option closest to a misspelt word, for "did you mean …?"."""
     close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    return close[0] if close else None
 
 
 class _Located:
@@ -224,63 +210,83 @@ class _Located:
             probe = probe[:-1]
         mark = marks.get(probe) or self.doc.value_marks.get(probe)
         line, column = mark if mark else (None, None)
-        return Location(self.filename, line, column, _format_path(path) or None)
+        return Location(self.filename, line, column, field_path(path) or None)
 
 
-def _pydantic_problems(
+def _pydantic_findings(
     err: ValidationError, data: dict[str, Any], where: _Located
-) -> list[Problem]:
+) -> list[Finding]:
     kind = data.get("kind")
     root = REGISTRY[kind].model if isinstance(kind, str) and kind in REGISTRY else None
-    problems = []
+    findings = []
     for e in err.errors(include_url=False):
         loc: Path_ = tuple(e["loc"])
         if loc and loc[0] == kind:
             loc = loc[1:]
+        ctx = e.get("ctx") or {}
+        if "file" in ctx:  # found in another file the annex reads (a .csv beside the YAML)
+            place = Location(ctx["file"], ctx.get("line"), ctx.get("column"), ctx.get("field"))
+            reason = str(e["msg"]).removeprefix("Value error, ")
+            findings.append(Finding("invalid-value", location=place, params={"reason": reason}))
+            continue
         # pydantic reports model-level input errors of nested models at "<model>.<field>"
         # for our before-validators; keep the path as the user's keys.
         kind_of_error = e["type"]
-        message = e["msg"].removeprefix("Value error, ")
+        reason = e["msg"].removeprefix("Value error, ")
+        got = e.get("input")
         key = False
+        suggestion = None
+        code = "invalid-value"
+        params: dict[str, Param] = {"reason": reason}
         if kind_of_error == "missing":
-            message = f"required field '{loc[-1]}' is missing"
+            code, params = "missing-field", {"field": str(loc[-1])}
         elif kind_of_error == "extra_forbidden":
             model = _model_at(root, loc[:-1]) if root else None
             options = model.model_fields if model else []
-            message = f"unknown field '{loc[-1]}'{_suggest(str(loc[-1]), options)}"
+            code, params = "unknown-field", {"field": str(loc[-1])}
+            suggestion = _suggest(str(loc[-1]), options)
             key = True
         elif kind_of_error == "literal_error" and loc and loc[-1] == "[key]":
             loc = loc[:-1]
-            expected = str(e.get("ctx", {}).get("expected", ""))
-            options = [o.strip(" '") for o in expected.replace(" or ", ",").split(",")]
-            message = f"unknown row '{loc[-1]}'{_suggest(str(loc[-1]), options)}"
+            code, params = "unknown-row", {"row": str(loc[-1])}
+            suggestion = _suggest(str(loc[-1]), _literal_options(e))
             key = True
-        elif kind_of_error == "literal_error" and isinstance(e.get("input"), str):
-            expected = str(e.get("ctx", {}).get("expected", ""))
-            options = [o.strip(" '") for o in expected.replace(" or ", ",").split(",")]
-            got = e["input"]
-            message = f"'{got}' is not one of: {', '.join(options)}{_suggest(got, options)}"
+        elif kind_of_error == "literal_error" and isinstance(got, str):
+            options = _literal_options(e)
+            code, params = "not-one-of", {"value": got, "options": options}
+            suggestion = _suggest(got, options)
         elif kind_of_error in {"union_tag_invalid", "union_tag_not_found"}:
             loc = ("kind",)
-            message = f"'kind' must be one of: {', '.join(KINDS)}"
+            code, params = "unknown-kind", {"options": list(KINDS)}
+            if isinstance(got, dict) and isinstance(got.get("kind"), str):
+                suggestion = _suggest(got["kind"], KINDS)
         elif kind_of_error.startswith(("date_", "datetime_")):
-            reason = message.split(", ", 1)[-1] if ", " in message else message
-            message = f"expected a date like 2013-12-05 or 05.12.2013.: {reason}"
-            if isinstance(e.get("input"), str):
-                message += f" (got {e['input']!r})"
-        elif e.get("input", "") is None and kind_of_error.endswith("_type"):
-            message = "this is empty; write a value here"
-        elif kind_of_error == "string_type" and isinstance(e.get("input"), dict | list):
+            reason = reason.split(", ", 1)[-1] if ", " in reason else reason
+            code, params = "invalid-date", {"reason": reason, "value": str(got)}
+        elif got is None and kind_of_error.endswith("_type"):
+            code, params = "empty-value", {}
+        elif kind_of_error == "string_type" and isinstance(got, dict | list):
             # "goal: {{ x }}" or "goal: [draft]" unquoted: YAML read structure, not text
-            shape = "a mapping (key: value)" if isinstance(e["input"], dict) else "a list"
-            message = (
-                f"expected text but YAML read {shape}; put text that starts with "
-                "{, [ or contains ': ' in quotes"
-            )
-        elif isinstance(e.get("input"), str) and kind_of_error not in ("value_error",):
-            message = f"{message} (got {e['input']!r})"
-        problems.append(Problem(message, where.location(loc, key=key)))
-    return problems
+            code = "text-expected-mapping" if isinstance(got, dict) else "text-expected-list"
+            params = {}
+        elif kind_of_error == "value_error":
+            cause = e.get("ctx", {}).get("error")
+            if isinstance(cause, AnnexgenError):  # the input gate, the language core
+                findings.append(cause.finding(where.location(loc)))
+                continue
+        elif isinstance(got, str):
+            code, params = "wrong-type", {"reason": reason, "value": got}
+        findings.append(
+            Finding(code, location=where.location(loc, key=key), params=params,
+                    suggestion=suggestion)
+        )  # fmt: skip
+    return findings
+
+
+def _literal_options(error: Any) -> list[str]:
+    """The allowed values of a ``Literal`` field, from pydantic's "'a', 'b' or 'c'"."""
+    expected = str(error.get("ctx", {}).get("expected", ""))
+    return [o.strip(" '") for o in expected.replace(" or ", ",").split(",")]
 
 
 def _compose(text: str) -> list[yaml.Node]:
@@ -303,7 +309,7 @@ class _Frame:
         self.index = 0
 
 
-def _scan_events(text: str) -> list[tuple[Mark, Path_, str]]:
+def _scan_events(text: str) -> list[_Raw]:
     """Refuse anchors, aliases and deep nesting from the event stream.
 
     Events come from a non-recursive state machine and nothing is expanded,
@@ -324,9 +330,9 @@ def _scan_events(text: str) -> list[tuple[Mark, Path_, str]]:
         return _walk_events(text, yaml.BaseLoader)
 
 
-def _walk_events(text: str, loader: Any) -> list[tuple[Mark, Path_, str]]:
+def _walk_events(text: str, loader: Any) -> list[_Raw]:
     """The event walk of :func:`_scan_events` with one parser."""
-    problems: list[tuple[Mark, Path_, str]] = []
+    problems: list[_Raw] = []
     stack: list[_Frame] = []
 
     def path() -> Path_:
@@ -360,20 +366,14 @@ def _walk_events(text: str, loader: Any) -> list[tuple[Mark, Path_, str]]:
             done()
             continue
         if isinstance(event, AliasEvent):
-            problems.append(
-                (mark, path(), "YAML aliases (*name) are not allowed; write the value out")
-            )
+            problems.append((mark, path(), "yaml-alias", {}))
             done()
             continue
         if event.anchor is not None:
-            problems.append(
-                (mark, path(), "YAML anchors (&name) are not allowed; write the value out")
-            )
+            problems.append((mark, path(), "yaml-anchor", {}))
         if isinstance(event, CollectionStartEvent):
             if len(stack) >= MAX_DEPTH:
-                problems.append(
-                    (mark, path(), f"lists and mappings are nested more than {MAX_DEPTH} deep")
-                )
+                problems.append((mark, path(), "yaml-too-deep", {"limit": MAX_DEPTH}))
                 return problems  # stop: deeper input is what crashes composers
             stack.append(_Frame(isinstance(event, MappingStartEvent)))
             continue
@@ -395,24 +395,25 @@ def _bad_characters(text: str) -> list[tuple[tuple[int, int], str]]:
     return found
 
 
-def _character_problems(text: str, filename: str, doc: _Document | None) -> list[Problem]:
+def _character_problems(text: str, filename: str, doc: _Document | None) -> list[Finding]:
     problems = []
     for (line, column), ch in _bad_characters(text):
         field = None
         for start, end, path in doc.spans if doc else ():
             if start <= (line, column) < end:
-                field = _format_path(path) or None
+                field = field_path(path) or None
                 break
         problems.append(
-            Problem(
-                f"character {describe_char(ch)} cannot appear in a Word document; remove it",
-                Location(filename, line + 1, column + 1, field),
+            Finding(
+                "yaml-forbidden-character",
+                location=Location(filename, line + 1, column + 1, field),
+                params={"character": describe_char(ch)},
             )
         )
     return problems
 
 
-def _parse(text: str, filename: str) -> tuple[Any, _Located, list[Problem]]:
+def _parse(text: str, filename: str) -> tuple[Any, _Located, list[Finding]]:
     doc = _Document()
     where = _Located(filename, doc)
     # Characters YAML refuses are reported with their place and field, then
@@ -422,59 +423,84 @@ def _parse(text: str, filename: str) -> tuple[Any, _Located, list[Problem]]:
     try:
         structural = _scan_events(source)
         if structural:
-            problems = [
-                Problem(msg, Location(filename, line, col, _format_path(path) or None))
-                for (line, col), path, msg in structural
-            ]
+            problems = [_raw_finding(raw, filename) for raw in structural]
             return None, where, _character_problems(text, filename, None) + problems
         nodes = _compose(source)
     except _YamlProblem as err:
         line, col = err.mark or (None, None)
-        return None, where, [Problem(err.message, Location(filename, line, col))]
+        return None, where, [Finding(err.code, location=Location(filename, line, col))]
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
         what = " ".join(p for p in (err.context, err.problem) if p)
-        syntax = [Problem(f"not valid YAML: {what}", Location(filename, line, col))]
+        syntax = [_syntax(what, Location(filename, line, col))]
         return None, where, _character_problems(text, filename, None) + syntax
     except yaml.YAMLError as err:  # pragma: no cover - reader errors are caught above
-        return None, where, [Problem(f"not valid YAML: {err}", Location(filename))]
+        return None, where, [_syntax(str(err), Location(filename))]
     if not nodes:
-        return None, where, [Problem("the file is empty", Location(filename))]
+        return None, where, [Finding("empty-file", location=Location(filename))]
     if len(nodes) != 1:
-        return None, where, [Problem("a file must hold exactly one annex", Location(filename))]
+        return None, where, [Finding("several-documents", location=Location(filename))]
     data = doc.convert(nodes[0], ())
-    problems = [
-        Problem(msg, Location(filename, line, col, _format_path(path) or None))
-        for (line, col), path, msg in doc.problems
-    ]
+    problems = [_raw_finding(raw, filename) for raw in doc.problems]
     if refused:
         problems = _character_problems(text, filename, doc) + problems
     return data, where, problems
 
 
-def _validate(text: str, filename: str) -> tuple[Any, list[Problem]]:
-    """(model or None, every problem: errors first, then warnings)."""
+def _raw_finding(raw: _Raw, filename: str) -> Finding:
+    (line, col), path, code, params = raw
+    return Finding(code, location=Location(filename, line, col, field_path(path) or None),
+                   params=params)  # fmt: skip
+
+
+def _syntax(reason: str, location: Location) -> Finding:
+    return Finding("yaml-syntax", location=location, params={"reason": reason})
+
+
+def _validate(text: str, filename: str, base_dir: Path | None) -> tuple[Any, list[Finding]]:
+    """(model or None, every finding: errors first, then warnings).
+
+    ``base_dir`` is the folder of the YAML file: files it names (a table's
+    ``rows_from``) are read from there, and only there; ``None`` (text that is
+    not a file, e.g. an upload to the web form) allows no files at all.
+    """
     data, where, problems = _parse(text, filename)
     if data is None:
-        return None, problems or [Problem("the file is empty", Location(filename))]
+        return None, problems or [Finding("empty-file", location=Location(filename))]
     if not isinstance(data, dict):
-        return None, [Problem("expected a mapping of fields (key: value)", where.location(()))]
-    # Structural problems (duplicate keys, tags) do not stop validation, so that
-    # the clerk sees every problem of the file in one run.
+        return None, [Finding("not-a-mapping", location=where.location(()))]
+    # Structural problems (duplicate keys, tags) do not stop validation, and the
+    # cross-checks run on every part that parsed, so that the clerk sees every
+    # problem of the file in one run (issue 10).
+    failed: list[Path_] = [path for _, path, _, _ in where.doc.problems]
     try:
-        annex = _ADAPTER.validate_python(data)
+        annex = _ADAPTER.validate_python(data, context={"base_dir": base_dir})
     except ValidationError as err:
-        return None, _sorted(problems + _pydantic_problems(err, data, where))
+        problems += _pydantic_findings(err, data, where)
+        return None, _sorted(problems + _checks_of_parts(data, failed, err, where))
     if problems:
-        return None, problems
-    findings = cross_check(annex)
-    return annex, _sorted(
-        [Problem(f.message, where.location(f.path), f.severity) for f in findings]
-    )
+        return None, _sorted(problems + _checks_of_parts(data, failed, None, where))
+    return annex, _sorted(cross_check(annex, where.location))
 
 
-def _sorted(problems: list[Problem]) -> list[Problem]:
+def _checks_of_parts(
+    data: dict[str, Any], failed: list[Path_], err: ValidationError | None, where: _Located
+) -> list[Finding]:
+    """Cross-check findings of an annex that failed, from every part that parsed
+    (:mod:`annexgen.model.partial`); ``failed`` and ``err`` say which did not."""
+    kind = data.get("kind")
+    if not (isinstance(kind, str) and kind in REGISTRY):
+        return []
+    for error in err.errors(include_url=False) if err else ():
+        loc: Path_ = tuple(error["loc"])
+        failed.append(loc[1:] if loc[:1] == (kind,) else loc)  # without the union's tag
+    # a model-level error (path ()) refuses the whole, not any part of it
+    found = partial_findings(REGISTRY[kind].model, data, [f for f in failed if f])
+    return [replace(f, location=where.location(path)) for path, f in found]
+
+
+def _sorted(problems: list[Finding]) -> list[Finding]:
     """Errors before warnings, each in file order."""
     return sorted(
         problems,
@@ -482,50 +508,61 @@ def _sorted(problems: list[Problem]) -> list[Problem]:
     )
 
 
-def _read(path: Path) -> tuple[str | None, list[Problem]]:
-    name = str(path)
+def _read(path: Path) -> tuple[str | None, list[Finding]]:
+    where = Location(str(path))
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            limit = MAX_FILE_BYTES // 1024
-            return None, [
-                Problem(f"file is {size} bytes; the limit is {limit} KiB", Location(name))
-            ]
+            params: dict[str, Param] = {"size": size, "limit": MAX_FILE_BYTES // 1024}
+            return None, [Finding("file-too-large", location=where, params=params)]
         raw = path.read_bytes()
     except OSError as err:
-        return None, [Problem(f"cannot read the file: {err.strerror}", Location(name))]
+        reason = {"reason": err.strerror or str(err)}
+        return None, [Finding("unreadable-file", location=where, params=reason)]
     try:
         return raw.decode("utf-8-sig"), []
     except UnicodeDecodeError as err:
-        return None, [
-            Problem(f"not UTF-8 text (byte {err.start}); save the file as UTF-8", Location(name))
-        ]
+        return None, [Finding("not-utf8", location=where, params={"byte": err.start})]
 
 
-def check_text(text: str, filename: str = "<text>") -> list[Problem]:
-    """Every problem (errors and warnings) of a YAML annex given as text."""
+def _too_large(filename: str) -> Finding:
+    limit = {"limit": MAX_FILE_BYTES // 1024}
+    return Finding("text-too-large", location=Location(filename), params=limit)
+
+
+def check_text(
+    text: str, filename: str = "<text>", *, base_dir: str | Path | None = None
+) -> list[Finding]:
+    """Every finding (errors and warnings) of a YAML annex given as text.
+
+    ``base_dir``: where files the annex names (``rows_from``) are; without it
+    such files are refused.
+    """
     if len(text.encode("utf-8")) > MAX_FILE_BYTES:
-        return [Problem(f"text is over the {MAX_FILE_BYTES // 1024} KiB limit", Location(filename))]
-    return _validate(text, filename)[1]
+        return [_too_large(filename)]
+    return _validate(text, filename, Path(base_dir) if base_dir is not None else None)[1]
 
 
-def check_file(path: str | Path) -> list[Problem]:
-    """Every problem (errors and warnings) of a YAML annex file; never raises for bad data."""
+def check_file(path: str | Path) -> list[Finding]:
+    """Every finding (errors and warnings) of a YAML annex file; never raises for bad data."""
     text, problems = _read(Path(path))
     if text is None:
         return problems
-    return check_text(text, str(path))
+    return check_text(text, str(path), base_dir=Path(path).parent)
 
 
-def load_annex_text(text: str, filename: str = "<text>") -> Any:
+def load_annex_text(
+    text: str, filename: str = "<text>", *, base_dir: str | Path | None = None
+) -> Any:
     """Parse and validate YAML text; raise :class:`DataError` with every error.
 
     Warnings (e.g. funding that does not add up) do not stop loading; use
-    :func:`check_text` to see them.
+    :func:`check_text` to see them. ``base_dir``: where files the annex names
+    (``rows_from``) are; without it such files are refused.
     """
     if len(text.encode("utf-8")) > MAX_FILE_BYTES:
-        raise DataError([Problem("text is too large", Location(filename))], file=filename)
-    annex, problems = _validate(text, filename)
+        raise DataError([_too_large(filename)], file=filename)
+    annex, problems = _validate(text, filename, Path(base_dir) if base_dir is not None else None)
     errors = [p for p in problems if p.severity == "error"]
     if errors or annex is None:
         raise DataError(errors or problems, file=filename)
@@ -537,7 +574,7 @@ def load_annex(path: str | Path) -> Any:
     text, problems = _read(Path(path))
     if text is None:
         raise DataError(problems, file=str(path))
-    return load_annex_text(text, str(path))
+    return load_annex_text(text, str(path), base_dir=Path(path).parent)
 
 
 def annex_json_schema() -> dict[str, Any]:
@@ -560,14 +597,25 @@ def annex_to_yaml(annex: BaseModel) -> str:
 
 
 def skeleton(kind: str) -> str:
-    """The commented example YAML for ``kind``; it passes ``annexgen check`` as is."""
+    """The commented example YAML for ``kind``; it passes ``annexgen check`` as is.
+
+    An unknown ``kind`` is a :class:`DataError` with an ``unknown-kind`` finding,
+    the same one a YAML file with that kind gets.
+    """
     if kind not in REGISTRY:
-        raise ValueError(f"unknown kind {kind!r}; expected one of {', '.join(KINDS)}")
+        raise DataError([unknown_kind(kind)])
     folder = resources.files("annexgen") / "skeletons"
     return (folder / REGISTRY[kind].skeleton).read_text(encoding="utf-8")
 
 
-def check_data(data: dict[str, Any], source: str = "<form>") -> tuple[Any, list[Problem]]:
+def unknown_kind(kind: str, location: Location | None = None) -> Finding:
+    """The finding for an annex kind that is not in the registry ("did you mean …")."""
+    where = location or Location(field="kind")
+    params: dict[str, Param] = {"options": list(KINDS)}
+    return Finding("unknown-kind", location=where, params=params, suggestion=_suggest(kind, KINDS))
+
+
+def check_data(data: dict[str, Any], source: str = "<form>") -> tuple[Any, list[Finding]]:
     """Validate plain data (from a web form or a program) like a YAML file.
 
     Returns ``(annex or None, problems)``; problems carry the field path (no
@@ -578,8 +626,6 @@ def check_data(data: dict[str, Any], source: str = "<form>") -> tuple[Any, list[
     try:
         annex = _ADAPTER.validate_python(data)
     except ValidationError as err:
-        return None, _pydantic_problems(err, data, where)
-    findings = cross_check(annex)
-    return annex, _sorted(
-        [Problem(f.message, where.location(f.path), f.severity) for f in findings]
-    )
+        problems = _pydantic_findings(err, data, where)
+        return None, _sorted(problems + _checks_of_parts(data, [], err, where))
+    return annex, _sorted(cross_check(annex, where.location))

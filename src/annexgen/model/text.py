@@ -30,6 +30,8 @@ import re
 import unicodedata
 from typing import Final
 
+from annexgen.errors import TextError
+
 __all__ = ["MAX_TEXT_LENGTH", "TextError", "clean_text", "describe_char"]
 
 #: Longest accepted text field, in characters (after NFC). The longest seed
@@ -48,10 +50,6 @@ _NAMES: Final = {
 }
 
 
-class TextError(ValueError):
-    """Raised by :func:`clean_text`; the message names the character and where it is."""
-
-
 def describe_char(ch: str) -> str:
     """``U+000B VERTICAL TAB (…)`` — a code point in words a clerk can search for."""
     code = ord(ch)
@@ -66,15 +64,21 @@ _FORBIDDEN: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udff
 
 
 def clean_text(value: str) -> str:
-    """Return ``value`` as it will appear in the document, or raise :class:`TextError`."""
+    """Return ``value`` as it will appear in the document, or raise :class:`TextError`.
+
+    The error carries its message code and params, so the loader reports it
+    like every other finding (``forbidden-character``, ``text-too-long``).
+    """
     text = value.replace("\r\n", "\n").replace("\r", "\n")
     bad = _FORBIDDEN.search(text)
     if bad is not None:
         raise TextError(
-            f"character {describe_char(bad.group())} at position {bad.start() + 1} "
-            "cannot appear in a Word document; remove it"
+            code="forbidden-character",
+            params={"character": describe_char(bad.group()), "position": bad.start() + 1},
         )
     text = unicodedata.normalize("NFC", text).rstrip("\n")
     if len(text) > MAX_TEXT_LENGTH:
-        raise TextError(f"text is {len(text)} characters long; the limit is {MAX_TEXT_LENGTH}")
+        raise TextError(
+            code="text-too-long", params={"length": len(text), "limit": MAX_TEXT_LENGTH}
+        )
     return text

@@ -5,14 +5,16 @@ wrong — seed 001 writes 115 029 as "simt vienpadsmit tūkstoši …" (= 111 02
 The linter reads a .docx or .txt (no YAML needed) and reports, per finding,
 the file, the paragraph/cell/line, the text, what is wrong and the correction.
 
-Two severities (the rules and their sources are listed in ``docs/lint-rules.md``):
+Findings are :class:`~annexgen.errors.Finding` objects whose code is the rule
+id, with the severities every other check uses (``annexgen lint --rules``
+lists the rules, their severity and their source):
 
 * ``error`` — the text says something false or ungrammatical: words that
   disagree with the figure, a counted noun or scale word that does not agree
   with its number, a euro equivalent that is not LVL ÷ 0,702804, a date in the
   wrong case after "līdz" or before "sēdes".
-* ``style`` — an allowed or legacy variant where the current norm differs:
-  "2013.gada", "19 700.00 EUR", "Nr.610", “…” or "…" instead of „…”,
+* ``warning`` — style: an allowed or legacy variant where the current norm
+  differs: "2013.gada", "19 700.00 EUR", "Nr.610", “…” or "…" instead of „…”,
   colloquial number words ("simtu viens", "tūkstots").
 
 Every rule works on one block of text at a time (:func:`lint_text` is pure),
@@ -26,12 +28,12 @@ import itertools
 import re
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
-from typing import Final, Literal
+from typing import Final
 
-from annexgen.errors import LanguageError, Location
+from annexgen.errors import Finding, LanguageError, Location, Severity
 from annexgen.lv import (
     Case,
     CentsMode,
@@ -39,7 +41,6 @@ from annexgen.lv import (
     Style,
     allowed_noun_forms,
     amount_to_words,
-    format_amount,
     format_date,
     get_currency,
     iter_amount_mentions,
@@ -52,17 +53,17 @@ from annexgen.lv import (
     words_to_number,
 )
 from annexgen.lv.amounts import MAJOR_WORDS
-from annexgen.reading.documents import Document, TextBlock, read_document
+from annexgen.lv.figures import format_number, is_total_label, parse_number
+from annexgen.messages import Param
+from annexgen.model.checks import amount_words_params
+from annexgen.reading.documents import Document, DocumentTable, TextBlock, read_document
 
-__all__ = ["RULES", "LintFinding", "Rule", "Severity", "TextFinding", "lint_document",
-           "lint_file", "lint_text"]  # fmt: skip
-
-Severity = Literal["error", "style"]
+__all__ = ["RULES", "Rule", "lint_document", "lint_file", "lint_text", "rules_text"]
 
 
 @dataclass(frozen=True, slots=True)
 class Rule:
-    """A lint rule: its id, severity and the documented reason (doc + section)."""
+    """A lint rule: its id (the code of its findings), severity and documented reason."""
 
     id: str
     severity: Severity
@@ -89,140 +90,98 @@ RULES: Final[dict[str, Rule]] = {
              "latvian-language §11"),
         Rule("date-case", "error", "date in the wrong case for its context",
              "latvian-language §6.2"),
-        Rule("date-spacing", "style", "no space after the ordinal dot (legacy '2013.gada')",
+        Rule("date-spacing", "warning", "no space after the ordinal dot (legacy '2013.gada')",
              "latvian-language §6.1; document-rules §1.4"),
-        Rule("decimal-point", "style", "decimal point in an amount (Latvian uses a comma)",
+        Rule("decimal-point", "warning", "decimal point in an amount (Latvian uses a comma)",
              "document-rules §2.1; latvian-language §5"),
-        Rule("quotes", "style", "quotation marks other than Latvian „…”",
+        Rule("quotes", "warning", "quotation marks other than Latvian „…”",
              "document-rules §1.11"),
-        Rule("nr-spacing", "style", "no space after 'Nr.'", "document-rules §1.10"),
-        Rule("digits-agreement", "style",
+        Rule("nr-spacing", "warning", "no space after 'Nr.'", "document-rules §1.10"),
+        Rule("digits-agreement", "warning",
              "counted noun after digits does not agree with the number ('01 centi')",
              "latvian-language §2, §4"),
-        Rule("colloquial-number", "style", "colloquial number word (simtu, tūkstots)",
+        Rule("colloquial-number", "warning", "colloquial number word (simtu, tūkstots)",
              "latvian-language §1.3, §10 step 2"),
+        Rule("table-total", "error",
+             "a „Kopā”/„Pavisam” row's figure is not the sum of its column",
+             "document-rules §2.1; issue 16"),
     )
 }  # fmt: skip
 
 
-@dataclass(frozen=True, slots=True)
-class TextFinding:
-    """A finding inside one block of text: character span, rule, message, fix."""
-
-    start: int
-    end: int
-    rule: str
-    message: str
-    suggestion: str | None = None
-
-    @property
-    def severity(self) -> Severity:
-        return RULES[self.rule].severity
+def rules_text() -> str:
+    """The rule table as a reader wants it (``annexgen lint --rules``): id, severity, why."""
+    width = max(len(r.id) for r in RULES.values())
+    lines = []
+    for severity in ("error", "warning"):
+        for rule in (r for r in RULES.values() if r.severity == severity):
+            lines.append(f"{rule.id:<{width}}  {rule.severity:<7}  {rule.summary}")
+            lines.append(f"{'':<{width}}  {'':<7}  source: {rule.reference}")
+    return "\n".join(lines) + "\n"
 
 
-@dataclass(frozen=True, slots=True)
-class LintFinding:
-    """A finding in a document: where, the text, what is wrong, the correction."""
-
-    file: str
-    position: str  # "paragraph 12", "table 1 row 3 cell 2", "line 7"
-    line: int | None  # text files only
-    column: int | None  # text files only, 1-based
-    rule: str
-    severity: Severity
-    message: str
-    excerpt: str  # the offending text as written
-    suggestion: str | None
-
-    @property
-    def location(self) -> Location:
-        """The finding as an annexgen :class:`~annexgen.errors.Location` (field = position)."""
-        if self.line is not None:
-            return Location(self.file, self.line, self.column)
-        return Location(self.file, field=self.position)
-
-    def where(self) -> str:
-        """``file:line:column`` for text files (editors jump there), else ``file:position``."""
-        if self.line is not None:
-            return f"{self.file}:{self.line}:{self.column}"
-        return f"{self.file}:{self.position}"
-
-    def __str__(self) -> str:
-        fix = f" (suggest: {self.suggestion})" if self.suggestion is not None else ""
-        return f"{self.where()}: {self.severity} {self.rule}: {self.message}{fix}"
-
-    def as_dict(self) -> dict[str, object]:
-        return {
-            "file": self.file,
-            "position": self.position,
-            "line": self.line,
-            "column": self.column,
-            "rule": self.rule,
-            "severity": self.severity,
-            "message": self.message,
-            "excerpt": self.excerpt,
-            "suggestion": self.suggestion,
-        }
+def _finding(
+    text: str,
+    start: int,
+    end: int,
+    rule: str,
+    params: dict[str, Param] | None = None,
+    suggestion: str | None = None,
+) -> Finding:
+    """A finding of ``rule`` on ``text[start:end]``: column = 1-based offset in the text."""
+    return Finding(
+        rule,
+        RULES[rule].severity,
+        Location(column=start + 1),
+        params or {},
+        suggestion,
+        excerpt=text[start:end],
+    )
 
 
 # --- public entry points -----------------------------------------------------------
 
 
-def lint_file(path: str | Path) -> list[LintFinding]:
+def lint_file(path: str | Path) -> list[Finding]:
     """Lint one .docx/.txt file; raises :class:`~annexgen.errors.DocumentError` if unreadable."""
     return lint_document(read_document(path))
 
 
-def lint_document(document: Document) -> list[LintFinding]:
-    """Every finding in a read document, in reading order."""
-    return [f for block in document.blocks for f in _lint_block(document.path, block)]
+def lint_document(document: Document) -> list[Finding]:
+    """Every finding in a read document, in reading order (table totals after the text).
+
+    Text files give ``file:line:column``; Word files give the place a human
+    finds ("paragraph 12", "table 1 row 3 cell 2", "header 1 paragraph 1").
+    """
+    found = [f for block in document.blocks for f in _lint_block(document.path, block)]
+    for table in document.tables:
+        found += _check_table_totals(document.path, table)
+    return found
 
 
-def lint_text(text: str) -> list[TextFinding]:
-    """Every finding in one piece of text, ordered by position."""
+def lint_text(text: str) -> list[Finding]:
+    """Every finding in one piece of text, ordered by position.
+
+    Each finding's ``location.column`` is the 1-based offset of its
+    ``excerpt`` in ``text``.
+    """
     text = unicodedata.normalize("NFC", text)
-    findings: list[TextFinding] = []
+    findings: list[Finding] = []
     for check in _CHECKS:
         findings.extend(check(text))
-    return sorted(findings, key=lambda f: (f.start, f.end, f.rule))
+    return sorted(findings, key=lambda f: (f.location.column or 0, len(f.excerpt or ""), f.code))
 
 
-def _lint_block(path: str, block: TextBlock) -> Iterator[LintFinding]:
+def _lint_block(path: str, block: TextBlock) -> Iterator[Finding]:
     for f in lint_text(block.text):
-        yield LintFinding(
-            file=path,
-            position=block.position if block.line is None else f"line {block.line}",
-            line=block.line,
-            column=None if block.line is None else f.start + 1,
-            rule=f.rule,
-            severity=f.severity,
-            message=f.message,
-            excerpt=block.text[f.start : f.end],
-            suggestion=f.suggestion,
-        )
+        if block.line is None:
+            where = Location(path, place=block.position)
+        else:
+            where = Location(path, block.line, f.location.column)
+        yield replace(f, location=where)
 
 
 # --- amounts: figures vs words ---------------------------------------------------------
-
-
-def _plain(amount: Decimal) -> str:
-    """``115029.00`` → ``115 029,00`` with ordinary spaces, for messages."""
-    return format_amount(amount, code=False).replace("\u00a0", " ")
-
-
-def _differing_group(figure: Decimal, words: Decimal) -> str:
-    """Which three-digit groups differ, most significant first (§10 step 3)."""
-    names = ("milliards", "millions", "thousands", "units")
-    scales = (10**9, 10**6, 10**3, 1)
-    parts = []
-    for name, scale in zip(names, scales, strict=True):
-        a, b = int(figure) // scale % 1000, int(words) // scale % 1000
-        if a != b:
-            parts.append(f"{name} group {a} vs {b}")
-    fa, fb = int(figure * 100) % 100, int(words * 100) % 100
-    if fa != fb:
-        parts.append(f"cents {fa:02d} vs {fb:02d}")
-    return "; ".join(parts)
 
 
 _SINGULAR_SCALES: Final = frozenset({"tūkstotis", "miljons", "miljards"})
@@ -279,7 +238,7 @@ _PAREN_AFTER_FIGURE: Final = re.compile(
 )
 
 
-def _check_amounts(text: str) -> Iterator[TextFinding]:
+def _check_amounts(text: str) -> Iterator[Finding]:
     seen: set[int] = set()
     yield from _check_mentions(text, seen)
     # lv's finder skips parentheses whose first word is not a number word
@@ -303,40 +262,32 @@ def _check_amounts(text: str) -> Iterator[TextFinding]:
                 suggestion = _suggest_words(to_money(m["fig"]), code, words, None)
             except LanguageError:
                 suggestion = None
-            yield TextFinding(
-                m.start("words"), m.end("words"), "amount-words-unreadable",
-                f"cannot read the amount in words: {err}", suggestion,
+            yield _finding(
+                text, m.start("words"), m.end("words"), "amount-words-unreadable",
+                {"reason": str(err)}, suggestion,
             )  # fmt: skip
 
 
-def _check_mentions(text: str, seen: set[int]) -> Iterator[TextFinding]:
+def _check_mentions(text: str, seen: set[int]) -> Iterator[Finding]:
     for m in iter_amount_mentions(text):
         seen.add(m.end)
         open_paren = m.text.index("(")
         w_start = m.start + open_paren + 1
         w_end = m.end - 1
         if m.words_value is None:
-            rule = "amount-words-unreadable"
-            yield TextFinding(
-                w_start, w_end, rule,
-                f"cannot read the amount in words: {m.error}",
+            yield _finding(
+                text, w_start, w_end, "amount-words-unreadable", {"reason": m.error or ""},
                 _suggest_words(m.figure, m.currency, m.words, None),
             )  # fmt: skip
             continue
         if m.error:
-            yield TextFinding(m.start, m.end, "amount-currency", m.error)
+            yield _finding(text, m.start, m.end, "amount-currency", {"reason": m.error})
         if not m.agrees:
-            diff = m.words_value - m.figure
-            where = _differing_group(m.figure, m.words_value)
-            sign = "+" if diff > 0 else "−"
-            yield TextFinding(
-                w_start,
-                w_end,
-                "amount-words",
-                f"the figure is {_plain(m.figure)} but the words say {_plain(m.words_value)} "
-                f"(difference {sign}{_plain(abs(diff))}; {where})",
+            yield _finding(
+                text, w_start, w_end, "amount-words",
+                amount_words_params(m.figure, m.words_value),
                 _suggest_words(m.figure, m.currency, m.words, m.words_value),
-            )
+            )  # fmt: skip
 
 
 # --- LVL → EUR -----------------------------------------------------------------------
@@ -350,7 +301,7 @@ _LVL_EUR: Final = re.compile(
 )
 
 
-def _check_lvl_eur(text: str) -> Iterator[TextFinding]:
+def _check_lvl_eur(text: str) -> Iterator[Finding]:
     for m in _LVL_EUR.finditer(text):
         try:
             lvl = to_money(m["lvl1"] or m["lvl2"])
@@ -364,14 +315,8 @@ def _check_lvl_eur(text: str) -> Iterator[TextFinding]:
             written = f"{expected:.2f}"
             if "," in eur_raw or "." not in eur_raw:
                 written = written.replace(".", ",")
-            yield TextFinding(
-                m.start(group),
-                m.end(group),
-                "lvl-eur-rate",
-                f"LVL {_plain(lvl)} is EUR {_plain(expected)} at the fixed rate 0,702804 "
-                f"(LVL ÷ 0,702804, rounded half up), not EUR {_plain(eur)}",
-                written,
-            )
+            params: dict[str, Param] = {"lvl": lvl, "expected": expected, "eur": eur}
+            yield _finding(text, m.start(group), m.end(group), "lvl-eur-rate", params, written)
 
 
 # --- agreement of nouns and scale words --------------------------------------------------
@@ -433,7 +378,7 @@ def _number_runs(text: str) -> Iterator[list[re.Match[str]]]:
         yield run
 
 
-def _check_agreement(text: str) -> Iterator[TextFinding]:
+def _check_agreement(text: str) -> Iterator[Finding]:
     for run in _number_runs(text):
         words = [m.group().lower() for m in run]
         try:
@@ -443,11 +388,10 @@ def _check_agreement(text: str) -> Iterator[TextFinding]:
         yield from _check_scales(run, words)
         for m, word in zip(run, words, strict=True):
             if word in _COLLOQUIAL:
-                yield TextFinding(
-                    m.start(), m.end(), "colloquial-number",
-                    f"'{word}' is colloquial; documents write '{_COLLOQUIAL[word]}'",
-                    _COLLOQUIAL[word],
-                )  # fmt: skip
+                params: dict[str, Param] = {"word": word, "standard": _COLLOQUIAL[word]}
+                yield _finding(
+                    text, m.start(), m.end(), "colloquial-number", params, _COLLOQUIAL[word]
+                )
         noun = _next_word(text, run[-1].end())
         if noun is not None:
             phrase = text[run[0].start() : run[-1].end()]
@@ -473,7 +417,7 @@ def _next_word(text: str, pos: int) -> re.Match[str] | None:
 
 def _noun_finding(
     noun: re.Match[str], value: int, last_word: str, phrase: str, *, rule: str = "noun-agreement"
-) -> Iterator[TextFinding]:
+) -> Iterator[Finding]:
     written = noun.group()
     forms = _NOUNS.get(written.lower())
     if forms is None:
@@ -482,17 +426,12 @@ def _noun_finding(
     if written.lower() in allowed:
         return
     preferred = noun_form(value, forms)
-    yield TextFinding(
-        noun.start(),
-        noun.end(),
-        rule,
-        f"'{phrase} {written}': after {value} the noun is "
-        f"{' or '.join(repr(f) for f in forms.all() if f in allowed)}",
-        preferred,
-    )
+    params: dict[str, Param] = {"phrase": f"{phrase} {written}", "number": value,
+                                "noun": preferred}  # fmt: skip
+    yield _finding(noun.string, noun.start(), noun.end(), rule, params, preferred)
 
 
-def _check_scales(run: list[re.Match[str]], words: list[str]) -> Iterator[TextFinding]:
+def _check_scales(run: list[re.Match[str]], words: list[str]) -> Iterator[Finding]:
     start = 0
     for i, word in enumerate(words):
         forms = _SCALE_FORMS.get(word)
@@ -510,12 +449,13 @@ def _check_scales(run: list[re.Match[str]], words: list[str]) -> Iterator[TextFi
         allowed = {forms[0]} if singular else {forms[1], forms[2]}
         if word not in allowed:
             right = forms[0] if singular else forms[1]
-            yield TextFinding(
-                run[i].start(), run[i].end(), "scale-agreement",
-                f"'{' '.join(multiplier_words)} {word}': after {multiplier} the word is "
-                f"{' or '.join(repr(f) for f in sorted(allowed))}",
-                right,
-            )  # fmt: skip
+            params: dict[str, Param] = {
+                "phrase": f"{' '.join(multiplier_words)} {word}", "number": multiplier,
+                "word": right,
+            }  # fmt: skip
+            yield _finding(
+                run[i].string, run[i].start(), run[i].end(), "scale-agreement", params, right
+            )
     # hundreds: "divi simts" → "divi simti", "viens simti" → "viens simts"
     for i in range(1, len(words)):
         if words[i] in {"simts", "simti"}:
@@ -527,10 +467,10 @@ def _check_scales(run: list[re.Match[str]], words: list[str]) -> Iterator[TextFi
                 continue
             right = "simts" if mult == 1 else "simti"
             if words[i] != right:
-                yield TextFinding(
-                    run[i].start(), run[i].end(), "scale-agreement",
-                    f"'{words[i - 1]} {words[i]}': after {mult} the word is '{right}'", right,
-                )  # fmt: skip
+                params = {"phrase": f"{words[i - 1]} {words[i]}", "number": mult, "word": right}
+                yield _finding(
+                    run[i].string, run[i].start(), run[i].end(), "scale-agreement", params, right
+                )
 
 
 # --- dates ---------------------------------------------------------------------------
@@ -549,28 +489,28 @@ _CASE_LV: Final[dict[str, str]] = {
 
 
 def _required_case(text: str, start: int, end: int) -> tuple[Case, str] | None:
+    """The case the words around a date require, and the word that requires it."""
     before = _BEFORE.search(text[max(0, start - 40) : start])
     after = _AFTER.match(text[end : end + 40])
-    next_word = after["word"].lower() if after else None
-    if next_word in _SITTING:
-        return "genitive", f"before '{after['word'] if after else ''}'"
+    if after is not None and after["word"].lower() in _SITTING:
+        return "genitive", after["word"]
     if before is None:
         return None
     prev = before["word"].lower()
     if prev == "līdz":
-        return "dative", f"after '{before['word']}'"
+        return "dative", before["word"]
     if prev in _GENITIVE_PREPOSITIONS:
-        return "genitive", f"after '{before['word']}'"
+        return "genitive", before["word"]
     return None
 
 
-def _check_dates(text: str) -> Iterator[TextFinding]:
+def _check_dates(text: str) -> Iterator[Finding]:
     covered: list[tuple[int, int]] = []
     for d in iter_dates(text):
         covered.append((d.start, d.end))
         required = _required_case(text, d.start, d.end)
         if required is not None:
-            case, why = required
+            case, word = required
             ok = d.case == case
             # "līdz 2015. gada 30. septembra sēdei": a genitive date that is an
             # attribute of the next noun is right after "līdz" too.
@@ -578,30 +518,21 @@ def _check_dates(text: str) -> Iterator[TextFinding]:
                 after = _AFTER.match(text[d.end : d.end + 40])
                 ok = after is not None
             if not ok:
-                yield TextFinding(
-                    d.start,
-                    d.end,
-                    "date-case",
-                    f"{why} the date is in the {case} ({_CASE_LV[case]}), not the {d.case}",
-                    format_date(d.date, case, nbsp=False),
-                )
+                params: dict[str, Param] = {
+                    "word": word, "required": case, "required_lv": _CASE_LV[case],
+                    "found": d.case,
+                }  # fmt: skip
+                suggestion = format_date(d.date, case, nbsp=False)
+                yield _finding(text, d.start, d.end, "date-case", params, suggestion)
                 continue
         if not d.spaced:
-            yield TextFinding(
-                d.start,
-                d.end,
-                "date-spacing",
-                "legacy date without spaces after the ordinal dots",
-                format_date(d.date, d.case, nbsp=False),
-            )
+            suggestion = format_date(d.date, d.case, nbsp=False)
+            yield _finding(text, d.start, d.end, "date-spacing", suggestion=suggestion)
     # a year alone: "2013.gadā", "2020.gadam"
     for m in re.finditer(r"(?<!\d)(\d{4})\.(gad[a-zāēīū]*)", text):
         if any(s <= m.start() < e for s, e in covered):
             continue
-        yield TextFinding(
-            m.start(), m.end(), "date-spacing",
-            "no space after the ordinal dot of the year", f"{m[1]}. {m[2]}",
-        )  # fmt: skip
+        yield _finding(text, m.start(), m.end(), "date-spacing", suggestion=f"{m[1]}. {m[2]}")
 
 
 # --- typography ------------------------------------------------------------------------
@@ -616,52 +547,32 @@ _CODE_BEFORE: Final = re.compile(
 )
 
 
-def _check_decimal_point(text: str) -> Iterator[TextFinding]:
+def _check_decimal_point(text: str) -> Iterator[Finding]:
     for m in _CODE_AFTER.finditer(text):
-        yield TextFinding(
-            m.start(), m.end(), "decimal-point",
-            "decimal point in an amount; Latvian uses a decimal comma",
-            f"{m['fig']},{m['dec']} {m['cur']}",
-        )  # fmt: skip
+        suggestion = f"{m['fig']},{m['dec']} {m['cur']}"
+        yield _finding(text, m.start(), m.end(), "decimal-point", suggestion=suggestion)
     for m in _CODE_BEFORE.finditer(text):
-        yield TextFinding(
-            m.start(), m.end(), "decimal-point",
-            "decimal point in an amount; Latvian uses a decimal comma",
-            f"{m['cur']} {m['fig']},{m['dec']}",
-        )  # fmt: skip
+        suggestion = f"{m['cur']} {m['fig']},{m['dec']}"
+        yield _finding(text, m.start(), m.end(), "decimal-point", suggestion=suggestion)
 
 
-def _check_quotes(text: str) -> Iterator[TextFinding]:
+def _check_quotes(text: str) -> Iterator[Finding]:
     # English “…” (and ‘…’ is not used in Latvian at all); the closing “ of the
     # older Latvian „…“ is fine, so only an *opening* “ is reported.
     for m in re.finditer(r"“([^”“\"\n]*)[”“\"]?", text):
         if m.start() > 0 and not (text[m.start() - 1].isspace() or text[m.start() - 1] in "([-–"):
             continue
-        yield TextFinding(
-            m.start(), m.end(), "quotes",
-            "English quotation marks “…”; Latvian documents use „…”",
-            f"„{m[1]}”",
-        )  # fmt: skip
+        yield _finding(text, m.start(), m.end(), "quotes", {"marks": "“…”"}, f"„{m[1]}”")
     # ”…” — both marks closing, a common autocorrect result — is not Latvian either.
     for m in re.finditer(r"(?:^|(?<=[\s(\[–-]))”(?=\S)([^”“„\n]*)”", text):
-        yield TextFinding(
-            m.start(), m.end(), "quotes",
-            "closing quotation mark ” used as the opening one; Latvian documents use „…”",
-            f"„{m[1]}”",
-        )  # fmt: skip
+        yield _finding(text, m.start(), m.end(), "quotes", {"marks": "”…”"}, f"„{m[1]}”")
     for m in re.finditer(r"\"([^\"\n]*)\"", text):
-        yield TextFinding(
-            m.start(), m.end(), "quotes",
-            'straight quotation marks "…"; Latvian documents use „…”',
-            f"„{m[1]}”",
-        )  # fmt: skip
+        yield _finding(text, m.start(), m.end(), "quotes", {"marks": '"…"'}, f"„{m[1]}”")
 
 
-def _check_nr(text: str) -> Iterator[TextFinding]:
+def _check_nr(text: str) -> Iterator[Finding]:
     for m in re.finditer(r"\b([Nn]r)\.(\d+)", text):
-        yield TextFinding(
-            m.start(), m.end(), "nr-spacing", "no space after 'Nr.'", f"{m[1]}. {m[2]}"
-        )
+        yield _finding(text, m.start(), m.end(), "nr-spacing", suggestion=f"{m[1]}. {m[2]}")
 
 
 _CHECKS: Final = (
@@ -673,3 +584,82 @@ _CHECKS: Final = (
     _check_quotes,
     _check_nr,
 )
+
+
+# --- table totals -------------------------------------------------------------------
+
+_CELL_FIGURE: Final = re.compile(
+    r"^[-\u2212]?(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:,\d+)?(?:[ \u00a0]?(?:EUR|€|%))?$"
+)
+
+
+def _figure(cell: str) -> Decimal | None:
+    """A cell's number when the whole cell is one (``1 234,56``, ``12 EUR``), else ``None``."""
+    text = " ".join(cell.replace("\u00a0", " ").split())
+    if not _CELL_FIGURE.match(text):
+        return None
+    text = re.sub(r"\s?(?:EUR|€|%)$", "", text)
+    try:
+        return parse_number(text)
+    except LanguageError:  # pragma: no cover - the pattern admits only numbers
+        return None
+
+
+def _places(values: list[Decimal]) -> int:
+    exponents = [v.as_tuple().exponent for v in values]
+    return max([-e for e in exponents if isinstance(e, int) and e < 0] or [0])
+
+
+def _check_table_totals(path: str, table: DocumentTable) -> Iterator[Finding]:
+    """„Kopā” and „Pavisam” rows: each figure must be the sum of its column above.
+
+    A „Kopā” row sums the rows since the previous summary row; a „Pavisam”
+    row sums the „Kopā” rows above it when there are any (subtotals), else
+    every row. Cells that are not numbers (headers, row numbers „1.”) are
+    not counted; a column is checked only where the summary row has a figure.
+    """
+    since_last: list[tuple[str, ...]] = []
+    subtotals: list[tuple[str, ...]] = []
+    every: list[tuple[str, ...]] = []
+    for r, row in enumerate(table.rows, start=1):
+        label_at = next((j for j, c in enumerate(row) if c.strip()), None)
+        label = row[label_at] if label_at is not None else ""
+        if label_at is None or not is_total_label(label):
+            since_last.append(row)
+            every.append(row)
+            continue
+        grand = label.strip().lower().startswith("pavisam")
+        summed = (subtotals or every) if grand else since_last
+        for j in range(label_at + 1, len(row)):
+            stated = _figure(row[j])
+            if stated is None:
+                continue
+            parts = [
+                v for other in summed if j < len(other) and (v := _figure(other[j])) is not None
+            ]
+            if not parts:
+                continue
+            computed = sum(parts, Decimal(0))
+            if computed != stated:
+                places = _places([stated, *parts])
+                where = f"{table.position} row {r}"
+                yield Finding(
+                    "table-total",
+                    location=Location(path, place=f"{where} cell {j + 1}"),
+                    params={
+                        "table": table.position,
+                        "row": r,
+                        "label": " ".join(label.split()),
+                        "column": j + 1,
+                        "stated": stated,
+                        "computed": computed,
+                        "difference": stated - computed,
+                    },
+                    suggestion=format_number(computed, places),
+                    excerpt=row[j],
+                )
+        if grand:
+            subtotals, every = [], []
+        else:
+            subtotals.append(row)
+        since_last = []

@@ -3,10 +3,10 @@
 Templates are code written by clerks in Word, so they run sandboxed
 (``SandboxedEnvironment``), with autoescaping (user data never breaks the XML)
 and ``StrictUndefined`` (a misspelt variable is an error, not an empty cell).
-The Latvian filters, the preparation of docxtpl's brace escapes and the
-translation of Jinja's errors into :class:`~annexgen.errors.TemplateError`
-naming the paragraph live here, for every render path and for
-``annexgen template check``.
+The Latvian filters and the translation of Jinja's errors into
+:class:`~annexgen.errors.TemplateError` live here, for every render path and
+for ``annexgen template check``; the preparation of template sources (docxtpl's
+tags, brace escapes, one paragraph a line) is :mod:`annexgen.word.parts`.
 """
 
 from __future__ import annotations
@@ -18,8 +18,9 @@ from datetime import date
 from functools import lru_cache, wraps
 from typing import Any, Final
 
-from jinja2 import StrictUndefined, Template, TemplateRuntimeError
+from jinja2 import StrictUndefined, Template, TemplateRuntimeError, UndefinedError
 from jinja2 import TemplateError as JinjaTemplateError
+from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 
 from annexgen.errors import LanguageError, Location, TemplateError
@@ -29,10 +30,9 @@ from annexgen.model.wording import quote
 __all__ = [
     "FILTERS",
     "FilterError",
+    "context_text",
     "error_line",
     "make_environment",
-    "paragraph_context",
-    "resolve_brace_escapes",
     "template_error",
 ]
 
@@ -131,25 +131,17 @@ class _AnnexEnvironment(SandboxedEnvironment):
             self._compiled[source] = template
         return template
 
+    def overlay(self, **options: Any) -> SandboxedEnvironment:  # type: ignore[override]
+        """An overlay compiles differently (``finalize``…): it gets its own cache."""
+        overlay = super().overlay(**options)
+        overlay._compiled = {}
+        return overlay
+
 
 @lru_cache(maxsize=1)
 def make_environment() -> SandboxedEnvironment:
     """The only Jinja environment annexgen renders with (sandboxed, strict, escaping)."""
     return _AnnexEnvironment()
-
-
-#: docxtpl's escapes for literal braces in a template, and Jinja expressions that
-#: print the same characters. docxtpl turns ``{_{`` into ``{{`` *after* rendering,
-#: over the whole output, so a value such as ``"{_{ x }_}"`` came out as
-#: ``"{{ x }}"`` — data rewritten. Resolving the escapes in the template source
-#: instead leaves rendered data alone.
-_BRACE_ESCAPES: Final = {
-    "{_{": "{{ '{{' }}",
-    "}_}": "{{ '}}' }}",
-    "{_%": "{{ '{%' }}",
-    "%_}": "{{ '%}' }}",
-}
-_BRACE_ESCAPE: Final = re.compile("|".join(re.escape(k) for k in _BRACE_ESCAPES))
 
 
 def error_line(err: BaseException) -> int | None:
@@ -166,43 +158,34 @@ def error_line(err: BaseException) -> int | None:
     return frames[-1].lineno if frames else None
 
 
-def paragraph_context(source: str, lineno: int, tags: re.Pattern[str]) -> list[str]:
-    """The text of the paragraph at ``lineno`` (one paragraph per line), for messages.
-
-    docxtpl shows seven lines around the error, which puts the neighbours first;
-    the paragraph itself is what a clerk must find in Word. An error at a line
-    with no text (an unclosed block reported at the end) falls back to the window.
-    """
-    lines = source.splitlines()
-    own = tags.sub("", lines[lineno - 1]).strip() if 0 < lineno <= len(lines) else ""
-    if own:
-        return [own]
-    start = max(lineno - 4, 0)
-    return [tags.sub("", line) for line in lines[start : start + 7]]
-
-
-def resolve_brace_escapes(source: str) -> str:
-    """Template source with docxtpl's ``{_{ }_} {_% %_}`` turned into Jinja literals."""
-    return _BRACE_ESCAPE.sub(lambda m: _BRACE_ESCAPES[m.group(0)], source)
+def context_text(context: list[str], message: str) -> str:
+    """The context items of an error, narrowed to those holding a name the message
+    quotes (``'projekt'``, ``'quotd'``) when only some do."""
+    lines = [line.strip() for line in context if line.strip()]
+    names = re.findall(r"'([\w.]+)'", message)
+    named = [line for line in lines if any(n in line for n in names)]
+    return " | ".join(named or lines)
 
 
 def template_error(err: JinjaTemplateError, name: str) -> TemplateError:
-    where = ""
+    """Jinja's error as a :class:`TemplateError`, coded and placed near its paragraph text.
+
+    The error kind is chosen by class (``isinstance``), so a subclass Jinja adds
+    later is still told apart correctly.
+    """
+    place = None
     context = getattr(err, "docx_context", None)
+    reason = err.message or str(err)
     if context is not None:
-        lines = [line.strip() for line in context if line.strip()]
-        if lines:
-            where = f" near {' | '.join(lines)[:120]!r}"
-    kind = type(err).__name__
-    message = err.message or str(err)
-    if kind == "UndefinedError":
-        return TemplateError(
-            f"the template uses an unknown variable: {message}{where}", location=Location(name)
-        )
-    if kind == "FilterError":
-        return TemplateError(f"{message}{where}", location=Location(name))
-    if kind == "SecurityError":
-        return TemplateError(
-            f"the template tried something unsafe: {message}", location=Location(name)
-        )
-    return TemplateError(f"template error ({kind}): {message}{where}", location=Location(name))
+        text = context_text(context, reason)
+        if text:
+            place = f"near '{text[:120]}'"
+    code, params = "template-error", {"kind": type(err).__name__, "reason": reason}
+    if isinstance(err, UndefinedError):
+        code, params = "template-undefined", {"reason": reason}
+    elif isinstance(err, FilterError):
+        code, params = "template-filter", {"reason": reason}
+    elif isinstance(err, SecurityError):
+        code, params = "template-unsafe", {"reason": reason}
+        place = None  # the sandbox's message names the attribute; the context is noise
+    return TemplateError(code=code, params=params, location=Location(name, place=place))

@@ -61,6 +61,7 @@ __all__ = [
     "find_soffice",
     "find_uno_python",
     "shared_pool",
+    "start_shared_pool",
 ]
 
 INSTALL_HINT: Final = (
@@ -600,7 +601,7 @@ def _warm_document() -> str:
     the PDF export (about 0.1 s); the template is a real .docx with the
     same styles and fonts as the annexes.
     """
-    from annexgen.word.render import template_path  # noqa: PLC0415 - docxtpl is heavy
+    from annexgen.word.templates import template_path  # noqa: PLC0415 - loads the registry
 
     try:
         return str(template_path("generic"))
@@ -619,3 +620,16 @@ def shared_pool() -> OfficePool:
         if _shared is None or _shared._closed:
             _shared = OfficePool()
         return _shared
+
+
+def start_shared_pool(count: int = 1) -> None:
+    """Start ``count`` warm offices in the process-wide pool now, before the first PDF.
+
+    For a process that will make PDFs one at a time and wants the first one
+    fast: each worker of ``annexgen serve`` calls it when it starts. Without
+    LibreOffice it does nothing; the first PDF then says what to install.
+    """
+    pool = shared_pool()
+    pool.warm = True
+    with contextlib.suppress(ConversionError):
+        pool.start(count)

@@ -14,21 +14,31 @@ import os
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 from annexgen.errors import ConversionError, Location
 from annexgen.word.office import INSTALL_HINT, OfficePool, find_soffice, shared_pool
 
-__all__ = ["INSTALL_HINT", "convert_to_pdf", "docx_to_pdf", "filter_data", "find_soffice"]
+__all__ = ["INSTALL_HINT", "convert_to_pdf", "docx_to_pdf", "export_options", "find_soffice"]
 
 
-def filter_data(*, pdf_a: bool = False) -> dict[str, Any]:
-    """The options of LibreOffice's PDF export filter (``writer_pdf_Export``).
+def export_options(*, pdf_a: bool = False, pdf_ua: bool = False) -> dict[str, bool | int]:
+    """The filter data of LibreOffice's PDF export (``writer_pdf_Export``) — the one
+    place that says how annexgen's PDFs are made, whatever drives LibreOffice.
 
-    Fonts are always embedded (LibreOffice embeds the subsets it uses); PDF/A-2b
-    for archives is ``SelectPdfVersion`` 2.
+    Every PDF is tagged (structure tree, ``/Lang`` from the document language,
+    title from the document properties): councils publish annexes on their
+    websites, which must be accessible (document-rules §3.2, MK 445/2020,
+    EN 301 549). ``pdf_a``: PDF/A-2b for archives; ``pdf_ua``: PDF/UA-1 (LibreOffice
+    then also checks its accessibility rules and writes the ``pdfuaid`` mark).
+    LibreOffice 7.4 makes both at once: PDF/A-2b metadata *and* the PDF/UA-1 mark.
+    Fonts are always embedded (LibreOffice embeds the subsets it uses).
     """
-    return {"SelectPdfVersion": 2} if pdf_a else {}
+    options: dict[str, bool | int] = {"UseTaggedPDF": True}
+    if pdf_a:
+        options["SelectPdfVersion"] = 2
+    if pdf_ua:
+        options["PDFUACompliance"] = True
+    return options
 
 
 def convert_to_pdf(
@@ -37,6 +47,7 @@ def convert_to_pdf(
     *,
     timeout: float | None = None,
     pdf_a: bool = False,
+    pdf_ua: bool = False,
     pool: OfficePool | None = None,
 ) -> list[Path]:
     """Convert .docx files to ``out_dir/STEM.pdf``, in parallel in the pool's offices.
@@ -70,7 +81,10 @@ def convert_to_pdf(
             pdfs = [out_dir / f"{Path(s).stem}.pdf" for s in sources]
             names_given = [str(s) for s in sources]
             results = pool.convert_many(
-                jobs, filter_data=filter_data(pdf_a=pdf_a), names=names_given, timeout=timeout
+                jobs,
+                filter_data=export_options(pdf_a=pdf_a, pdf_ua=pdf_ua),
+                names=names_given,
+                timeout=timeout,
             )
             for index, error in results:
                 if error is None:
@@ -91,6 +105,7 @@ def docx_to_pdf(
     data: bytes,
     *,
     pdf_a: bool = False,
+    pdf_ua: bool = False,
     timeout: float | None = None,
     pool: OfficePool | None = None,
     name: str = "annex.docx",
@@ -108,6 +123,10 @@ def docx_to_pdf(
         source.write_bytes(data)
         target = Path(tmp) / "annex.pdf"
         pool.convert(
-            source, target, filter_data=filter_data(pdf_a=pdf_a), name=name, timeout=timeout
+            source,
+            target,
+            filter_data=export_options(pdf_a=pdf_a, pdf_ua=pdf_ua),
+            name=name,
+            timeout=timeout,
         )
         return target.read_bytes()

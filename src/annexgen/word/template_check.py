@@ -20,24 +20,24 @@ feature anchors pain points 1, 3, 4, 12) all surface here before rendering:
 
 from __future__ import annotations
 
-import io
 import re
-import zipfile
 from functools import cache
 from pathlib import Path
 from typing import Any, Final
 
-from docxtpl import DocxTemplate
 from jinja2 import TemplateSyntaxError, meta, nodes
 from lxml import etree
 from pydantic import BaseModel
 
-from annexgen.errors import AnnexgenError, Location, Problem
+from annexgen.errors import AnnexgenError, Finding, Location, TemplateError
+from annexgen.messages import Param
 from annexgen.model.introspect import models_in
 from annexgen.model.kinds import REGISTRY
 from annexgen.model.loading import load_annex_text, skeleton
 from annexgen.word.context import build_context
-from annexgen.word.environment import FILTERS, make_environment
+from annexgen.word.environment import FILTERS, context_text, make_environment
+from annexgen.word.package import Package
+from annexgen.word.parts import paragraph_context, prepare
 from annexgen.word.render import render
 
 __all__ = ["check_template", "known_variables"]
@@ -51,6 +51,12 @@ _SMART: Final = re.compile("[“”„‘’«»]")
 def _sample_annex() -> Any:
     """The project-description skeleton, loaded once, when a template is first checked."""
     return load_annex_text(skeleton("project-description"), "sample")
+
+
+@cache
+def _kind_sample(kind: str) -> Any:
+    """The skeleton of ``kind``, loaded once, for trial renders."""
+    return load_annex_text(skeleton(kind), "sample")
 
 
 @cache
@@ -76,14 +82,17 @@ def _chain(node: nodes.Expr) -> tuple[str, list[str]] | None:
             return None
 
 
-def _attribute_problem(root: str, path: list[str], sample: dict[str, Any]) -> str | None:
+def _attribute_problem(
+    root: str, path: list[str], sample: dict[str, Any]
+) -> dict[str, Param] | None:
+    """Params of a ``template-unknown-attribute`` finding, or None when the chain is known."""
     if root == "data":
         models: list[type[BaseModel]] = [kind.model for kind in REGISTRY.values()]
         for depth, attr in enumerate(path):
             fields = {name for m in models for name in m.model_fields}
             if attr not in fields:
-                where = ".".join(["data", *path[:depth]])
-                return f"'{where}' has no field '{attr}'; its fields: {', '.join(sorted(fields))}"
+                owner = ".".join(["data", *path[:depth]])
+                return {"owner": owner, "field": attr, "fields": sorted(fields)}
             models = [t for m in models if attr in m.model_fields
                       for t in models_in(m.model_fields[attr].annotation)]  # fmt: skip
             if not models:
@@ -91,24 +100,28 @@ def _attribute_problem(root: str, path: list[str], sample: dict[str, Any]) -> st
         return None
     value = sample.get(root)
     if isinstance(value, dict) and path and path[0] not in value:
-        return f"'{root}' has no field '{path[0]}'; its fields: {', '.join(sorted(value))}"
+        return {"owner": root, "field": path[0], "fields": sorted(value)}
     return None
 
 
-def _unknown_attributes(ast: nodes.Template, where: str, name: str) -> list[Problem]:
+def _unknown_attributes(ast: nodes.Template, where: str, name: str) -> list[Finding]:
     sample = build_context(_sample_annex())
-    messages: dict[str, None] = {}
+    found: dict[tuple[Param, ...], Finding] = {}
     for node in ast.find_all((nodes.Getattr, nodes.Getitem)):
         chain = _chain(node)
         if chain is not None and chain[0] in known_variables():
-            message = _attribute_problem(*chain, sample)
-            if message:
-                messages[message] = None
-    return [Problem(f"unknown field: {m}", Location(name, field=where)) for m in messages]
+            params = _attribute_problem(*chain, sample)
+            if params:
+                finding = Finding(
+                    "template-unknown-attribute", location=Location(name, place=where),
+                    params=params,
+                )  # fmt: skip
+                found.setdefault((params["owner"], params["field"]), finding)
+    return list(found.values())
 
 
-def _paragraph_problems(xml: str, where: str, name: str) -> list[Problem]:
-    problems: list[Problem] = []
+def _paragraph_problems(xml: str, where: str, name: str) -> list[Finding]:
+    problems: list[Finding] = []
     root = etree.fromstring(xml.encode("utf-8"))
     for number, p in enumerate(root.iter(f"{_W}p"), start=1):
         runs = [t.text or "" for t in p.iter(f"{_W}t")]
@@ -119,72 +132,52 @@ def _paragraph_problems(xml: str, where: str, name: str) -> list[Problem]:
         for run in runs:
             bounds.append((pos, pos + len(run)))
             pos += len(run)
-        loc = Location(name, field=f"{where} paragraph {number}: {text[:60]!r}")
+        loc = Location(name, place=f"{where} paragraph {number} '{text[:60]}'")
         for m in _TAG.finditer(text):
             inside_one = any(a <= m.start() and m.end() <= b for a, b in bounds)
+            tag = {"tag": m.group()}
             if not inside_one:
-                problems.append(
-                    Problem(
-                        f"tag {m.group()!r} is split across formatting runs; "
-                        "retype it in one go without changing its formatting",
-                        loc,
-                        "warning",
-                    )
-                )
+                problems.append(Finding("template-split-tag", "warning", loc, tag))
             if _SMART.search(m.group()):
-                problems.append(
-                    Problem(
-                        f"typographic quotes inside {m.group()!r}: use straight quotes "
-                        "(turn off Word's AutoFormat quotes while editing tags)",
-                        loc,
-                    )
-                )
+                problems.append(Finding("template-smart-quotes", "error", loc, tag))
         leftover = _TAG.sub("", text)
         if "{{" in leftover or "{%" in leftover:
-            problems.append(Problem("a tag is opened but never closed", loc))
+            problems.append(Finding("template-unclosed-tag", location=loc))
     return problems
 
 
-def _syntax_problem(err: TemplateSyntaxError, source: str, where: str, name: str) -> Problem:
+def _syntax_problem(err: TemplateSyntaxError, source: str, where: str, name: str) -> Finding:
     """A syntax error located by the text of the paragraph it sits in."""
-    lines = source.splitlines()
-    lineno = err.lineno or 0
-    line = lines[lineno - 1] if 0 < lineno <= len(lines) else ""
-    text = re.sub(r"<[^>]+>", "", line).strip()
-    message = err.message or str(err)
-    if message.startswith("No filter named"):
-        message += " Filters: " + ", ".join(sorted(FILTERS))
-    return Problem(
-        f"template syntax error: {message}",
-        Location(name, field=f"{where} paragraph: {text[:80]!r}"),
-    )
+    reason = err.message or str(err)
+    text = context_text(paragraph_context(source, err.lineno or 0), reason)
+    loc = Location(name, place=f"{where} paragraph '{text[:80]}'")
+    if reason.startswith("No filter named"):
+        params: dict[str, Param] = {"reason": reason, "filters": sorted(FILTERS)}
+        return Finding("template-unknown-filter", location=loc, params=params)
+    return Finding("template-syntax", location=loc, params={"reason": reason})
 
 
-def _parts(tpl: DocxTemplate) -> list[tuple[str, str]]:
-    parts = [("body", tpl.get_xml())]
-    for uri, label in ((tpl.HEADER_URI, "header"), (tpl.FOOTER_URI, "footer")):
-        for _, part in tpl.get_headers_footers(uri):
-            parts.append((label, tpl.get_part_xml(part)))
-    return parts
+def _parts(package: Package) -> list[tuple[str, str]]:
+    """``(where, XML)`` of every part a template's tags can be in, as the renderers see it."""
+    return [(s.kind, package.source(s.name)) for s in package.stories() if s.kind != "endnotes"]
 
 
-def check_template(path: str | Path) -> list[Problem]:
-    """Every problem of a .docx template (errors and warnings); never raises for bad files."""
+def check_template(path: str | Path) -> list[Finding]:
+    """Every finding of a .docx template (errors and warnings); never raises for bad files."""
     name = str(path)
     try:
         data = Path(path).read_bytes()
-        tpl = DocxTemplate(io.BytesIO(data))
-        tpl.init_docx()
-        parts = _parts(tpl)
+        parts = _parts(Package.read(data, name))
     except OSError as err:
-        return [Problem(f"cannot read the template: {err.strerror}", Location(name))]
-    except (zipfile.BadZipFile, KeyError, ValueError) as err:
-        return [Problem(f"not a Word (.docx) file: {err}", Location(name))]
+        reason = {"reason": err.strerror or str(err)}
+        return [Finding("template-unreadable", location=Location(name), params=reason)]
+    except TemplateError as err:  # not a Word package, and why
+        return [err.finding(Location(name))]
     env = make_environment()
-    problems: list[Problem] = []
+    problems: list[Finding] = []
     for where, xml in parts:
         problems += _paragraph_problems(xml, where, name)
-        source = re.sub(r"<w:p([ >])", r"\n<w:p\1", tpl.patch_xml(xml))
+        source = prepare(xml)
         try:
             ast = env.parse(source)
             # Unknown filters and tests only surface when the code is generated, which
@@ -196,18 +189,26 @@ def check_template(path: str | Path) -> list[Problem]:
             continue
         problems += _unknown_attributes(ast, where, name)
         for variable in sorted(undeclared - known_variables()):
-            problems.append(
-                Problem(
-                    f"unknown variable '{variable}'; available: "
-                    + ", ".join(sorted(known_variables())),
-                    Location(name, field=where),
-                )
-            )
+            params: dict[str, Param] = {
+                "variable": variable, "variables": sorted(known_variables())
+            }  # fmt: skip
+            loc = Location(name, place=where)
+            problems.append(Finding("template-unknown-variable", location=loc, params=params))
     if not any(p.severity == "error" for p in problems):
-        try:
-            render(_sample_annex(), data)
-        except AnnexgenError as err:
+        # A template is made for one kind; it passes when the sample of some kind
+        # (the registry's skeletons, in order) renders, else the first failure is shown.
+        failures: list[AnnexgenError] = []
+        for kind in REGISTRY:
+            try:
+                render(_kind_sample(kind), data)
+            except AnnexgenError as err:
+                failures.append(err)
+            else:
+                break
+        else:
+            first = failures[0]
+            loc = Location(name, place=first.location.place)
             problems.append(
-                Problem(f"trial render with sample data failed: {err.message}", Location(name))
+                Finding("template-trial-render", location=loc, params={"reason": first.message})
             )
     return problems

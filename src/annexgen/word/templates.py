@@ -17,8 +17,12 @@ from annexgen.errors import Location, TemplateError
 __all__ = ["bundled_sha256", "bundled_template", "read_template", "template_path", "templates_dir"]
 
 
+@lru_cache(maxsize=1)
 def templates_dir() -> Path:
-    """The folder of bundled templates: inside the installed package, or the checkout's."""
+    """The folder of bundled templates: inside the installed package, or the checkout's.
+
+    Found once per process: looking it up cost a fifth of a fast render.
+    """
     packaged = Path(str(resources.files("annexgen"))) / "templates"
     if packaged.is_dir():
         return packaged  # installed wheel: templates ship inside the package

@@ -11,7 +11,7 @@ from __future__ import annotations
 import typing
 from typing import Annotated, Any, ClassVar, Final, Literal
 
-from pydantic import BeforeValidator, Field, model_validator
+from pydantic import AfterValidator, BeforeValidator, Field, model_validator
 
 from annexgen.lv import noun_form
 from annexgen.lv.currencies import NounForms
@@ -28,7 +28,14 @@ from annexgen.model.fields import (
     whole_number,
 )
 from annexgen.model.kinds.base import Body, Kind
-from annexgen.model.wording import date_text, money_text, quote, split_paragraphs
+from annexgen.model.wording import (
+    date_text,
+    money_text,
+    quote,
+    split_paragraphs,
+    unbalanced_quote,
+    unquoted,
+)
 
 __all__ = [
     "KIND",
@@ -146,6 +153,18 @@ class ExtraRow(Model):
     personal: bool = False
 
 
+def _bare_name(name: str) -> str:
+    """A project name as the title quotes it: never „„Ābele”…” (issue 10)."""
+    bare = unquoted(name)
+    at = unbalanced_quote(bare)
+    if at is not None:
+        raise ValueError(
+            f"the quotation mark {bare[at]} in {name.strip()!r} has no pair; "
+            "write the name without quotation marks, the document adds them („…”)"
+        )
+    return bare
+
+
 class ProjectDescription(AnnexBase):
     """The project description annex ("Projekta „…” apraksts").
 
@@ -156,7 +175,16 @@ class ProjectDescription(AnnexBase):
     """
 
     kind: Literal["project-description"]
-    project_name: Text
+    project_name: Annotated[Text, AfterValidator(_bare_name)] = Field(
+        description=(
+            "The name without quotation marks: the document adds its own („Ābele”). "
+            'Marks typed around the whole name („Ābele”, "Ābele", “Ābele”) and spaces '
+            "around it are removed; a name inside the name keeps its marks, written "
+            "double in the document's style (document-rules §1.11): "
+            'Programmas "Erasmus+" projekts → „Programmas „Erasmus+” projekts”. '
+            "A mark without its pair is refused."
+        )
+    )
     title: Text | None = None
     applicant: Text | None = None
     implementer: Text | None = None
