@@ -2,6 +2,7 @@
 
     python benchmarks/pdf_bench.py                        # 40 annexes, 5 rounds, and the web
     python benchmarks/pdf_bench.py --count 1000 --rounds 2 --no-web --no-old
+    python benchmarks/pdf_bench.py --rounds 0                # the web only
 
 Each round times, one after the other on the same machine:
 
@@ -227,8 +228,9 @@ def main() -> None:
     soffice = find_soffice()
     if soffice is None:
         sys.exit("LibreOffice is not installed")
-    with tempfile.TemporaryDirectory() as tmp:
-        batch_rounds(args, soffice, Path(tmp))
+    if args.rounds:  # --rounds 0: the web part only
+        with tempfile.TemporaryDirectory() as tmp:
+            batch_rounds(args, soffice, Path(tmp))
     if args.web:
         web(args)
 
