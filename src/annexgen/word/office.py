@@ -263,20 +263,25 @@ class _Office:
         The office goes first, and the helper — no longer blocked on it — reaps
         it, removes the profile and exits by itself within milliseconds; a
         helper that does not is killed with everything in its process group.
+        Twice is harmless: once the helper is reaped its pid may belong to
+        someone else, so nothing is signalled again.
         """
+        if self.process.returncode is not None:
+            return
         if self.office_pid and _parent_of(self.office_pid) == self.process.pid:
             with contextlib.suppress(ProcessLookupError, PermissionError):
                 os.kill(self.office_pid, signal.SIGKILL)
         with contextlib.suppress(OSError):
             assert self.process.stdin is not None
             self.process.stdin.close()  # an idle helper reads the end and stops its office
-        with contextlib.suppress(subprocess.TimeoutExpired):
-            self.process.wait(timeout=2)
-        with contextlib.suppress(ProcessLookupError, PermissionError):
-            if hasattr(os, "killpg"):
-                os.killpg(self.process.pid, signal.SIGKILL)
-            else:  # pragma: no cover - Windows
-                self.process.kill()
+        try:
+            self.process.wait(timeout=2)  # it stops its office first, then itself
+        except subprocess.TimeoutExpired:  # stuck: not yet reaped, so the group is still its
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                if hasattr(os, "killpg"):
+                    os.killpg(self.process.pid, signal.SIGKILL)
+                else:  # pragma: no cover - Windows
+                    self.process.kill()
         self._reap()
 
     def _reap(self) -> None:
