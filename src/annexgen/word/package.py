@@ -326,6 +326,10 @@ class Package:
             out.append((rel.get("Type", ""), part))
         return out
 
+    def related(self, source: str, kind: str) -> list[str]:
+        """The parts ``source`` relates to by relationship type ``kind`` (a full URI)."""
+        return [part for rel, part in self._relationships(source) if rel == kind]
+
     # parts ------------------------------------------------------------------------------
 
     @property

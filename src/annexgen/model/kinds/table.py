@@ -886,50 +886,44 @@ def _layout(
 
 
 def body(annex: TableAnnex) -> Body:
-    """The title, the paragraphs around the table, and the table as printed cells."""
+    """The title, the paragraphs around the table, and the table as printed text.
+
+    The template prints only text (``table.columns[].label``, ``table.rows``:
+    lists of cell texts, ``table.total.cells``); the widths, alignments, the
+    „Kopā” label's span and the page's orientation are here for the render
+    pipeline's layout step (:mod:`annexgen.word.layout`), which applies them
+    where Word keeps them — never as template tags inside XML attributes.
+    """
     columns = annex.columns
     texts = [[_figure(c, row.get(c.key)) for c in columns] for row in annex.cells]
-    aligns = [_alignment(c) for c in columns]
-    total_row = None
+    total = None
     words = None
     totals = annex.totals
     if annex.total is not None or any(c.total for c in columns):
         label = annex.total.label if annex.total is not None else "Kopā"
         cells = [_figure(c, totals[c.key]) if c.key in totals else "" for c in columns]
         span = next(i for i, c in enumerate(columns) if c.total)
-        total_row = (label, span, cells)
+        total = {"label": label, "span": span, "cells": [label, *cells[span:]]}
         if annex.total is not None and annex.total.in_words:
             key = annex._words_column()
             assert key is not None
             money = Money(amount=totals[key], currency=annex.currency)
             words = f"{label}: {money_text(money, annex.options)}"
-    measured = [*texts, *([total_row[2]] if total_row else [])]
+    measured = [*texts, *([cells] if total else [])]
     widths, landscape = _layout(columns, measured, annex.orientation)
     header = [
-        {"label": c.label, "width": w, "key": c.key} for c, w in zip(columns, widths, strict=True)
+        {"label": c.label, "key": c.key, "width": w, "align": _alignment(c)}
+        for c, w in zip(columns, widths, strict=True)
     ]
-    rows = [
-        [{"text": t, "align": a, "width": w} for t, a, w in zip(row, aligns, widths, strict=True)]
-        for row in texts
-    ]
-    total = None
-    if total_row is not None:
-        label, span, cells = total_row
-        first = {"text": label, "align": "left", "width": sum(widths[:span]), "span": span}
-        rest = [
-            {"text": t, "align": a, "width": w, "span": 1}
-            for t, a, w in zip(cells[span:], aligns[span:], widths[span:], strict=True)
-        ]
-        total = {"label": label, "cells": [first, *rest]}
-    width, height = (PAGE_H, PAGE_W) if landscape else (PAGE_W, PAGE_H)
     table = {
         "columns": header,
-        "rows": rows,
+        "rows": texts,
         "total": total,
         "words": words,
         "intro": list(annex.intro),
         "width": sum(widths),
     }
+    width, height = (PAGE_H, PAGE_W) if landscape else (PAGE_W, PAGE_H)
     page = {
         "width": width,
         "height": height,
@@ -949,11 +943,9 @@ def table_texts(ctx: Body) -> Iterator[str]:
     for column in table["columns"]:
         yield column["label"]
     for row in table["rows"]:
-        for cell in row:
-            yield cell["text"]
+        yield from row
     if table["total"]:
-        for cell in table["total"]["cells"]:
-            yield cell["text"]
+        yield from table["total"]["cells"]
     if table["words"]:
         yield table["words"]
 

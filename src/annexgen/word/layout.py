@@ -1,0 +1,356 @@
+"""The layout step: what a Word template cannot hold as text, applied after rendering.
+
+Word keeps column widths, alignment, merged cells and the page's orientation
+in XML attributes, where a template tag would make the file one Word refuses
+(or "repairs") — and one a clerk could no longer open to adapt. So templates
+hold tags only in text, and this step of the render pipeline applies the
+rest from the context, on both render paths (the fast one,
+:mod:`annexgen.word.compiled`, and the docxtpl fallback), between rendering
+and :func:`~annexgen.word.package.finish`:
+
+* **column loops** — a row repeated per column with ``{%tc for %}`` gets as many
+  grid columns as it has cells (:func:`repair_grids`, docxtpl's repair, so
+  that the fast path can render such loops and give docxtpl's result);
+* **the data table** — when a kind's ``body()`` puts a ``table`` in the context
+  (the table kind, issue 16): the table whose row of cells reads the columns'
+  labels gets the columns' widths, their alignment in the rows below it, its
+  caption (the title), and a row with fewer cells than columns (the „Kopā”
+  row) has its first cell span the columns it lacks (:func:`lay_out_table`);
+* **the page** — ``page.landscape`` turns the last section's page, and the
+  right-aligned tab stops at the old right margin (the signature's name)
+  move to the new one, in the body and in the styles (:func:`turn_page`).
+
+Every element written here is put where the WordprocessingML schema
+(ECMA-376 part 1, §17) orders it inside its parent, with values of the
+attribute's type (whole twips, ``ST_Jc`` names): Word refuses a document
+whose elements are out of order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any, Final
+
+from lxml import etree
+
+from annexgen.word.package import XML_DECLARATION, Package, parse_strict
+
+__all__ = ["CHILD_ORDER", "lay_out", "lay_out_table", "repair_grids", "turn_page"]
+
+W: Final = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_W: Final = "{" + W + "}"
+_STYLES_REL: Final = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles"
+
+#: The schema's order of the children of the property elements this module
+#: writes into (ECMA-376 part 1: CT_PPrBase + CT_PPr §17.3.1.26, CT_TcPr §17.4.70,
+#: CT_TblPr §17.4.60, CT_SectPr §17.6.17). ``headerReference``/``footerReference``
+#: come first in a section in any order; ``trPr`` is a choice in any order.
+CHILD_ORDER: Final[dict[str, tuple[str, ...]]] = {
+    "pPr": (
+        "pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl",
+        "numPr", "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens",
+        "kinsoku", "wordWrap", "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN",
+        "bidi", "adjustRightInd", "snapToGrid", "spacing", "ind", "contextualSpacing",
+        "mirrorIndents", "suppressOverlap", "jc", "textDirection", "textAlignment",
+        "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr", "pPrChange",
+    ),
+    "tcPr": (
+        "cnfStyle", "tcW", "gridSpan", "hMerge", "vMerge", "tcBorders", "shd", "noWrap",
+        "tcMar", "textDirection", "tcFitText", "vAlign", "hideMark", "headers", "cellIns",
+        "cellDel", "cellMerge", "tcPrChange",
+    ),
+    "tblPr": (
+        "tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize",
+        "tblStyleColBandSize", "tblW", "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd",
+        "tblLayout", "tblCellMar", "tblLook", "tblCaption", "tblDescription", "tblPrChange",
+    ),
+    "sectPr": (
+        "headerReference", "footerReference", "footnotePr", "endnotePr", "type", "pgSz",
+        "pgMar", "paperSrc", "pgBorders", "lnNumType", "pgNumType", "cols", "formProt",
+        "vAlign", "noEndnote", "titlePg", "textDirection", "bidi", "rtlGutter", "docGrid",
+        "printerSettings", "sectPrChange",
+    ),
+}  # fmt: skip
+_RANK: Final = {
+    parent: {name: i for i, name in enumerate(names)} for parent, names in CHILD_ORDER.items()
+}
+_RANK["sectPr"]["footerReference"] = _RANK["sectPr"]["headerReference"]
+#: Alignments a column may ask for, as ``ST_Jc`` writes them (transitional names,
+#: which Word 2007 and later and LibreOffice all read).
+_JC: Final = {"left": "left", "center": "center", "right": "right"}
+_RIGHT_TABS: Final = frozenset({"right", "end"})
+
+
+def _local(element: Any) -> str:
+    return str(etree.QName(element).localname)
+
+
+def _child(parent: Any, name: str) -> Any:
+    """``parent``'s child ``w:name``, made and put in schema order when missing."""
+    found = parent.find(_W + name)
+    if found is not None:
+        return found
+    element = etree.Element(_W + name)
+    rank = _RANK[_local(parent)]
+    mine = rank[name]
+    for i, other in enumerate(parent):
+        if rank.get(_local(other), len(rank)) > mine:
+            parent.insert(i, element)
+            return element
+    parent.append(element)
+    return element
+
+
+def _properties(element: Any, name: str) -> Any:
+    """The properties element (``w:pPr``, ``w:tcPr``, ``w:tblPr``) of ``element``: first."""
+    found = element.find(_W + name)
+    if found is None:
+        found = etree.Element(_W + name)
+        element.insert(0, found)
+    return found
+
+
+def _set(element: Any, **values: str | int) -> None:
+    for key, value in values.items():
+        element.set(_W + key, str(value))
+
+
+def _span(cell: Any) -> int:
+    span = cell.find(f"{_W}tcPr/{_W}gridSpan")
+    try:
+        return max(1, int(span.get(_W + "val"))) if span is not None else 1
+    except (TypeError, ValueError):
+        return 1
+
+
+def _cell_text(cell: Any) -> str:
+    return "".join(t.text or "" for t in cell.iter(_W + "t"))
+
+
+# --- column loops -------------------------------------------------------------------------
+
+
+def repair_grids(root: Any) -> None:
+    """Give every table as many grid columns as its widest row, keeping the table's width.
+
+    What docxtpl does after a ``{%tc for %}`` loop (its documented behaviour,
+    so that both render paths give the same grid): when a row has more cells
+    than the grid has columns, the columns are scaled down and new ones of the
+    new average width added; when no row fills the grid, the columns no row
+    reaches are dropped and their width shared among the others. Widths are
+    whole twips (``ST_TwipsMeasure``), cut down like docxtpl's.
+    """
+    for table in root.iter(_W + "tbl"):
+        grid = table.find(_W + "tblGrid")
+        if grid is None:
+            continue
+        columns = grid.findall(_W + "gridCol")
+        rows = table.findall(_W + "tr")
+        most_cells = max((len(r.findall(_W + "tc")) for r in rows), default=0)
+        if most_cells > len(columns) and columns:
+            widths = [float(c.get(_W + "w") or 0) for c in columns]
+            width = sum(widths)
+            if width > 0:
+                old, new = width / len(columns), width / most_cells
+                for column, w in zip(columns, widths, strict=True):
+                    column.set(_W + "w", str(int(w * new / old)))
+                for _ in range(most_cells - len(columns)):
+                    etree.SubElement(grid, _W + "gridCol", {_W + "w": str(int(new))})
+        columns = grid.findall(_W + "gridCol")
+        reached = max((sum(_span(c) for c in r.findall(_W + "tc")) for r in rows), default=0)
+        extra = len(columns) - reached
+        if extra > 0:
+            removed = sum(float(c.get(_W + "w") or 0) for c in columns[-extra:])
+            for column in columns[-extra:]:
+                grid.remove(column)
+            left = columns[:-extra]
+            share = int(removed / len(left)) if left else 0
+            for column in left:
+                column.set(_W + "w", str(int(float(column.get(_W + "w") or 0) + share)))
+
+
+# --- the data table -----------------------------------------------------------------------
+
+
+def _find_table(root: Any, labels: Sequence[str]) -> tuple[Any, int] | None:
+    """The first table with a row whose cells read ``labels``, and that row's index."""
+    wanted = [" ".join(label.split()) for label in labels]
+    for table in root.iter(_W + "tbl"):
+        for i, row in enumerate(table.findall(_W + "tr")):
+            cells = row.findall(_W + "tc")
+            if (
+                len(cells) == len(wanted)
+                and [" ".join(_cell_text(c).split()) for c in cells] == wanted
+            ):
+                return table, i
+    return None
+
+
+def _fit(widths: Sequence[int], available: int) -> list[int]:
+    """``widths`` scaled to ``available`` twips (a template with other margins)."""
+    total = sum(widths)
+    if total == available or total <= 0 or available <= 0:
+        return list(widths)
+    fitted = [w * available // total for w in widths]
+    fitted[-1] += available - sum(fitted)
+    return fitted
+
+
+def _align(cell: Any, align: str) -> None:
+    for paragraph in cell.iter(_W + "p"):
+        _set(_child(_properties(paragraph, "pPr"), "jc"), val=_JC[align])
+
+
+def lay_out_table(root: Any, table_ctx: Mapping[str, Any], caption: str, text_width: int) -> bool:
+    """Apply the context's widths, alignment and spans to the data table; False: not found.
+
+    ``table_ctx`` is the context's ``table``: ``columns`` with ``label``,
+    ``width`` (twips) and ``align``; ``total`` with ``label`` (the „Kopā”
+    row's first cell, which keeps the template's alignment). Widths are
+    scaled to ``text_width`` when the template's margins differ.
+    """
+    columns = table_ctx["columns"]
+    found = _find_table(root, [c["label"] for c in columns])
+    if found is None:
+        return False
+    table, header = found
+    widths = _fit([int(c["width"]) for c in columns], text_width)
+    aligns = [str(c["align"]) for c in columns]
+    total = table_ctx.get("total")
+    total_label = " ".join(str(total["label"]).split()) if total else None
+    properties = _properties(table, "tblPr")
+    _set(_child(properties, "tblW"), w=sum(widths), type="dxa")
+    _set(_child(properties, "tblLayout"), type="fixed")
+    _set(_child(properties, "tblCaption"), val=caption)
+    grid = table.find(_W + "tblGrid")
+    if grid is None:
+        grid = etree.Element(_W + "tblGrid")
+        properties.addnext(grid)
+    grid[:] = [etree.Element(_W + "gridCol", {_W + "w": str(w)}) for w in widths]
+    n = len(widths)
+    for index, row in enumerate(table.findall(_W + "tr")):
+        cells = row.findall(_W + "tc")
+        spans = [_span(c) for c in cells]
+        if cells and sum(spans) < n:  # the „Kopā” label spans the columns before the totals
+            spans[0] += n - sum(spans)
+            _set(_child(_properties(cells[0], "tcPr"), "gridSpan"), val=spans[0])
+        if sum(spans) != n:
+            continue  # a row the template made otherwise: left as it is
+        start = 0
+        is_total = total_label == " ".join(_cell_text(cells[0]).split())
+        for position, (cell, span) in enumerate(zip(cells, spans, strict=True)):
+            _set(_child(_properties(cell, "tcPr"), "tcW"), w=sum(widths[start : start + span]),
+                 type="dxa")  # fmt: skip
+            if index > header and span == 1 and not (is_total and position == 0):
+                _align(cell, aligns[start])
+            start += span
+    return True
+
+
+# --- the page -----------------------------------------------------------------------------
+
+
+def _twips(element: Any, name: str) -> int:
+    try:
+        return int(element.get(_W + name) or 0)
+    except ValueError:
+        return 0
+
+
+def turn_page(root: Any, landscape: bool) -> tuple[int, int] | None:
+    """Turn the last section's page; ``(old, new)`` text widths when it turned, else None.
+
+    Margins stay where they are (the left one is the binding edge,
+    document-rules §1.9); only the page's width and height change places.
+    """
+    body = root.find(_W + "body")
+    section = body.find(_W + "sectPr") if body is not None else None
+    size = section.find(_W + "pgSz") if section is not None else None
+    if section is None or size is None:
+        return None
+    width, height = _twips(size, "w"), _twips(size, "h")
+    if (width > height) == landscape or not width or not height:
+        return None
+    margins = section.find(_W + "pgMar")
+    sides = (_twips(margins, "left") + _twips(margins, "right")) if margins is not None else 0
+    _set(size, w=height, h=width)
+    if landscape:
+        size.set(_W + "orient", "landscape")
+    else:
+        size.attrib.pop(_W + "orient", None)
+    return width - sides, height - sides
+
+
+def text_width(root: Any) -> int | None:
+    """Width between the margins of the last section's page, in twips."""
+    body = root.find(_W + "body")
+    section = body.find(_W + "sectPr") if body is not None else None
+    size = section.find(_W + "pgSz") if section is not None else None
+    if section is None or size is None:
+        return None
+    margins = section.find(_W + "pgMar")
+    sides = (_twips(margins, "left") + _twips(margins, "right")) if margins is not None else 0
+    return _twips(size, "w") - sides
+
+
+def _move_right_tabs(root: Any, old: int, new: int) -> bool:
+    """Right tab stops at ``old`` (the old right margin) move to ``new``."""
+    moved = False
+    for tab in root.iter(_W + "tab"):
+        parent = tab.getparent()
+        if (
+            parent is not None
+            and _local(parent) == "tabs"
+            and tab.get(_W + "val") in _RIGHT_TABS
+            and _twips(tab, "pos") == old
+        ):
+            tab.set(_W + "pos", str(new))
+            moved = True
+    return moved
+
+
+# --- the step -----------------------------------------------------------------------------
+
+
+def _serialise(root: Any) -> bytes:
+    return XML_DECLARATION.encode("utf-8") + etree.tostring(root, encoding="UTF-8")
+
+
+def lay_out(
+    package: Package,
+    produced: dict[str, bytes],
+    ctx: Mapping[str, Any],
+    *,
+    column_loops: bool = False,
+) -> dict[str, bytes]:
+    """``produced`` with the layout applied (see the module docstring).
+
+    ``package`` is what the parts were rendered from (its styles are the
+    template's); ``column_loops``: the body has ``{%tc %}`` loops that this
+    render path left unrepaired (the fast path; docxtpl repairs its own).
+    Nothing is parsed when there is nothing to do.
+    """
+    table = ctx.get("table")
+    page = ctx.get("page")
+    if not (column_loops or table or page):
+        return produced
+    main = package.main_part
+    root = parse_strict(produced[main])
+    if column_loops:
+        repair_grids(root)
+    out = dict(produced)
+    if page is not None:
+        turned = turn_page(root, bool(page.get("landscape")))
+        if turned is not None and turned[0] != turned[1]:
+            old, new = turned
+            _move_right_tabs(root, old, new)
+            for styles in package.related(main, _STYLES_REL):
+                source = produced.get(styles) or package[styles]
+                styles_root = parse_strict(source)
+                if _move_right_tabs(styles_root, old, new):
+                    out[styles] = _serialise(styles_root)
+    if table:
+        width = text_width(root)
+        lay_out_table(root, table, str(ctx.get("title") or ""), width or int(table["width"]))
+    out[main] = _serialise(root)
+    return out
