@@ -322,9 +322,12 @@ def table_kind() -> str:
 
     def loop_row(first: str, middle: str, last: str, *, header: bool = False) -> str:
         """A row whose middle cell repeats for each column (``{%tc for %}`` … ``{%tc endfor %}``)."""
+        # the repeated body cell has no width of its own: cells take the grid's, which
+        # the layout step sets (hundreds of cells, nothing to rewrite in each)
+        repeated = cell(widths[1], middle, header=True) if header else f"<w:tc>{middle}</w:tc>"
         return row(
             cell(widths[0], tag(first), header=header)
-            + cell(widths[1], middle, header=header)
+            + repeated
             + cell(widths[2], tag(last), header=header),
             header=header,
             split=False,

@@ -72,8 +72,8 @@ class CompiledTemplate:
             part: (XML_DECLARATION + template.render(ctx)).encode("utf-8")
             for part, template in self._parts.items()
         }
-        produced = lay_out(self.package, produced, ctx, column_loops=self.column_loops)
-        return finish(self.package, produced, ctx["properties"], expected)
+        produced, parsed = lay_out(self.package, produced, ctx, column_loops=self.column_loops)
+        return finish(self.package, produced, ctx["properties"], expected, parsed)
 
 
 _CACHE: dict[tuple[str, str], CompiledTemplate] = {}

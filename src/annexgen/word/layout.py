@@ -28,8 +28,8 @@ whose elements are out of order.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import Any, Final
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, Final, cast
 
 from lxml import etree
 
@@ -75,52 +75,88 @@ _RANK: Final = {
     parent: {name: i for i, name in enumerate(names)} for parent, names in CHILD_ORDER.items()
 }
 _RANK["sectPr"]["footerReference"] = _RANK["sectPr"]["headerReference"]
+_RANK_BY_TAG: Final = {
+    _W + parent: {_W + name: rank for name, rank in ranks.items()}
+    for parent, ranks in _RANK.items()
+}
+_PPR_RANK: Final = _RANK_BY_TAG[_W + "pPr"]
+_JC_RANK: Final = _PPR_RANK[_W + "jc"]
+_AFTER: Final = len(_PPR_RANK)  # an element the schema list does not name: kept last
 #: Alignments a column may ask for, as ``ST_Jc`` writes them (transitional names,
 #: which Word 2007 and later and LibreOffice all read).
 _JC: Final = {"left": "left", "center": "center", "right": "right"}
 _RIGHT_TABS: Final = frozenset({"right", "end"})
+_GRID_SPAN: Final = _W + "gridSpan"
+_TC_PR: Final = _W + "tcPr"
+_TC_W: Final = _W + "tcW"
+_P: Final = _W + "p"
+_NS: Final = {"w": W}
+_COUNT_CELLS: Final = etree.XPath("count(w:tc)", namespaces=_NS)
+_HAS_SPAN: Final = etree.XPath("boolean(w:tr/w:tc/w:tcPr/w:gridSpan)", namespaces=_NS)
+_PPR: Final = _W + "pPr"
+_JC_TAG: Final = _W + "jc"
+_VAL: Final = _W + "val"
 
 
 def _local(element: Any) -> str:
-    return str(etree.QName(element).localname)
+    tag = element.tag
+    return tag.rpartition("}")[2] if isinstance(tag, str) else ""
 
 
-def _child(parent: Any, name: str) -> Any:
-    """``parent``'s child ``w:name``, made and put in schema order when missing."""
-    found = parent.find(_W + name)
-    if found is not None:
-        return found
-    element = etree.Element(_W + name)
-    rank = _RANK[_local(parent)]
-    mine = rank[name]
-    for i, other in enumerate(parent):
-        if rank.get(_local(other), len(rank)) > mine:
-            parent.insert(i, element)
-            return element
-    parent.append(element)
+def _put(parent: Any, name: str, **values: str) -> Any:
+    """``parent``'s child ``w:name`` with ``values`` set; made in schema order when missing.
+
+    A table has hundreds of cells, and lxml's ``find`` parses its path each
+    time: the children (a handful) are scanned directly, and a new element
+    that belongs after all of them (the common case) is appended.
+    """
+    tag = _W + name
+    for element in parent:
+        if element.tag == tag:
+            break
+    else:
+        element = parent.makeelement(tag)
+        rank = _RANK_BY_TAG[parent.tag]
+        mine = rank[tag]
+        if not len(parent) or rank.get(parent[-1].tag, len(rank)) < mine:
+            parent.append(element)
+        else:
+            for i, other in enumerate(parent):
+                if rank.get(other.tag, len(rank)) > mine:
+                    parent.insert(i, element)
+                    break
+    for key, value in values.items():
+        element.set(_W + key, value)
     return element
 
 
 def _properties(element: Any, name: str) -> Any:
     """The properties element (``w:pPr``, ``w:tcPr``, ``w:tblPr``) of ``element``: first."""
-    found = element.find(_W + name)
-    if found is None:
-        found = etree.Element(_W + name)
-        element.insert(0, found)
+    tag = _W + name
+    if len(element) and element[0].tag == tag:
+        return element[0]
+    for found in element:
+        if found.tag == tag:
+            return found
+    found = element.makeelement(tag)
+    element.insert(0, found)
     return found
 
 
-def _set(element: Any, **values: str | int) -> None:
-    for key, value in values.items():
-        element.set(_W + key, str(value))
-
-
-def _span(cell: Any) -> int:
-    span = cell.find(f"{_W}tcPr/{_W}gridSpan")
-    try:
-        return max(1, int(span.get(_W + "val"))) if span is not None else 1
-    except (TypeError, ValueError):
+def _span(properties: Any) -> int:
+    """The grid columns a cell spans, from its ``w:tcPr`` (or ``None``)."""
+    if properties is None:
         return 1
+    for element in properties:
+        if element.tag == _GRID_SPAN:
+            value = element.get(_W + "val") or ""
+            return max(1, int(value)) if value.isdigit() else 1
+    return 1
+
+
+def _cell_properties(cell: Any) -> Any:
+    """A cell's ``w:tcPr`` or ``None``, without making one."""
+    return cell[0] if len(cell) and cell[0].tag == _TC_PR else None
 
 
 def _cell_text(cell: Any) -> str:
@@ -146,7 +182,8 @@ def repair_grids(root: Any) -> None:
             continue
         columns = grid.findall(_W + "gridCol")
         rows = table.findall(_W + "tr")
-        most_cells = max((len(r.findall(_W + "tc")) for r in rows), default=0)
+        counts = [int(cast(float, _COUNT_CELLS(r))) for r in rows]
+        most_cells = max(counts, default=0)
         if most_cells > len(columns) and columns:
             widths = [float(c.get(_W + "w") or 0) for c in columns]
             width = sum(widths)
@@ -157,7 +194,12 @@ def repair_grids(root: Any) -> None:
                 for _ in range(most_cells - len(columns)):
                     etree.SubElement(grid, _W + "gridCol", {_W + "w": str(int(new))})
         columns = grid.findall(_W + "gridCol")
-        reached = max((sum(_span(c) for c in r.findall(_W + "tc")) for r in rows), default=0)
+        reached = most_cells
+        if _HAS_SPAN(table):
+            reached = max(
+                (sum(_span(_cell_properties(c)) for c in r.iterchildren(_W + "tc")) for r in rows),
+                default=0,
+            )
         extra = len(columns) - reached
         if extra > 0:
             removed = sum(float(c.get(_W + "w") or 0) for c in columns[-extra:])
@@ -196,9 +238,29 @@ def _fit(widths: Sequence[int], available: int) -> list[int]:
     return fitted
 
 
-def _align(cell: Any, align: str) -> None:
-    for paragraph in cell.iter(_W + "p"):
-        _set(_child(_properties(paragraph, "pPr"), "jc"), val=_JC[align])
+def _align(paragraphs: Iterable[Any], jc: str) -> None:
+    """Paragraphs aligned ``jc`` (``w:jc`` is late in ``w:pPr``: usually appended)."""
+    for paragraph in paragraphs:
+        ppr = paragraph[0] if len(paragraph) and paragraph[0].tag == _PPR else None
+        if ppr is None:
+            ppr = _properties(paragraph, "pPr")
+        last = ppr[-1] if len(ppr) else None
+        if last is None or _PPR_RANK.get(last.tag, _AFTER) < _JC_RANK:
+            etree.SubElement(ppr, _JC_TAG, {_VAL: jc})
+        elif last.tag == _JC_TAG:
+            last.set(_VAL, jc)
+        else:
+            _put(ppr, "jc", val=jc)
+
+
+def _preferred_width(properties: Any, width: str) -> bool:
+    """Set the ``w:tcW`` a cell has to ``width``; False when it has none."""
+    for element in properties:
+        if element.tag == _TC_W:
+            element.set(_W + "w", width)
+            element.set(_W + "type", "dxa")
+            return True
+    return False
 
 
 def lay_out_table(root: Any, table_ctx: Mapping[str, Any], caption: str, text_width: int) -> bool:
@@ -215,34 +277,49 @@ def lay_out_table(root: Any, table_ctx: Mapping[str, Any], caption: str, text_wi
         return False
     table, header = found
     widths = _fit([int(c["width"]) for c in columns], text_width)
-    aligns = [str(c["align"]) for c in columns]
+    shown = [str(w) for w in widths]
+    aligns = [_JC[str(c["align"])] for c in columns]
     total = table_ctx.get("total")
     total_label = " ".join(str(total["label"]).split()) if total else None
     properties = _properties(table, "tblPr")
-    _set(_child(properties, "tblW"), w=sum(widths), type="dxa")
-    _set(_child(properties, "tblLayout"), type="fixed")
-    _set(_child(properties, "tblCaption"), val=caption)
+    _put(properties, "tblW", w=str(sum(widths)), type="dxa")
+    _put(properties, "tblLayout", type="fixed")
+    _put(properties, "tblCaption", val=caption)
     grid = table.find(_W + "tblGrid")
     if grid is None:
         grid = etree.Element(_W + "tblGrid")
         properties.addnext(grid)
-    grid[:] = [etree.Element(_W + "gridCol", {_W + "w": str(w)}) for w in widths]
+    grid[:] = [etree.Element(_W + "gridCol", {_W + "w": w}) for w in shown]
     n = len(widths)
-    for index, row in enumerate(table.findall(_W + "tr")):
-        cells = row.findall(_W + "tc")
-        spans = [_span(c) for c in cells]
-        if cells and sum(spans) < n:  # the „Kopā” label spans the columns before the totals
+    rows = table.findall(_W + "tr")
+    for index, row in enumerate(rows):
+        cells = list(row.iterchildren(_W + "tc"))
+        if not cells:
+            continue
+        properties = [_cell_properties(c) for c in cells]
+        spans = [_span(p) for p in properties]
+        if sum(spans) < n:  # the „Kopā” label spans the columns before the totals
             spans[0] += n - sum(spans)
-            _set(_child(_properties(cells[0], "tcPr"), "gridSpan"), val=spans[0])
+            properties[0] = _properties(cells[0], "tcPr")
+            _put(properties[0], "gridSpan", val=str(spans[0]))
         if sum(spans) != n:
             continue  # a row the template made otherwise: left as it is
+        # the „Kopā” row's label keeps the template's alignment
+        is_total = (
+            row is rows[-1]
+            and total_label is not None
+            and total_label == " ".join(_cell_text(cells[0]).split())
+        )
         start = 0
-        is_total = total_label == " ".join(_cell_text(cells[0]).split())
-        for position, (cell, span) in enumerate(zip(cells, spans, strict=True)):
-            _set(_child(_properties(cell, "tcPr"), "tcW"), w=sum(widths[start : start + span]),
-                 type="dxa")  # fmt: skip
+        for position, (cell, props, span) in enumerate(zip(cells, properties, spans, strict=True)):
+            # a cell's preferred width, where the template gives one (Word writes one in
+            # every cell) or it spans, is its columns' width; other cells take the grid's
+            if props is not None:
+                width = shown[start] if span == 1 else str(sum(widths[start : start + span]))
+                if not _preferred_width(props, width) and span > 1:
+                    _put(props, "tcW", w=width, type="dxa")
             if index > header and span == 1 and not (is_total and position == 0):
-                _align(cell, aligns[start])
+                _align(cell.iterchildren(_P), aligns[start])
             start += span
     return True
 
@@ -273,7 +350,8 @@ def turn_page(root: Any, landscape: bool) -> tuple[int, int] | None:
         return None
     margins = section.find(_W + "pgMar")
     sides = (_twips(margins, "left") + _twips(margins, "right")) if margins is not None else 0
-    _set(size, w=height, h=width)
+    size.set(_W + "w", str(height))
+    size.set(_W + "h", str(width))
     if landscape:
         size.set(_W + "orient", "landscape")
     else:
@@ -322,35 +400,38 @@ def lay_out(
     ctx: Mapping[str, Any],
     *,
     column_loops: bool = False,
-) -> dict[str, bytes]:
-    """``produced`` with the layout applied (see the module docstring).
+) -> tuple[dict[str, bytes], dict[str, Any]]:
+    """``produced`` with the layout applied (see the module docstring), and the parts parsed.
 
     ``package`` is what the parts were rendered from (its styles are the
     template's); ``column_loops``: the body has ``{%tc %}`` loops that this
     render path left unrepaired (the fast path; docxtpl repairs its own).
-    Nothing is parsed when there is nothing to do.
+    Nothing is parsed when there is nothing to do. The parsed parts (parsed
+    strictly here, serialised by lxml) go to :func:`~annexgen.word.package.finish`,
+    which then need not parse them again.
     """
     table = ctx.get("table")
     page = ctx.get("page")
     if not (column_loops or table or page):
-        return produced
+        return produced, {}
     main = package.main_part
     root = parse_strict(produced[main])
     if column_loops:
         repair_grids(root)
     out = dict(produced)
+    parsed = {main: root}
     if page is not None:
         turned = turn_page(root, bool(page.get("landscape")))
         if turned is not None and turned[0] != turned[1]:
             old, new = turned
             _move_right_tabs(root, old, new)
             for styles in package.related(main, _STYLES_REL):
-                source = produced.get(styles) or package[styles]
-                styles_root = parse_strict(source)
+                styles_root = parse_strict(produced.get(styles) or package[styles])
                 if _move_right_tabs(styles_root, old, new):
                     out[styles] = _serialise(styles_root)
+                    parsed[styles] = styles_root
     if table:
         width = text_width(root)
         lay_out_table(root, table, str(ctx.get("title") or ""), width or int(table["width"]))
     out[main] = _serialise(root)
-    return out
+    return out, parsed

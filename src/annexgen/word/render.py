@@ -135,8 +135,8 @@ def _render_docxtpl(
             location=Location(template.name),
         ) from err
     rendered = Package.unpack(buffer.getvalue(), template.name).ordered_like(template)
-    produced = lay_out(rendered, dict(rendered.parts), ctx)  # docxtpl repaired the grids
-    return finish(rendered, produced, ctx["properties"], expected)
+    produced, parsed = lay_out(rendered, dict(rendered.parts), ctx)  # docxtpl repaired grids
+    return finish(rendered, produced, ctx["properties"], expected, parsed)
 
 
 def _located(template: Package, ctx: dict[str, Any], err: JinjaTemplateError) -> TemplateError:
