@@ -125,7 +125,9 @@ def test_a_portrait_annex_keeps_the_templates_styles(tmp_path: Path) -> None:
     for row in root.findall(f".//{W}tbl/{W}tr"):  # every cell as wide as its grid column
         preferred = [c.find(f"{W}tcPr/{W}tcW") for c in row.findall(f"{W}tc")]
         assert len(preferred) == len(grid)  # a price list has no „Kopā” row
-        assert all(w is None or int(w.get(f"{W}w") or 0) == g for w, g in zip(preferred, grid))
+        assert all(
+            w is None or int(w.get(f"{W}w") or 0) == g for w, g in zip(preferred, grid, strict=True)
+        )
 
 
 def test_a_template_with_other_margins_gets_a_table_as_wide_as_its_text(tmp_path: Path) -> None:

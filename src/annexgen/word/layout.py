@@ -238,12 +238,13 @@ def _fit(widths: Sequence[int], available: int) -> list[int]:
     return fitted
 
 
-def _align(paragraphs: Iterable[Any], jc: str) -> None:
-    """Paragraphs aligned ``jc`` (``w:jc`` is late in ``w:pPr``: usually appended)."""
-    for paragraph in paragraphs:
-        ppr = paragraph[0] if len(paragraph) and paragraph[0].tag == _PPR else None
-        if ppr is None:
-            ppr = _properties(paragraph, "pPr")
+def _align(paragraphs: Iterable[tuple[Any, Any]], jc: str) -> None:
+    """Paragraphs (with their ``w:pPr`` or ``None``) aligned ``jc``.
+
+    ``w:jc`` comes late in ``w:pPr``: usually it is simply appended.
+    """
+    for paragraph, found in paragraphs:
+        ppr = found if found is not None else _properties(paragraph, "pPr")
         last = ppr[-1] if len(ppr) else None
         if last is None or _PPR_RANK.get(last.tag, _AFTER) < _JC_RANK:
             etree.SubElement(ppr, _JC_TAG, {_VAL: jc})
@@ -253,14 +254,61 @@ def _align(paragraphs: Iterable[Any], jc: str) -> None:
             _put(ppr, "jc", val=jc)
 
 
-def _preferred_width(properties: Any, width: str) -> bool:
-    """Set the ``w:tcW`` a cell has to ``width``; False when it has none."""
-    for element in properties:
-        if element.tag == _TC_W:
-            element.set(_W + "w", width)
-            element.set(_W + "type", "dxa")
-            return True
-    return False
+#: A cell as :func:`_cells` gathers it: a list of its ``w:tc``, its ``w:tcW`` (or
+#: None), the grid columns it spans, and its paragraphs with their ``w:pPr``.
+_TC, _WIDTH, _SPAN, _PARAGRAPHS = range(4)
+_GATHERED: Final = tuple(_W + n for n in ("tr", "tc", "tcW", "gridSpan", "p", "pPr"))
+
+
+def _cells(table: Any) -> list[list[list[Any]]]:
+    """Every row's cells, gathered for the layout in one pass over the table.
+
+    A table has hundreds of cells and lxml's per-element calls dominate: one
+    ``iter`` over the elements that matter, in document order (a cell's
+    ``tcPr`` before its paragraphs, a paragraph's ``pPr`` right after it),
+    costs a third of walking rows, cells and properties. A table nested in a
+    cell would confuse the order: such tables are walked row by row.
+    """
+    tr, tc, tcw, span, p, ppr = _GATHERED
+    if next(table.iterdescendants(_W + "tbl"), None) is not None:
+        return [
+            [
+                [cell, _child_of(_cell_properties(cell), tcw), _span(_cell_properties(cell)),
+                 [(q, q[0] if len(q) and q[0].tag == ppr else None)
+                  for q in cell.iterchildren(p)]]
+                for cell in row.iterchildren(tc)
+            ]
+            for row in table.iterchildren(tr)
+        ]  # fmt: skip
+    rows: list[list[list[Any]]] = []
+    cells: list[list[Any]] = []
+    cell: list[Any] = [None, None, 1, []]
+    paragraph = None
+    for element in table.iter(tr, tc, tcw, span, p, ppr):
+        tag = element.tag
+        if tag == p:
+            paragraph = element
+            cell[_PARAGRAPHS].append((element, None))
+        elif tag == ppr:
+            if paragraph is not None and cell[_PARAGRAPHS]:
+                cell[_PARAGRAPHS][-1] = (paragraph, element)
+            paragraph = None
+        elif tag == tc:
+            cell = [element, None, 1, []]
+            cells.append(cell)
+        elif tag == tr:
+            cells = []
+            rows.append(cells)
+        elif tag == tcw:
+            cell[_WIDTH] = element
+        else:
+            value = element.get(_W + "val") or ""
+            cell[_SPAN] = max(1, int(value)) if value.isdigit() else 1
+    return rows
+
+
+def _child_of(parent: Any, tag: str) -> Any:
+    return None if parent is None else next(parent.iterchildren(tag), None)
 
 
 def lay_out_table(root: Any, table_ctx: Mapping[str, Any], caption: str, text_width: int) -> bool:
@@ -291,35 +339,36 @@ def lay_out_table(root: Any, table_ctx: Mapping[str, Any], caption: str, text_wi
         properties.addnext(grid)
     grid[:] = [etree.Element(_W + "gridCol", {_W + "w": w}) for w in shown]
     n = len(widths)
-    rows = table.findall(_W + "tr")
+    rows = _cells(table)
     for index, row in enumerate(rows):
-        cells = list(row.iterchildren(_W + "tc"))
-        if not cells:
+        if not row:
             continue
-        properties = [_cell_properties(c) for c in cells]
-        spans = [_span(p) for p in properties]
+        spans = [cell[_SPAN] for cell in row]
         if sum(spans) < n:  # the „Kopā” label spans the columns before the totals
-            spans[0] += n - sum(spans)
-            properties[0] = _properties(cells[0], "tcPr")
-            _put(properties[0], "gridSpan", val=str(spans[0]))
+            first = row[0]
+            spans[0] = first[_SPAN] = first[_SPAN] + n - sum(spans)
+            _put(_properties(first[_TC], "tcPr"), "gridSpan", val=str(spans[0]))
+            if first[_WIDTH] is None:
+                first[_WIDTH] = _put(_properties(first[_TC], "tcPr"), "tcW")
         if sum(spans) != n:
             continue  # a row the template made otherwise: left as it is
         # the „Kopā” row's label keeps the template's alignment
         is_total = (
-            row is rows[-1]
+            index == len(rows) - 1
             and total_label is not None
-            and total_label == " ".join(_cell_text(cells[0]).split())
+            and total_label == " ".join(_cell_text(row[0][_TC]).split())
         )
         start = 0
-        for position, (cell, props, span) in enumerate(zip(cells, properties, spans, strict=True)):
+        for position, cell in enumerate(row):
+            span = cell[_SPAN]
             # a cell's preferred width, where the template gives one (Word writes one in
             # every cell) or it spans, is its columns' width; other cells take the grid's
-            if props is not None:
+            if cell[_WIDTH] is not None:
                 width = shown[start] if span == 1 else str(sum(widths[start : start + span]))
-                if not _preferred_width(props, width) and span > 1:
-                    _put(props, "tcW", w=width, type="dxa")
+                cell[_WIDTH].set(_W + "w", width)
+                cell[_WIDTH].set(_W + "type", "dxa")
             if index > header and span == 1 and not (is_total and position == 0):
-                _align(cell.iterchildren(_P), aligns[start])
+                _align(cell[_PARAGRAPHS], aligns[start])
             start += span
     return True
 
