@@ -54,7 +54,7 @@ from annexgen.lv import (
 )
 from annexgen.lv.amounts import MAJOR_WORDS
 from annexgen.lv.figures import format_number, is_total_label, parse_number
-from annexgen.messages import Param
+from annexgen.messages import Param, Phrase
 from annexgen.model.checks import amount_words_params
 from annexgen.reading.documents import Document, DocumentTable, TextBlock, read_document
 
@@ -479,13 +479,15 @@ _BEFORE: Final = re.compile(r"(?P<word>[^\W\d_]+)[ \u00a0]+(?:pat[ \u00a0]+)?$")
 _AFTER: Final = re.compile(r"^[ \u00a0]+(?P<word>[^\W\d_]+)")
 _SITTING: Final = frozenset({"sēde", "sēdes", "sēdei", "sēdi", "sēdē"})
 _GENITIVE_PREPOSITIONS: Final = frozenset({"no", "pēc", "pirms", "kopš"})
-_CASE_LV: Final[dict[str, str]] = {
-    "nominative": "nominatīvā",
-    "genitive": "ģenitīvā",
-    "dative": "datīvā",
-    "accusative": "akuzatīvā",
-    "locative": "lokatīvā",
-}
+#: a case as a message names it ("in the dative", "datīvā"): a phrase of its own code
+_CASE_NAMES: Final[dict[str, Phrase]] = {
+    case: Phrase(code)
+    for case, code in (
+        ("nominative", "case-nominative"), ("genitive", "case-genitive"),
+        ("dative", "case-dative"), ("accusative", "case-accusative"),
+        ("locative", "case-locative"),
+    )
+}  # fmt: skip
 
 
 def _required_case(text: str, start: int, end: int) -> tuple[Case, str] | None:
@@ -519,8 +521,7 @@ def _check_dates(text: str) -> Iterator[Finding]:
                 ok = after is not None
             if not ok:
                 params: dict[str, Param] = {
-                    "word": word, "required": case, "required_lv": _CASE_LV[case],
-                    "found": d.case,
+                    "word": word, "required": _CASE_NAMES[case], "found": _CASE_NAMES[d.case],
                 }  # fmt: skip
                 suggestion = format_date(d.date, case, nbsp=False)
                 yield _finding(text, d.start, d.end, "date-case", params, suggestion)

@@ -21,14 +21,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from annexgen.errors import ConversionError, Location
+from annexgen.messages import MESSAGES, Param
 
 __all__ = ["INSTALL_HINT", "convert_to_pdf", "docx_to_pdf", "export_options", "find_soffice"]
 
-INSTALL_HINT = (
-    "PDF output needs LibreOffice. Install it (Debian/Ubuntu: "
-    "sudo apt-get install libreoffice-writer-nogui; Windows/macOS: libreoffice.org) "
-    "or leave out --pdf to get the Word file only."
-)
+#: what to do without LibreOffice (the English of the ``libreoffice-missing`` message)
+INSTALL_HINT = MESSAGES["libreoffice-missing"]
 
 
 def export_options(*, pdf_a: bool = False, pdf_ua: bool = False) -> dict[str, bool | int]:
@@ -106,13 +104,14 @@ def convert_to_pdf(
         stem = Path(source).stem
         if stem in names:
             raise ConversionError(
-                f"two files would both become {stem}.pdf: {names[stem]} and {source}",
+                code="pdf-name-clash",
+                params={"name": f"{stem}.pdf", "first": str(names[stem]), "second": str(source)},
                 location=Location(str(source)),
             )
         names[stem] = Path(source)
     soffice = find_soffice()
     if soffice is None:
-        raise ConversionError(INSTALL_HINT)
+        raise ConversionError(code="libreoffice-missing")
     if not sources:
         return []
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -144,7 +143,9 @@ def convert_to_pdf(
             stdout, stderr = process.communicate(timeout=timeout)
         except subprocess.TimeoutExpired as err:
             _stop(process)
-            raise ConversionError(f"LibreOffice did not finish within {timeout:.0f} s") from err
+            raise ConversionError(
+                code="libreoffice-timeout", params={"seconds": round(timeout)}
+            ) from err
         except BaseException:  # Ctrl-C: leave no office running behind us
             _stop(process)
             raise
@@ -152,9 +153,10 @@ def convert_to_pdf(
         missing = [str(s) for s, pdf in zip(sources, made, strict=True) if not pdf.is_file()]
         if missing:
             detail = (stderr or stdout).strip().splitlines()
+            files: dict[str, Param] = {"files": missing}
             raise ConversionError(
-                f"LibreOffice made no PDF for {', '.join(missing)}"
-                + (f": {detail[-1]}" if detail else ""),
+                code="libreoffice-no-pdf-because" if detail else "libreoffice-no-pdf",
+                params={**files, "reason": detail[-1]} if detail else files,
                 location=Location(missing[0]),
             )
         pdfs = [out_dir / pdf.name for pdf in made]
