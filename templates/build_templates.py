@@ -390,7 +390,7 @@ TEMPLATES = {
         "Pielikums",
         MARK + TITLE + tag("{%p if rows %}") + TABLE + tag("{%p endif %}") + PARAGRAPHS + SIGNATURE,
     ),
-    "project-announcement": ("Paziņojums par projektu", TITLE + BLOCKS + SIGNATURE),
+    "project-announcement": ("Paziņojums par projektu", MARK + TITLE + BLOCKS + SIGNATURE),
     "table": ("Tabula", table_kind()),
 }
 

@@ -272,6 +272,20 @@ MESSAGES: Final[dict[str, str]] = {
     "quotes": "quotation marks {marks}; Latvian documents use „…”",
     "nr-spacing": "no space after 'Nr.'",
     "unreadable-document": "cannot read the document: {reason}",
+    # --- what annexgen extract could not understand (its "# CHECK:" lines)
+    "extract-no-council": "the annex mark names no council: fill in decision.council",
+    "extract-cost-words": "costs: '{text}' — the words say {words_value}, the figure {figure}; "
+    "the figure was kept",
+    "extract-eu-sentence": "the EU-funding sentence is not in the standard wording: kept as "
+    "written",
+    "extract-no-title": "no title found: fill in title",
+    "extract-total-label": "the total in words is labelled '{label}'",
+    "extract-tables-as-rows": "the document's tables are kept as labelled rows: check them",
+    "extract-generic": "not a project description, announcement or table: read as a generic annex",
+    "extract-no-description-title": "no title like 'Projekta „…” apraksts' found",
+    "extract-extra-row": "row '{label}' ({place}) kept as an extra row",
+    "extract-placeholder": "{field}: the document shows '{placeholder}' here, not the personal "
+    "data (it was published with --public); left empty: fill it in from the original",
     # --- Word templates
     "template-unreadable": "cannot read the template: {reason}",
     "template-not-docx": "not a Word (.docx) file: {reason}",
