@@ -22,7 +22,8 @@ Which language, first match wins:
 The catalog is read once per process: the compiled ``annexgen.mo`` that the
 wheel ships (``hatch_build.py`` compiles it), or — in a source checkout, where
 only the ``.po`` is committed — the ``.po`` itself, through Babel, so that an
-edited translation shows at once without a compile step.
+edited translation shows at once without a compile step; the checkout then
+keeps the compiled form beside it (ignored by git) until the ``.po`` changes.
 
 This module imports nothing from annexgen: messages, errors and every layer
 above use it.
@@ -30,6 +31,7 @@ above use it.
 
 from __future__ import annotations
 
+import contextlib
 import gettext as _gettext
 import io
 import os
@@ -165,7 +167,21 @@ def translations(lang: str) -> _gettext.NullTranslations:
     if mo.is_file() and (not po.is_file() or mo.stat().st_mtime >= po.stat().st_mtime):
         with mo.open("rb") as fp:
             return _gettext.GNUTranslations(fp)
-    return _gettext.GNUTranslations(io.BytesIO(compile_catalog(po)))
+    data = compile_catalog(po)
+    _keep(mo, data)
+    return _gettext.GNUTranslations(io.BytesIO(data))
+
+
+def _keep(mo: Path, data: bytes) -> None:
+    """A checkout keeps its compiled catalog beside the .po (git ignores it), so that
+    the next start reads it without Babel; written atomically, skipped if read-only."""
+    tmp = mo.with_name(f".{mo.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, mo)
+    except OSError:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
 
 
 def compile_catalog(po: Path) -> bytes:
