@@ -292,3 +292,43 @@ def test_a_block_holds_for_its_own_asyncio_task(environment: pytest.MonkeyPatch)
         return list(await asyncio.gather(speak("en", b, a), speak("lv", a, b)))
 
     assert asyncio.run(both()) == ["the file is empty", "fails ir tukšs"]
+
+
+# --- no English left at a raise site ----------------------------------------------------
+
+#: the errors whose words reach a person (str(), findings, the CLI's one handler)
+_PERSON_FACING = {
+    "AnnexgenError", "ConversionError", "DataError", "DocumentError", "FieldError",
+    "LanguageError", "OutputError", "RenderError", "TemplateError", "TextError",
+    "UnknownWordError", "TabularError", "UsageError",
+}  # fmt: skip
+#: layers whose ValueErrors become findings (Pydantic validators, the language core)
+_VALIDATING = ("model", "lv")
+
+
+def _prose_raises() -> list[str]:
+    import ast  # noqa: PLC0415
+
+    found = []
+    for path in sorted((ROOT / "src" / "annexgen").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        layer = path.relative_to(ROOT / "src" / "annexgen").parts[0]
+        for node in ast.walk(tree):
+            if not (isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call)):
+                continue
+            func = node.exc.func
+            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+            watched = name in _PERSON_FACING or (name == "ValueError" and layer in _VALIDATING)
+            args = node.exc.args
+            first = args[0] if args else None
+            prose = isinstance(first, ast.JoinedStr) or (
+                isinstance(first, ast.Constant) and " " in str(first.value)  # a code has none
+            )
+            if watched and prose:
+                found.append(f"{path.relative_to(ROOT)}:{node.lineno}: {name}")
+    return found
+
+
+def test_no_raise_site_hands_a_person_english_prose() -> None:
+    # issue 13: every such error carries a code and params, so it is read in Latvian
+    assert _prose_raises() == []

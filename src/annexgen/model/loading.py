@@ -226,10 +226,18 @@ def _pydantic_findings(
         if loc and loc[0] == kind:
             loc = loc[1:]
         ctx = e.get("ctx") or {}
+        phrase = ctx.get("phrase")  # a kind's own problem (the table kind): code and params
         if "file" in ctx:  # found in another file the annex reads (a .csv beside the YAML)
             place = Location(ctx["file"], ctx.get("line"), ctx.get("column"), ctx.get("field"))
+            if isinstance(phrase, Phrase):
+                findings.append(Finding(phrase.code, location=place, params=phrase.params))
+                continue
             reason = str(e["msg"]).removeprefix("Value error, ")
             findings.append(Finding("invalid-value", location=place, params={"reason": reason}))
+            continue
+        if isinstance(phrase, Phrase):
+            where_at = where.location(loc)
+            findings.append(Finding(phrase.code, location=where_at, params=phrase.params))
             continue
         # pydantic reports model-level input errors of nested models at "<model>.<field>"
         # for our before-validators; keep the path as the user's keys.
