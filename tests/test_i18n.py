@@ -332,3 +332,22 @@ def _prose_raises() -> list[str]:
 def test_no_raise_site_hands_a_person_english_prose() -> None:
     # issue 13: every such error carries a code and params, so it is read in Latvian
     assert _prose_raises() == []
+
+
+@pytest.mark.parametrize(
+    ("place", "latvian"),
+    [
+        ("table 1 row 3 cell 2", "1. tabula, 3. rinda, 2. šūna"),
+        ("header 1 paragraph 1", "1. galvene, 1. rindkopa"),
+        ("line 4", "4. rinda"),
+        ("body paragraph 3 'Projekta {{ x }'", "pamatteksts, 3. rindkopa „Projekta {{ x }”"),
+        ("near 'Kopā'", "pie „Kopā”"),
+        ("somewhere else", "somewhere else"),  # not a place annexgen made: as written
+    ],
+)
+def test_places_in_documents_read_the_latvian_way(place: str, latvian: str) -> None:
+    where = Location("a.docx", place=place)
+    with use_language("lv"):
+        assert str(where) == f"a.docx: {latvian}"
+    with use_language("en"):
+        assert str(where) == f"a.docx: {place}"

@@ -44,7 +44,14 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from annexgen.i18n import ngettext
-from annexgen.messages import Param, Phrase, json_param, render_message, render_suggestion
+from annexgen.messages import (
+    Param,
+    Phrase,
+    json_param,
+    place_words,
+    render_message,
+    render_suggestion,
+)
 
 __all__ = [
     "AnnexgenError",
@@ -96,7 +103,7 @@ class Location:
                 place += f":{self.line}"
                 if self.column is not None:
                     place += f":{self.column}"
-        parts = [p for p in (place, self.place, self.field) if p]
+        parts = [p for p in (place, self.place and place_words(self.place), self.field) if p]
         return ": ".join(parts)
 
 
@@ -160,7 +167,7 @@ class Finding:
             "file": loc.file,
             "line": loc.line,
             "column": loc.column,
-            "place": loc.place,
+            "place": loc.place and place_words(loc.place),
             "field": loc.field,
             "message": self.message,
             "suggestion": self.suggestion,

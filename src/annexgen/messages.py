@@ -28,6 +28,7 @@ the error tree can render its messages.
 from __future__ import annotations
 
 import errno
+import re
 import string
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -45,6 +46,7 @@ __all__ = [
     "format_param",
     "json_param",
     "os_reason",
+    "place_words",
     "placeholders",
     "render_message",
     "render_suggestion",
@@ -140,6 +142,19 @@ MESSAGES: Final[dict[str, str]] = {
     "os-read-only": "the disk is read-only",
     "os-busy": "the file is in use by another program",
     "os-other": "{reason}",
+    # --- places in a Word or text document (Location.place): "table 1 row 3 cell 2"
+    "place-numbered": "{word} {number}",
+    "place-table": "table",
+    "place-row": "row",
+    "place-cell": "cell",
+    "place-paragraph": "paragraph",
+    "place-line": "line",
+    "place-header": "header",
+    "place-footer": "footer",
+    "place-body": "body",
+    "place-footnotes": "footnotes",
+    "place-endnotes": "endnotes",
+    "place-near": "near",
     # --- files, folders, LibreOffice
     "output-folder-unwritable": "cannot write in {folder}: {reason}",
     "output-in-use": "cannot replace the file: is it open in Word? Close it and try again",
@@ -461,6 +476,42 @@ _OS_CODES: Final = {
     errno.EBUSY: "os-busy",
     errno.ETXTBSY: "os-busy",
 }
+
+
+#: the words places are made of (annexgen.reading.documents, template check), by code
+_PLACE_WORDS: Final = {
+    "table": "place-table", "row": "place-row", "cell": "place-cell",
+    "paragraph": "place-paragraph", "line": "place-line", "header": "place-header",
+    "footer": "place-footer", "body": "place-body", "document": "place-body",
+    "footnotes": "place-footnotes", "endnotes": "place-endnotes", "near": "place-near",
+}  # fmt: skip
+_PLACE_PART: Final = re.compile(r"'(?P<quote>[^']*)'|(?P<word>[a-z]+)(?: (?P<number>\d+))?")
+
+
+def place_words(place: str) -> str:
+    """A place in a document ("table 1 row 3 cell 2") in the current language.
+
+    Places are made of a few words, each with an optional number, and a quoted
+    excerpt; English keeps them as written, Latvian writes "1. tabula, 3. rinda,
+    2. šūna" — the numbers as ordinals before the word — and the excerpt in „…”.
+    """
+    if get_language() == "en":
+        return place
+    parts: list[str] = []
+    quoted = ""
+    for m in _PLACE_PART.finditer(place):
+        if m["quote"] is not None:
+            quoted = f" „{m['quote']}”"
+            continue
+        code = _PLACE_WORDS.get(m["word"])
+        if code is None:
+            return place  # not a place annexgen made: leave it as written
+        word = render_message(code, {})
+        if m["number"] is None:
+            parts.append(word)
+        else:
+            parts.append(render_message("place-numbered", {"word": word, "number": m["number"]}))
+    return ", ".join(parts) + quoted
 
 
 def os_reason(err: OSError) -> Phrase:
