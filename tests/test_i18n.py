@@ -351,3 +351,19 @@ def test_places_in_documents_read_the_latvian_way(place: str, latvian: str) -> N
         assert str(where) == f"a.docx: {latvian}"
     with use_language("en"):
         assert str(where) == f"a.docx: {place}"
+
+
+def test_a_jinja_environment_gets_gettext_for_the_current_language() -> None:
+    # the web form's API: one environment, the language chosen per request (block)
+    from jinja2 import Environment  # noqa: PLC0415
+
+    env = Environment(autoescape=True)
+    i18n.install_jinja(env)
+    page = env.from_string(
+        "{{ _('Usage:') }} {{ ngettext('{count} error', '{count} errors', n) }}"
+        "{% trans %}Options{% endtrans %}"
+    )
+    with use_language("lv"):
+        assert page.render(n=21) == "Lietošana: {count} kļūdaOpcijas"
+    with use_language("en"):
+        assert page.render(n=21) == "Usage: {count} errorsOptions"
