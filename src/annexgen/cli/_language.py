@@ -94,6 +94,7 @@ CLICK_TEXTS: Final = (
     N_("Commands"),
     N_("Show this message and exit."),
     N_("Show the version and exit."),
+    N_("%(prog)s, version %(version)s"),
     N_("Error: {message}"),
     N_("Try '{command} {option}' for help."),
     N_("Missing argument"),
