@@ -163,11 +163,23 @@ MESSAGES: Final[dict[str, str]] = {
     "output-outside": "refusing to write outside {folder}: {path}",
     "not-a-folder": "not a folder: {path}",
     "libreoffice-missing": "PDF output needs LibreOffice. Install it (Debian/Ubuntu: "
-    "sudo apt-get install libreoffice-writer-nogui; Windows/macOS: libreoffice.org) "
-    "or leave out --pdf to get the Word file only",
-    "libreoffice-timeout": "LibreOffice did not finish within {seconds} s",
-    "libreoffice-no-pdf": "LibreOffice made no PDF for {files}",
-    "libreoffice-no-pdf-because": "LibreOffice made no PDF for {files}: {reason}",
+    "sudo apt-get install libreoffice-writer-nogui python3-uno; Windows/macOS: "
+    "libreoffice.org) or leave out --pdf to get the Word file only",
+    "libreoffice-no-uno": "PDF output needs LibreOffice's Python bridge (the 'uno' module), "
+    "which was not found. Install it (Debian/Ubuntu: sudo apt-get install python3-uno) or name "
+    "a Python that has it in ANNEXGEN_UNO_PYTHON",
+    "office-start-timeout": "LibreOffice did not start within {seconds} s",
+    "office-start-failed": "LibreOffice could not be started",
+    "office-start-failed-because": "LibreOffice could not be started: {reason}",
+    "office-pool-closed": "the office pool is closed",
+    "office-file-problem": "{file}: {reason}",
+    "office-timeout": "{file}: LibreOffice did not finish within {seconds} s; its office was "
+    "stopped and will be replaced",
+    "office-crashed": "{file}: LibreOffice stopped while converting it, also when tried again "
+    "in a new office ({reason})",
+    "office-no-pdf": "{file}: LibreOffice made no PDF: {reason}",
+    "office-no-pdf-written": "{file}: LibreOffice reported success but wrote no PDF",
+    "conversion-failures": "{failures}",
     "pdf-name-clash": "two files would both become {name}: {first} and {second}",
     # --- reading an existing document (lint, extract)
     "document-not-found": "file not found",

@@ -111,7 +111,11 @@ HELP = N_(
 @click.option(
     "-j", "--jobs", type=click.IntRange(min=1), help=N_("Parallel workers (default: all cores).")
 )
-@click.option("--pdf", is_flag=True, help=N_("Also make PDFs (one LibreOffice for the batch)."))
+@click.option(
+    "--pdf",
+    is_flag=True,
+    help=N_("Also make PDFs (LibreOffice started once, kept for the batch)."),
+)
 @click.option("--pdf-a", is_flag=True, help=N_("Make the PDFs as PDF/A-2b, for archives."))
 @click.option(
     "--pdf-ua",
@@ -119,6 +123,11 @@ HELP = N_(
     help=N_(
         "Make the PDFs as PDF/UA-1, for publishing (all PDFs are tagged; combines with --pdf-a)."
     ),
+)
+@click.option(
+    "--office-workers",
+    type=click.IntRange(min=1),
+    help=N_("LibreOffice processes converting in parallel (default: one per core)."),
 )
 @click.option("--force", is_flag=True, help=N_("Render everything, even unchanged files."))
 @click.option("--dry-run", is_flag=True, help=N_("Check the files and say what would be rendered."))
@@ -135,6 +144,7 @@ def batch(
     pdf: bool,
     pdf_a: bool,
     pdf_ua: bool,
+    office_workers: int | None,
     force: bool,
     dry_run: bool,
     public: bool,
@@ -164,12 +174,13 @@ def batch(
             report = run_batch(
                 in_dir, out_dir, jobs=jobs, force=force, dry_run=dry_run, public=public,
                 pdf=pdf, pdf_a=pdf_a, pdf_ua=pdf_ua, template=template, progress=advance,
+                office_workers=office_workers,
             )  # fmt: skip
     else:
         report = run_batch(
             in_dir, out_dir, jobs=jobs, force=force, dry_run=dry_run, public=public,
             pdf=pdf, pdf_a=pdf_a, pdf_ua=pdf_ua, template=template,
-            progress=_plain_progress(out_dir),
+            progress=_plain_progress(out_dir), office_workers=office_workers,
         )  # fmt: skip
     _summary(report, rich_output=interactive)
     if report.interrupted:
