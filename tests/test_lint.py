@@ -73,6 +73,8 @@ def test_seed_001_style_findings() -> None:
         (16, "quotes", "“Izglītības iniciatīvu centrs”", "„Izglītības iniciatīvu centrs”"),
         # document-rules §2.1: decimal comma
         (20, "decimal-point", "115 029.00EUR", "115 029,00 EUR"),
+        # "2020.g." is the legacy unspaced abbreviation of "2020. g." (LL §6.1)
+        (21, "ordinal-spacing", "2020.g", "2020. g"),
         (21, "decimal-point", "1000.00 EUR", "1000,00 EUR"),
     ]
 
@@ -83,7 +85,11 @@ def test_seed_000_no_errors_and_its_style_findings() -> None:
         # "Līdz 2018.gada 31. augustam": dative after līdz is right (§6.2), spacing legacy
         (7, "date-spacing", "2018.gada 31. augustam", "2018. gada 31. augustam"),
         (8, "nr-spacing", "Nr.2", "Nr. 2"),  # document-rules §1.10
+        # "Eirāzijas 38.maratonā Stambulā, 2017.g.novembrī": ordinals without their space
+        (9, "ordinal-spacing", "38.maratonā", "38. maratonā"),
         (10, "decimal-point", "19 700.00 EUR", "19 700,00 EUR"),  # §2.1
+        (12, "ordinal-spacing", "38.maratonā", "38. maratonā"),
+        (12, "ordinal-spacing", "2017.g", "2017. g"),
     ]
 
 
@@ -103,6 +109,7 @@ def test_seed_003_no_errors_and_its_style_findings() -> None:
         (5, "date-spacing", "2013.gada 5.decembra", "2013. gada 5. decembra"),
         (6, "nr-spacing", "Nr.610", "Nr. 610"),
         (11, "date-spacing", "2015.gada 30.septembrim", "2015. gada 30. septembrim"),
+        (22, "initial-spacing", "J.Lāčplēsis", "J. Lāčplēsis"),  # document-rules §1.5
     ]
 
 
@@ -553,12 +560,6 @@ def test_no_errors_on_correct_sentences_written_by_hand(sentence: str) -> None:
         assert all(m.agrees for m in mentions)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known gap: an amount whose unit is written as a word before the brackets "
-    "('45,50 euro (…)', the form document-rules §2.2 recommends for legal acts) is not "
-    "read, so a wrong amount in words there is not reported",
-)
 def test_a_wrong_amount_with_the_unit_as_a_word_is_found() -> None:
     sentence = "Nomas maksa mēnesī ir 45,50 euro (četrdesmit seši euro 50 centi)."
     assert [f.code for f in lint_text(sentence) if f.severity == "error"] == ["amount-words"]
