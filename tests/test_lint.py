@@ -539,9 +539,11 @@ def test_text_split_over_differently_formatted_runs_is_read_whole(tmp_path: Path
 
 _HAND_WRITTEN = Path(__file__).parent / "fixtures" / "lint-correct-sentences.txt"
 #: an amount spelled out in brackets, as the sentences with words have it
-_IN_WORDS = re.compile(r"\([^()]*\b(?:eiro|euro|lats|lati|latu)\b[^()]*\)")
-#: brackets right after a figure or a currency code ("25 (…)", "19 700,00 EUR (…)")
-_AFTER_FIGURE = re.compile(r"\d(?:[\s\u00a0]*(?:EUR|LVL|€))?[\s\u00a0]*\(")
+_IN_WORDS = re.compile(
+    r"\((?![\d\s.,]+(?:euro|eiro|EUR|€)\))[^()]*\b(?:eiro|euro|lats|lati|latu)\b[^()]*\)"
+)
+#: brackets right after a figure or a currency ("25 (…)", "19 700,00 EUR (…)", "45 euro (…)")
+_AFTER_FIGURE = re.compile(r"\d(?:[\s\u00a0]*(?:EUR|LVL|€|euro|eiro|lati|latu))?[\s\u00a0]*\(")
 
 
 def _hand_written_sentences() -> list[str]:
@@ -560,6 +562,12 @@ def test_no_errors_on_correct_sentences_written_by_hand(sentence: str) -> None:
         assert all(m.agrees for m in mentions)
 
 
+def test_correct_sentences_written_by_hand_have_no_style_findings_either() -> None:
+    # the one legacy spelling the file keeps on purpose: "2014. – 2020.gadam" (seed 004)
+    found = [(s, f.code) for s in _hand_written_sentences() for f in lint_text(s)]
+    assert [code for _, code in found] == ["date-spacing"], found
+
+
 def test_a_wrong_amount_with_the_unit_as_a_word_is_found() -> None:
     sentence = "Nomas maksa mēnesī ir 45,50 euro (četrdesmit seši euro 50 centi)."
     assert [f.code for f in lint_text(sentence) if f.severity == "error"] == ["amount-words"]
@@ -567,6 +575,6 @@ def test_a_wrong_amount_with_the_unit_as_a_word_is_found() -> None:
 
 def test_the_hand_written_sentences_cover_amounts_and_dates() -> None:
     sentences = _hand_written_sentences()
-    assert len(sentences) >= 50
-    assert sum(bool(_IN_WORDS.search(s) and _AFTER_FIGURE.search(s)) for s in sentences) >= 25
-    assert sum(" gada " in s.replace("\u00a0", " ") for s in sentences) >= 12
+    assert len(sentences) >= 150
+    assert sum(bool(_IN_WORDS.search(s) and _AFTER_FIGURE.search(s)) for s in sentences) >= 60
+    assert sum(" gada " in s.replace("\u00a0", " ") for s in sentences) >= 35

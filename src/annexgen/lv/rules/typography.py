@@ -60,6 +60,9 @@ def _ordinals(scan: Scan, dated: set[int]) -> Iterator[Finding]:
         value = tokens.values[word]
         if not (tokens.kinds[word] == WORD or value == "§"):
             continue
+        year_g = value == "g" and len(tokens.values[fig.last]) == 4  # "2017.g."
+        if len(value) == 1 and value != "§" and not year_g:
+            continue  # "3.a klase": a class letter, not an ordinal's word
         if fig.first and tokens.glued(fig.first) and tokens.values[fig.first - 1] in "./@":
             continue  # a path or an address, not an ordinal
         number = text[fig.start : fig.end]
@@ -102,7 +105,7 @@ def _initials(tokens: Tokens) -> Iterator[Finding]:
         is_surname = (
             (
                 tokens.kinds[i] == WORD
-                and len(surname) >= 2
+                and len(surname) >= 3
                 and surname[0].isupper()
                 and (surname[1:].islower() or surname.isupper())
                 and not _is_initial(tokens, i)
@@ -110,7 +113,7 @@ def _initials(tokens: Tokens) -> Iterator[Finding]:
             if surname
             else False
         )
-        if glued and is_surname and (i + 1 >= n or tokens.values[i + 1] != "."):
+        if glued and is_surname:
             written = " ".join(f"{x}." for x in initials)
             yield finding(
                 "initial-spacing", tokens.text, tokens.starts[first], tokens.ends[i],
