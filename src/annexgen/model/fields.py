@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Final, Literal
 
 from pydantic import (
@@ -39,6 +40,7 @@ from pydantic_core import CoreSchema
 
 from annexgen.lv import get_currency, lvl_to_eur, parse_date, short_name, to_money
 from annexgen.lv.amounts import CentsMode
+from annexgen.lv.approval import ApprovedForm
 from annexgen.lv.numbers import Style
 from annexgen.model.text import clean_text
 
@@ -296,6 +298,17 @@ class Decision(Model):
     )
     act: Text = Field(default="lēmumam", description="Dative: lēmumam, rīkojumam, …")
     meeting: bool = Field(default=True, description="Write 'sēdes' after the date")
+    approval: bool = Field(
+        default=False,
+        description="The approval mark 'APSTIPRINĀTS ar … lēmumu (sēdes prot. Nr. …)' that "
+        "budgets and regulations carry, instead of 'Pielikums … lēmumam Nr. …'",
+    )
+    approved: ApprovedForm | None = Field(
+        default=None,
+        description="The word of the approval mark when the title does not show it: "
+        "APSTIPRINĀTS (nolikums), APSTIPRINĀTA (kārtība), APSTIPRINĀTI (noteikumi), "
+        "APSTIPRINĀTAS (izmaksas)",
+    )
 
 
 class Signatory(Model):
@@ -346,3 +359,8 @@ class AnnexBase(Model):
         default=False, description="Signed with a qualified e-signature (document-rules §1.6)"
     )
     options: Options = Options()
+
+    def input_files(self) -> list[Path]:
+        """Files besides the YAML this annex was read from (a batch re-renders when
+        one changes); none for most kinds."""
+        return []
