@@ -23,10 +23,12 @@ from typing import Any, Final
 from lxml import etree
 
 from annexgen.i18n import gettext
-from annexgen.lv import iter_amount_mentions, iter_dates, lvl_to_eur
+from annexgen.lv import get_currency, iter_amount_mentions, iter_dates, lvl_to_eur, noun_form
 from annexgen.lv.amounts import to_money
 from annexgen.lv.approval import act_dative, approved_form
 from annexgen.lv.figures import is_total_label
+from annexgen.lv.mentions import AmountMention
+from annexgen.lv.words import MONTHS_NOUN
 from annexgen.messages import Param, Phrase, format_param
 from annexgen.model.fields import Options
 from annexgen.model.kinds.project_description import LABELS
@@ -208,19 +210,35 @@ def _cost_lines(
         before = paragraph[: m.start].rstrip()
         money, after = _money(m.figure, m.currency, paragraph[m.end :])
         after = _unspace(after)
-        tail = re.search(r"\b\d\d\s+(.+)$", m.words)
-        if tail and tail.group(1) not in ("centu", "centi", "cents", "santīmu", "santīmi"):
-            options.setdefault("minor_word", tail.group(1))
-        if not tail and " un " not in m.words:
-            options.setdefault("cents", "none")
         line: dict[str, Any] = {
             "role": _role(before),
             "text": before,
             "amount": money,
             "after": after,
         }
+        _wording(m, options, line)
         lines.append({k: v for k, v in line.items() if v != ""})
     return lines
+
+
+def _wording(m: AmountMention, options: dict[str, Any], line: dict[str, Any]) -> None:
+    """Keep how the words of an amount were written: the cents (none, digits, words),
+    ``euro`` for ``eiro``, and the noun after the cents digits — for the document
+    (the first amount) and, where another amount writes it differently, for that line."""
+    reading = m.reading
+    if reading is None or reading.unit != "money":
+        return
+    options.setdefault("cents", reading.cents)
+    if reading.spelling == "euro":
+        options.setdefault("euro_spelling", "euro")
+    if reading.cents != "digits" or m.currency != "EUR":
+        return
+    written = reading.minor_word
+    agreeing = noun_form(int(m.figure * 100) % 100, get_currency("EUR").minor)
+    word = None if written is None or written == agreeing else written
+    document_word = options.setdefault("minor_word", word)
+    if word != document_word:
+        line["minor_word"] = word or agreeing
 
 
 def _activities(paragraphs: list[str]) -> list[Any]:
@@ -243,9 +261,9 @@ def _duration(value: str) -> dict[str, Any]:
         if note:
             out["note"] = note
         return out
-    months = re.fullmatch(r"(\d+)\s+mēne(?:sis|ši|šu)", text)
-    if months:
-        return {"months": months.group(1)}
+    number, _, noun = text.partition(" ")
+    if number.isdigit() and noun.strip() in MONTHS_NOUN.all():
+        return {"months": number}
     return {"text": value}
 
 
@@ -707,6 +725,7 @@ def extract(path: str | Path, *, placeholder: str | None = None) -> Extracted:
         options["personal_placeholder"] = placeholder  # --public again shows the same
     if extra:
         data["extra_rows"] = extra
+    options = {k: v for k, v in options.items() if v is not None and (k, v) != ("cents", "digits")}
     if options:
         data["options"] = options
     return Extracted(data, notes)
