@@ -28,8 +28,21 @@ import unicodedata
 from typing import Final, Literal
 
 from annexgen.errors import LanguageError, UnknownWordError
+from annexgen.messages import Param, Phrase
 
-__all__ = ["MAX_NUMBER", "STYLES", "Style", "number_to_words", "words_to_number"]
+__all__ = [
+    "FEMININE_UNITS",
+    "MAX_NUMBER",
+    "NUMBER_WORDS",
+    "OBLIQUE_FORMS",
+    "STYLES",
+    "Style",
+    "fold",
+    "is_number_word",
+    "near_number_word",
+    "number_to_words",
+    "words_to_number",
+]
 
 Style = Literal["municipal", "normative", "financial"]
 STYLES: Final[tuple[Style, ...]] = ("municipal", "normative", "financial")
@@ -40,6 +53,10 @@ MAX_NUMBER: Final = 10**12
 # §1.1 building blocks, masculine nominative.
 _UNITS: Final = (
     "", "viens", "divi", "trīs", "četri", "pieci", "seši", "septiņi", "astoņi", "deviņi",
+)  # fmt: skip
+#: §3: the feminine forms of 1–9 (``viena diena``, ``divas reizes``); ``trīs`` is both.
+FEMININE_UNITS: Final = (
+    "", "viena", "divas", "trīs", "četras", "piecas", "sešas", "septiņas", "astoņas", "deviņas",
 )  # fmt: skip
 # Stems shared by -padsmit (11–19) and -desmit (20–90); note "seš-", "četr-" (§1.1).
 _STEMS: Final = ("", "vien", "div", "trīs", "četr", "piec", "seš", "septiņ", "astoņ", "deviņ")
@@ -99,9 +116,16 @@ _TABLES: Final = _build_tables()
 
 def _check_int(n: object) -> int:
     if isinstance(n, bool) or not isinstance(n, int):
-        raise LanguageError(f"number_to_words needs an int, got {type(n).__name__} {n!r}")
+        raise LanguageError(
+            code="needs-type",
+            params={
+                "function": "number_to_words",
+                "type": "int",
+                "got": f"{type(n).__name__} {n!r}",
+            },
+        )
     if not 0 <= n < MAX_NUMBER:
-        raise LanguageError(f"number out of range 0 … 999 999 999 999: {n}")
+        raise LanguageError(code="number-out-of-range", params={"number": n})
     return n
 
 
@@ -115,7 +139,9 @@ def number_to_words(n: int, *, style: Style = "municipal") -> str:
     """
     n = _check_int(n)
     if style not in _TABLES:
-        raise LanguageError(f"unknown style {style!r}; expected one of {', '.join(STYLES)}")
+        raise LanguageError(
+            code="unknown-option", params={"what": "style", "value": style, "options": list(STYLES)}
+        )
     if n == 0:
         return "nulle"
     last, mid = _TABLES[style]
@@ -144,6 +170,7 @@ def _build_vocabulary() -> dict[str, tuple[int, int]]:
     vocab: dict[str, tuple[int, int]] = {}
     for i in range(1, 10):
         vocab[_UNITS[i]] = (_UNIT, i)
+        vocab[FEMININE_UNITS[i]] = (_UNIT, i)  # §3: "divdesmit divas dienas"
         vocab[_TEENS[i]] = (_TEENK, 10 + i)
         if i >= 2:
             vocab[_TENS[i]] = (_TENK, 10 * i)
@@ -169,6 +196,81 @@ def _build_vocabulary() -> dict[str, tuple[int, int]]:
 _VOCABULARY: Final = _build_vocabulary()
 _HUNDRED_WORDS: Final = frozenset(w for w, (k, _) in _VOCABULARY.items() if k == _HUNDRED)
 
+#: Every word :func:`words_to_number` reads (lower case), ``nulle`` included.
+NUMBER_WORDS: Final = frozenset({*_VOCABULARY, "nulle"})
+
+
+def is_number_word(word: str) -> bool:
+    """Whether ``word`` (any case) is one of :data:`NUMBER_WORDS`."""
+    return word.lower() in NUMBER_WORDS
+
+
+def fold(word: str) -> str:
+    """``word`` in lower case without diacritics: ``Deviņpadsmit`` → ``devinpadsmit``.
+
+    A word typed without its marks (a keyboard without the Latvian layout)
+    folds to the same string as the real word, which is how a misspelt number
+    word is told from a word that is no number at all.
+    """
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _oblique_forms() -> frozenset[str]:
+    """Number words in the cases an amount never uses (``vienam``, ``divus``,
+    ``simtiem``): a count in another case ("1 (vienam) dalībniekam"), never a
+    misspelt number word."""
+    forms: set[str] = set()
+    masculine = ("a", "am", "u", "ā", "i", "iem", "us", "os")
+    feminine = ("as", "ai", "u", "ā", "ām", "ās")
+    for stem in ("vien", "div", "četr", "piec", "seš", "septiņ", "astoņ", "deviņ"):
+        forms.update(stem + ending for ending in (*masculine, *feminine))
+    forms.update(("trijiem", "trim", "triju", "trijām", "trijās", "trijos"))
+    for stem in ("simt", "miljon", "miljard"):
+        forms.update(stem + ending for ending in masculine)
+    forms.update(("tūkstoša", "tūkstotim", "tūkstoti", "tūkstotī", "tūkstošiem", "tūkstošus",
+                  "tūkstošos"))  # fmt: skip
+    return frozenset(forms - NUMBER_WORDS)
+
+
+#: Number words in oblique cases (dative, accusative, …), never read as amounts.
+OBLIQUE_FORMS: Final = _oblique_forms()
+
+_FOLDED: Final[dict[str, str]] = {}
+for _word in sorted(NUMBER_WORDS, key=len):
+    _FOLDED.setdefault(fold(_word), _word)
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    """One letter replaced, added or left out (bounded: both words are short)."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+
+
+def near_number_word(word: str) -> str | None:
+    """The number word ``word`` was probably meant to be, or ``None``.
+
+    ``devinpadsmit`` → ``deviņpadsmit`` (marks left out), ``divdesmt`` →
+    ``divdesmit`` (one letter off, for words of six letters or more, so that
+    short everyday words — ``gadi``, ``divu`` — are never taken for numbers).
+    """
+    lowered = word.lower()
+    if lowered in NUMBER_WORDS or lowered in OBLIQUE_FORMS or len(lowered) > 30:
+        return None
+    folded = fold(lowered)
+    if folded in _FOLDED:
+        return _FOLDED[folded]
+    if len(folded) < 6:
+        return None
+    for candidate_folded, candidate in _FOLDED.items():
+        if _one_edit_apart(folded, candidate_folded):
+            return candidate
+    return None
+
 
 def _words(text: str) -> list[str]:
     """Lower-cased NFC words; ``str.split`` treats NBSP and other spaces as separators."""
@@ -184,8 +286,9 @@ def _offset(text: str, index: int) -> int:
     return starts[index] if index < len(starts) else len(norm)
 
 
-def _malformed(text: str, index: int, why: str) -> LanguageError:
-    return LanguageError(f"not a number: {why} at position {_offset(text, index)} in {text!r}")
+def _malformed(text: str, index: int, why: Phrase) -> LanguageError:
+    params: dict[str, Param] = {"why": why, "position": _offset(text, index), "text": text}
+    return LanguageError(code="number-words-malformed", params=params)
 
 
 def words_to_number(text: str) -> int:
@@ -201,14 +304,17 @@ def words_to_number(text: str) -> int:
     111029
     """
     if not isinstance(text, str):
-        raise LanguageError(f"words_to_number needs a str, got {type(text).__name__}")
+        raise LanguageError(
+            code="needs-type",
+            params={"function": "words_to_number", "type": "str", "got": type(text).__name__},
+        )
     all_words = _words(text)
     tokens = [(w, i) for i, w in enumerate(all_words) if w != "un"]
     if not tokens:
-        raise LanguageError(f"no number words in {text!r}")
+        raise LanguageError(code="no-number-words", params={"text": text})
     if tokens[0][0] == "nulle":
         if len(tokens) > 1:
-            raise LanguageError(f"'nulle' cannot be combined with other words in {text!r}")
+            raise LanguageError(code="nulle-combined", params={"text": text})
         return 0
 
     total = 0
@@ -227,37 +333,41 @@ def words_to_number(text: str) -> int:
         if kind == _UNIT and i + 1 < count and tokens[i + 1][0] in _HUNDRED_WORDS:
             # "divi simti", "viens simts": a multiplier of the hundred word
             if stage:
-                raise _malformed(text, index, f"'{word} {tokens[i + 1][0]}' after smaller words")
+                raise _malformed(
+                    text,
+                    index,
+                    Phrase("words-after-smaller", {"words": f"{word} {tokens[i + 1][0]}"}),
+                )
             group, has_group, stage = value * 100, True, 1
             i += 2
             continue
         if kind in (_HUNDRED, _HUNDREDS):
             if stage:
-                raise _malformed(text, index, f"'{word}' after smaller words")
+                raise _malformed(text, index, Phrase("words-after-smaller", {"words": word}))
             if word == "simti":
-                raise _malformed(text, index, "'simti' needs a multiplier (divi simti)")
+                raise _malformed(text, index, Phrase("simti-needs-multiplier"))
             group, has_group, stage = value, True, 1
         elif kind == _TENK:
             if stage >= 2:
-                raise _malformed(text, index, f"'{word}' after a tens, teens or units word")
+                raise _malformed(text, index, Phrase("word-after-tens", {"word": word}))
             group, has_group, stage = group + value, True, 2
         elif kind == _TEENK:
             if stage >= 2:
-                raise _malformed(text, index, f"'{word}' after a tens, teens or units word")
+                raise _malformed(text, index, Phrase("word-after-tens", {"word": word}))
             group, has_group, stage = group + value, True, 3
         elif kind == _UNIT:
             if stage >= 3:
-                raise _malformed(text, index, f"'{word}' after a units or teens word")
+                raise _malformed(text, index, Phrase("word-after-units", {"word": word}))
             group, has_group, stage = group + value, True, 3
         else:  # a scale word, possibly with its multiplier fused in ("divtūkstoš")
             if kind == _SCALE_COMPOUND:
                 if has_group:
-                    raise _malformed(text, index, f"'{word}' after other number words")
+                    raise _malformed(text, index, Phrase("word-after-others", {"word": word}))
                 multiplier, scale = value // 1000, 1000
             else:
                 multiplier, scale = (group if has_group else 1), value
             if scale >= last_scale:
-                raise _malformed(text, index, f"'{word}' after an equal or smaller scale word")
+                raise _malformed(text, index, Phrase("word-after-scale", {"word": word}))
             total += multiplier * scale
             last_scale = scale
             group, has_group, stage = 0, False, 0

@@ -38,6 +38,7 @@ from pydantic import (
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
 
+from annexgen.errors import FieldError
 from annexgen.lv import get_currency, lvl_to_eur, parse_date, short_name, to_money
 from annexgen.lv.amounts import CentsMode
 from annexgen.lv.approval import ApprovedForm
@@ -84,10 +85,8 @@ _DATE_FORMS: Final = "2013-12-05, 05.12.2013. or 2013. gada 5. decembris"
 def _real_date(year: int, month: int, day: int, written: str) -> date:
     try:
         return date(year, month, day)
-    except ValueError as err:
-        raise ValueError(
-            f"expected a date like {_DATE_FORMS}: {written!r} is not a real date ({err})"
-        ) from None
+    except ValueError:
+        raise FieldError(code="date-not-real", params={"value": written}) from None
 
 
 def _parse_date(value: object) -> object:
@@ -110,7 +109,7 @@ def _parse_date(value: object) -> object:
         return _real_date(year, month, day, value)
     if "gada" in text:
         return parse_date(text)[0]
-    raise ValueError(f"expected a date like {_DATE_FORMS}, got {value!r}")
+    raise FieldError(code="date-expected", params={"value": value})
 
 
 #: A calendar date; YAML may write 2013-12-05, 05.12.2013. or "2013. gada 5. decembris".
@@ -126,12 +125,12 @@ def whole_number(value: object) -> object:
     if isinstance(value, str):
         text = value.strip()
         if not re.fullmatch(r"[0-9]+", text):
-            raise ValueError(f"expected a whole number written with digits, like 3, got {value!r}")
+            raise FieldError(code="whole-number-digits", params={"value": value})
         return int(text)
     if isinstance(value, bool):
-        raise ValueError("expected a whole number, not true/false")
+        raise FieldError(code="whole-number-bool")
     if isinstance(value, float):  # 2.0 from Python code: Pydantic would take it as 2
-        raise ValueError(f"expected a whole number, not the float {value!r}")
+        raise FieldError(code="whole-number-float", params={"value": repr(value)})
     return value
 
 
@@ -215,7 +214,7 @@ class Money(Model):
             data = data[: stated.start()]
         m = _MONEY_TEXT.match(data)
         if not m or (m.group("code1") and m.group("code2")):
-            raise ValueError(f"expected an amount like '19 700,00 EUR' or 'LVL 1000', got {data!r}")
+            raise FieldError(code="money-expected", params={"value": data})
         code = m.group("code1") or m.group("code2") or "EUR"
         result = {"amount": m.group("amount"), "currency": "EUR" if code == "€" else code}
         if eur is not None:
@@ -226,7 +225,7 @@ class Money(Model):
     def _check_currency(self) -> Money:
         self.currency = get_currency(self.currency).code
         if self.eur is not None and self.currency == "EUR":
-            raise ValueError("'eur' is only for amounts in another currency (LVL)")
+            raise FieldError(code="eur-only-for-other")
         return self
 
     @classmethod
@@ -244,7 +243,9 @@ class Money(Model):
             return self.amount
         if self.currency == "LVL":
             return lvl_to_eur(self.amount)
-        raise ValueError(f"no fixed euro rate for {self.currency}")  # pragma: no cover
+        raise FieldError(  # pragma: no cover
+            code="no-euro-rate", params={"currency": self.currency}
+        )
 
 
 class Options(Model):

@@ -38,6 +38,7 @@ from typing import Final
 from lxml import etree
 
 from annexgen.errors import DocumentError
+from annexgen.messages import os_reason
 
 __all__ = [
     "Document",
@@ -112,10 +113,9 @@ def read_document(path: str | Path) -> Document:
         return _read_docx(p)
     if suffix in {".txt", ".text"}:
         return read_text(_decode(p), path=str(p))
-    raise DocumentError(
-        f"cannot read {p.suffix or 'files without an extension'}: expected .docx or .txt",
-        file=str(p),
-    )
+    if not p.suffix:
+        raise DocumentError(code="document-no-extension", file=str(p))
+    raise DocumentError(code="document-wrong-type", params={"suffix": p.suffix}, file=str(p))
 
 
 # --- plain text ------------------------------------------------------------------
@@ -125,11 +125,13 @@ def _decode(path: Path) -> str:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise DocumentError("file not found", file=str(path)) from None
+        raise DocumentError(code="document-not-found", file=str(path)) from None
     except IsADirectoryError:
-        raise DocumentError("is a directory, not a file", file=str(path)) from None
+        raise DocumentError(code="os-is-a-folder", file=str(path)) from None
     except OSError as err:
-        raise DocumentError(f"cannot read the file: {err.strerror}", file=str(path)) from None
+        raise DocumentError(
+            code="unreadable-file", params={"reason": os_reason(err)}, file=str(path)
+        ) from None
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16")
     try:
@@ -138,8 +140,8 @@ def _decode(path: Path) -> str:
         # Guessing a code page (cp1257?) could silently turn "ā" into garbage
         # that then "passes" the checks; refusing is the honest answer.
         raise DocumentError(
-            f"not UTF-8 text (byte 0x{data[err.start]:02x} at offset {err.start}); "
-            "save the file as UTF-8",
+            code="document-not-utf8",
+            params={"byte": f"0x{data[err.start]:02x}", "offset": err.start},
             file=str(path),
         ) from None
 
@@ -214,7 +216,9 @@ def _read_docx(path: Path) -> Document:
         with zipfile.ZipFile(path) as package:
             names = set(package.namelist())
             if "word/document.xml" not in names:
-                raise DocumentError("not a Word document (no word/document.xml)", file=str(path))
+                raise DocumentError(
+                    code="not-word-document", params={"part": "word/document.xml"}, file=str(path)
+                )
             body_xml = package.read("word/document.xml")
             rels = _relationships(package, names)
             parts = {
@@ -223,18 +227,20 @@ def _read_docx(path: Path) -> Document:
                 if f"word/{target}" in names
             }
     except FileNotFoundError:
-        raise DocumentError("file not found", file=str(path)) from None
+        raise DocumentError(code="document-not-found", file=str(path)) from None
     except IsADirectoryError:
-        raise DocumentError("is a directory, not a file", file=str(path)) from None
+        raise DocumentError(code="os-is-a-folder", file=str(path)) from None
     except zipfile.BadZipFile:
-        raise DocumentError("not a .docx file (not a ZIP package)", file=str(path)) from None
+        raise DocumentError(code="not-zip", file=str(path)) from None
     except OSError as err:
-        raise DocumentError(f"cannot read the file: {err.strerror}", file=str(path)) from None
+        raise DocumentError(
+            code="unreadable-file", params={"reason": os_reason(err)}, file=str(path)
+        ) from None
 
     root = _parse(body_xml, path)
     body = root.find(_w("body"))
     if body is None:
-        raise DocumentError("not a Word document (no w:body)", file=str(path))
+        raise DocumentError(code="not-word-document", params={"part": "w:body"}, file=str(path))
     reader = _DocxReader()
     blocks: list[TextBlock] = []
     rows: list[DocumentRow] = []
@@ -273,7 +279,9 @@ def _parse(data: bytes, path: Path) -> etree._Element:
     try:
         return etree.fromstring(data, parser=etree.XMLParser(resolve_entities=False))
     except etree.XMLSyntaxError as err:
-        raise DocumentError(f"broken Word XML: {err}", file=str(path)) from None
+        raise DocumentError(
+            code="broken-xml", params={"reason": str(err)}, file=str(path)
+        ) from None
 
 
 _SKIP: Final = frozenset(

@@ -24,10 +24,14 @@ from typing import Any, Final
 from lxml import etree
 
 from annexgen.errors import LanguageError
-from annexgen.lv import iter_amount_mentions, iter_dates, lvl_to_eur
+from annexgen.i18n import gettext
+from annexgen.lv import get_currency, iter_amount_mentions, iter_dates, lvl_to_eur, noun_form
 from annexgen.lv.amounts import to_money
 from annexgen.lv.approval import act_dative, approved_form
 from annexgen.lv.figures import is_total_label, parse_number, round_half_up
+from annexgen.lv.mentions import AmountMention
+from annexgen.lv.words import MONTHS_NOUN
+from annexgen.messages import Param, Phrase, format_param
 from annexgen.model.fields import Options
 from annexgen.model.kinds.project_description import LABELS
 from annexgen.model.saving import dump_data
@@ -69,17 +73,21 @@ _PROTOCOL: Final = re.compile(
 
 @dataclass
 class Extracted:
-    """The data read from a document, and what could not be understood."""
+    """The data read from a document, and what could not be understood.
+
+    ``notes`` are phrases (code and params), written out in the reader's language
+    (``# CHECK:`` lines of :func:`extract_yaml`, the web form).
+    """
 
     data: dict[str, Any]
-    notes: list[str] = field(default_factory=list)
+    notes: list[Phrase] = field(default_factory=list)
 
 
 def _clean(text: str) -> str:
     return text.replace(_NBSP, " ").strip()
 
 
-def _mark(lines: list[str], out: dict[str, Any], notes: list[str]) -> None:
+def _mark(lines: list[str], out: dict[str, Any], notes: list[Phrase]) -> None:
     decision: dict[str, Any] = {}
     for line in lines:
         text = _clean(line)
@@ -142,7 +150,7 @@ def _mark(lines: list[str], out: dict[str, Any], notes: list[str]) -> None:
         if decision.get("approval") and "date" in decision and "meeting" not in decision:
             decision["meeting"] = False
         if "council" not in decision:
-            notes.append("the annex mark names no council: fill in decision.council")
+            notes.append(Phrase("extract-no-council"))
             decision["council"] = ""
         if decision.get("act") == "lēmumam":
             del decision["act"]
@@ -180,7 +188,7 @@ def _role(text: str) -> str:
 
 
 def _cost_lines(
-    paragraphs: list[str], notes: list[str], options: dict[str, Any]
+    paragraphs: list[str], notes: list[Phrase], options: dict[str, Any]
 ) -> list[dict[str, Any]]:
     lines = []
     for paragraph in paragraphs:
@@ -196,26 +204,43 @@ def _cost_lines(
             continue
         m = mentions[0]
         if not m.agrees:
-            notes.append(
-                f"costs: {m.text!r} — the words say {m.words_value}, the figure {m.figure}; "
-                "the figure was kept"
-            )
+            params: dict[str, Param] = {
+                "text": m.text, "figure": m.figure,
+                "words_value": "?" if m.words_value is None else m.words_value,
+            }  # fmt: skip
+            notes.append(Phrase("extract-cost-words", params))
         before = paragraph[: m.start].rstrip()
         money, after = _money(m.figure, m.currency, paragraph[m.end :])
         after = _unspace(after)
-        tail = re.search(r"\b\d\d\s+(.+)$", m.words)
-        if tail and tail.group(1) not in ("centu", "centi", "cents", "santīmu", "santīmi"):
-            options.setdefault("minor_word", tail.group(1))
-        if not tail and " un " not in m.words:
-            options.setdefault("cents", "none")
         line: dict[str, Any] = {
             "role": _role(before),
             "text": before,
             "amount": money,
             "after": after,
         }
+        _wording(m, options, line)
         lines.append({k: v for k, v in line.items() if v != ""})
     return lines
+
+
+def _wording(m: AmountMention, options: dict[str, Any], line: dict[str, Any]) -> None:
+    """Keep how the words of an amount were written: the cents (none, digits, words),
+    ``euro`` for ``eiro``, and the noun after the cents digits — for the document
+    (the first amount) and, where another amount writes it differently, for that line."""
+    reading = m.reading
+    if reading is None or reading.unit != "money":
+        return
+    options.setdefault("cents", reading.cents)
+    if reading.spelling == "euro":
+        options.setdefault("euro_spelling", "euro")
+    if reading.cents != "digits" or m.currency != "EUR":
+        return
+    written = reading.minor_word
+    agreeing = noun_form(int(m.figure * 100) % 100, get_currency("EUR").minor)
+    word = None if written is None or written == agreeing else written
+    document_word = options.setdefault("minor_word", word)
+    if word != document_word:
+        line["minor_word"] = word or agreeing
 
 
 def _activities(paragraphs: list[str]) -> list[Any]:
@@ -238,19 +263,15 @@ def _duration(value: str) -> dict[str, Any]:
         if note:
             out["note"] = note
         return out
-    months = re.fullmatch(r"(\d+)\s+mēne(?:sis|ši|šu)", text)
-    if months:
-        return {"months": months.group(1)}
+    number, _, noun = text.partition(" ")
+    if number.isdigit() and noun.strip() in MONTHS_NOUN.all():
+        return {"months": number}
     return {"text": value}
 
 
 _CONTACT_SLOTS: Final = (("phone", "Tālr."), ("mobile", "Mob."), ("email", "E-pasts"))
 _CONTACT_LABEL: Final = re.compile(
     "(" + "|".join(re.escape(label) for _, label in _CONTACT_SLOTS) + r"):\s*"
-)
-_PLACEHOLDER_NOTE: Final = (
-    "{field}: the document shows {placeholder!r} here, not the personal data "
-    "(it was published with --public); left empty: fill it in from the original"
 )
 
 
@@ -327,7 +348,7 @@ def _styled_paragraphs(path: Path) -> list[tuple[str, str]]:
 
 def _announcement(doc: Document, path: Path) -> Extracted:
     """A press release (seed 004): title, paragraphs and bullet lists, EU disclaimer."""
-    notes: list[str] = []
+    notes: list[Phrase] = []
     if path.suffix.lower() == ".docx":
         paragraphs = _styled_paragraphs(path)
     else:
@@ -360,7 +381,7 @@ def _announcement(doc: Document, path: Path) -> Extracted:
         if m.group("open") == "“":
             data["options"] = {"quotes": "en"}
     else:
-        notes.append("the EU-funding sentence is not in the standard wording: kept as written")
+        notes.append(Phrase("extract-eu-sentence"))
         quoted = _QUOTED.search(title)
         data["project"] = {"name": quoted.group(1) if quoted else title, "programme": "",
                            "responsible": ""}  # fmt: skip
@@ -559,7 +580,7 @@ def _body_texts(doc: Document, table: DocumentTable | None) -> tuple[list[str], 
 
 def _table_annex(doc: Document, table: DocumentTable) -> Extracted:
     """A table annex: its mark, title, paragraphs, columns, rows and „Kopā” row."""
-    notes: list[str] = []
+    notes: list[Phrase] = []
     data: dict[str, Any] = {"kind": "table"}
     before, after = _body_texts(doc, table)
     marks = 0
@@ -570,7 +591,7 @@ def _table_annex(doc: Document, table: DocumentTable) -> Extracted:
     rest = [_clean(t) for t in before[marks:] if t.strip()]
     data["title"] = rest[0] if rest else ""
     if not rest:
-        notes.append("no title found: fill in title")
+        notes.append(Phrase("extract-no-title"))
     if rest[1:]:
         data["intro"] = rest[1:]
     width = max(len(r) for r in table.rows)
@@ -625,7 +646,7 @@ def _table_annex(doc: Document, table: DocumentTable) -> Extracted:
         elif not re.search(r"\d\d\s+\w+$", words.group("words")):
             options["cents"] = "none"
         if words.group("label").strip() != label:
-            notes.append(f"the total in words is labelled {words.group('label')!r}")
+            notes.append(Phrase("extract-total-label", {"label": words.group("label")}))
     if label.rstrip(":") != "Kopā":
         total["label"] = label.rstrip(":")
     if stated:
@@ -649,7 +670,7 @@ def _table_annex(doc: Document, table: DocumentTable) -> Extracted:
 
 def _generic(doc: Document) -> Extracted:
     """Anything else: its mark, title, paragraphs and tables, never an empty shell."""
-    notes: list[str] = []
+    notes: list[Phrase] = []
     data: dict[str, Any] = {"kind": "generic"}
     before, _ = _body_texts(doc, None)
     texts = [t for t in before if t.strip()]
@@ -670,10 +691,10 @@ def _generic(doc: Document) -> Extracted:
             paragraphs += ["\t".join(_clean(c) for c in row) for row in table.rows if any(row)]
     if rows:
         data["rows"] = rows
-        notes.append("the document's tables are kept as labelled rows: check them")
+        notes.append(Phrase("extract-tables-as-rows"))
     if paragraphs or not rows:
         data["paragraphs"] = paragraphs or ["(tukšs)"]
-    notes.append("not a project description, announcement or table: read as a generic annex")
+    notes.append(Phrase("extract-generic"))
     return Extracted(data, notes)
 
 
@@ -710,11 +731,11 @@ def extract(path: str | Path, *, placeholder: str | None = None) -> Extracted:
     if title_index is None and not known_rows:  # not a project description
         table = _data_table(doc)
         return _table_annex(doc, table) if table is not None else _generic(doc)
-    notes: list[str] = []
+    notes: list[Phrase] = []
     data: dict[str, Any] = {"kind": "project-description"}
     options: dict[str, Any] = {}
     if title_index is None:
-        notes.append("no title like 'Projekta „…” apraksts' found")
+        notes.append(Phrase("extract-no-description-title"))
     else:
         _mark(blocks[:title_index], data, notes)
         title = _clean(blocks[title_index])
@@ -746,7 +767,7 @@ def extract(path: str | Path, *, placeholder: str | None = None) -> Extracted:
             extra.append(
                 {"label": raw_label, "text": row.value, **({"after": previous} if previous else {})}
             )
-            notes.append(f"row {raw_label!r} ({row.position}) kept as an extra row")
+            notes.append(Phrase("extract-extra-row", {"label": raw_label, "place": row.position}))
             continue
         if raw_label != LABELS[key]:
             labels[key] = raw_label
@@ -782,11 +803,14 @@ def extract(path: str | Path, *, placeholder: str | None = None) -> Extracted:
         if extra_row["text"] == placeholder:  # a personal row as --public prints it
             extra_row.update(text="", personal=True)
             hidden.append(f"extra_rows[{i}].text")
-    notes += [_PLACEHOLDER_NOTE.format(field=f, placeholder=placeholder) for f in hidden]
+    notes += [
+        Phrase("extract-placeholder", {"field": f, "placeholder": placeholder}) for f in hidden
+    ]
     if hidden and placeholder != _DEFAULT_PLACEHOLDER:
         options["personal_placeholder"] = placeholder  # --public again shows the same
     if extra:
         data["extra_rows"] = extra
+    options = {k: v for k, v in options.items() if v is not None and (k, v) != ("cents", "digits")}
     if options:
         data["options"] = options
     return Extracted(data, notes)
@@ -795,6 +819,6 @@ def extract(path: str | Path, *, placeholder: str | None = None) -> Extracted:
 def extract_yaml(path: str | Path, *, placeholder: str | None = None) -> str:
     """The extracted annex as YAML; notes become comments at the top."""
     result = extract(path, placeholder=placeholder)
-    lines = [f"# extracted by annexgen from {Path(path).name}"]
-    lines += [f"# CHECK: {note}" for note in result.notes]
+    lines = ["# " + gettext("extracted by annexgen from {name}").format(name=Path(path).name)]
+    lines += [f"# CHECK: {format_param(note)}" for note in result.notes]
     return "\n".join(lines) + "\n" + dump_data(result.data)

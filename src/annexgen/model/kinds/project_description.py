@@ -13,8 +13,9 @@ from typing import Annotated, Any, ClassVar, Final, Literal
 
 from pydantic import AfterValidator, BeforeValidator, Field, model_validator
 
+from annexgen.errors import FieldError
 from annexgen.lv import noun_form
-from annexgen.lv.currencies import NounForms
+from annexgen.lv.words import MONTHS_NOUN
 from annexgen.model.fields import (
     MAX_ITEMS,
     PERSONAL,
@@ -70,11 +71,13 @@ class Duration(AlsoText):
             self.text is not None,
         ]
         if sum(forms) != 1:
-            raise ValueError("give exactly one of: until, start+end, months, text")
+            raise FieldError(code="duration-one-form")
         if (self.start is None) != (self.end is None):
-            raise ValueError("a period needs both start and end")
+            raise FieldError(code="duration-start-end")
         if self.start is not None and self.end is not None and self.start > self.end:
-            raise ValueError(f"start {self.start} is after end {self.end}")
+            raise FieldError(
+                code="duration-reversed", params={"start": self.start, "end": self.end}
+            )
         return self
 
 
@@ -91,6 +94,11 @@ class CostLine(Model):
     amount: Money | None = None
     after: Text = Field(default="", description="Text right after the amount, e.g. '.'")
     in_words: bool = Field(default=True, description="Write the amount in words too")
+    minor_word: Text | None = Field(
+        default=None,
+        description="Noun after the cents digits of this amount, e.g. 'eirocenti', when it "
+        "differs from options.minor_word (seed 001 writes both 'eiro centi' and 'eirocenti')",
+    )
 
 
 class TargetGroup(AlsoText):
@@ -158,10 +166,7 @@ def _bare_name(name: str) -> str:
     bare = unquoted(name)
     at = unbalanced_quote(bare)
     if at is not None:
-        raise ValueError(
-            f"the quotation mark {bare[at]} in {name.strip()!r} has no pair; "
-            "write the name without quotation marks, the document adds them („…”)"
-        )
+        raise FieldError(code="unpaired-quote", params={"mark": bare[at], "name": name.strip()})
     return bare
 
 
@@ -206,10 +211,10 @@ class ProjectDescription(AnnexBase):
     def _check_order(self) -> ProjectDescription:
         if self.order is not None:
             if len(set(self.order)) != len(self.order):
-                raise ValueError("'order' names a row twice")
+                raise FieldError(code="order-twice")
             missing = [k for k in self.present_rows() if k not in self.order]
             if missing:
-                raise ValueError(f"'order' leaves out rows that have content: {missing}")
+                raise FieldError(code="order-missing", params={"rows": missing})
         return self
 
     def present_rows(self) -> list[str]:
@@ -233,13 +238,13 @@ LABELS: Final = {
     "contact": "Kontaktpersona",
 }
 
-_MONTHS_NOUN: Final = NounForms("mēnesis", "mēneši", "mēnešu")
-
 
 def _cost_line(line: CostLine, options: Options) -> str:
     out = line.text
     if line.amount is not None:
-        amount = money_text(line.amount, options, in_words=line.in_words)
+        amount = money_text(
+            line.amount, options, in_words=line.in_words, minor_word=line.minor_word
+        )
         out = f"{out} {amount}" if out else amount
     after = line.after
     if after and (after[0].isalnum() or after[0] in '(„“"') and out:
@@ -254,7 +259,7 @@ def _duration(d: Duration, options: Options) -> str:
         start, end = date_text(d.start, "genitive", options), date_text(d.end, "dative", options)
         text = f"No {start} līdz {end}"
     elif d.months is not None:
-        text = f"{d.months} {noun_form(d.months, _MONTHS_NOUN)}"
+        text = f"{d.months} {noun_form(d.months, MONTHS_NOUN)}"
     else:
         text = d.text or ""
     return f"{text} {d.note}" if d.note else text
