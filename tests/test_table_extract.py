@@ -155,3 +155,23 @@ def test_a_column_that_differs_in_one_row_is_not_computed(tmp_path: Path) -> Non
     assert data["columns"][2]["vat"] == {"of": data["columns"][1]["key"], "rate": 21}
     assert "sum" not in data["columns"][3]  # kept as typed, so the error stays visible
     assert [row[data["columns"][3]["key"]] for row in data["rows"]] == ["121,00", "243,00"]
+
+
+def test_text_rules_read_labels_and_cells_not_keys_and_types(tmp_path: Path) -> None:
+    from annexgen.model.checks import _free_text  # noqa: PLC0415
+    from annexgen.model.loading import check_text  # noqa: PLC0415
+
+    text = (ROOT / "examples" / "006-cenradis.yaml").read_text(encoding="utf-8")
+    text = text.replace('label: "Pakalpojums"', 'label: "Pakalpojums (Nr.5)"')
+    paths = [path for path, _ in _free_text(load_annex(ROOT / "examples" / "006-cenradis.yaml"))]
+    assert ("columns", 1, "label") in paths
+    assert ("rows", 0, "service") in paths  # the cells
+    assert not [p for p in paths if p[-1] in ("key", "type", "of", "orientation", "rows_from")]
+    assert not [p for p in paths if p[:1] == ("columns",) and "sum" in p]
+    (tmp_path / "006-cenradis.xlsx").write_bytes(
+        (ROOT / "examples" / "006-cenradis.xlsx").read_bytes()
+    )
+    findings = check_text(text, "c.yaml", base_dir=tmp_path)
+    assert [(f.code, f.location.field) for f in findings if f.code == "nr-spacing"] == [
+        ("nr-spacing", "columns[1].label")
+    ]

@@ -67,12 +67,19 @@ class _Findings:
 
 
 def _texts(value: object, path: Path) -> Iterator[tuple[Path, str]]:
-    """Every string inside a model, with its path (for scanning free text)."""
+    """Every string inside a model, with its path (for scanning free text).
+
+    A model's ``not_printed`` fields (a class attribute: names, codes and
+    settings such as a table column's key and type) hold no text a document
+    prints, and are left out.
+    """
     if isinstance(value, str):
         yield path, value
     elif isinstance(value, BaseModel):
+        skip: frozenset[str] = getattr(type(value), "not_printed", frozenset())
         for name in type(value).model_fields:
-            yield from _texts(getattr(value, name), (*path, name))
+            if name not in skip:
+                yield from _texts(getattr(value, name), (*path, name))
     elif isinstance(value, list):
         for i, item in enumerate(value):
             yield from _texts(item, (*path, i))

@@ -133,6 +133,9 @@ class Column(Model):
     version (document-rules §3.1).
     """
 
+    #: Not printed as typed: the text rules (model/checks.py) leave them alone.
+    not_printed: ClassVar[frozenset[str]] = frozenset({"key", "type", "align", "vat", "sum"})
+
     key: Key
     label: Text
     type: ColumnType = "text"
@@ -169,6 +172,8 @@ class Column(Model):
 class Total(Model):
     """The „Kopā” row: its label, the total in words, and a total to check."""
 
+    not_printed: ClassVar[frozenset[str]] = frozenset({"column"})  # a column key
+
     label: Text = "Kopā"
     in_words: bool = Field(default=False, description="Write the total in words under the table")
     column: Key | None = Field(
@@ -194,6 +199,13 @@ class _Place:
     row: int | None = None
     column: int | None = None
     ref: str = ""
+
+
+_FROM: Final = ("rows_from",)
+#: Where a cell came from: a place in a file, or the path of a YAML value.
+_Where = _Place | tuple[str | int, ...]
+#: A row as read, before parsing: each cell's value and where it came from.
+_RawRow = dict[str, tuple[Any, _Where]]
 
 
 class _Problems:
@@ -264,6 +276,10 @@ class TableAnnex(AnnexBase):
     #: ``--public`` replaces the cells of columns whose ``personal`` flag is set
     #: (redaction reads this: columns field, rows field).
     personal_columns: ClassVar[tuple[str, str]] = ("columns", "rows")
+    #: Not printed as typed (file names, settings, column keys): no text rules.
+    not_printed: ClassVar[frozenset[str]] = frozenset(
+        {"kind", "rows_from", "sheet", "orientation", "currency"}
+    )
 
     kind: Literal["table"]
     title: Text
@@ -306,7 +322,7 @@ class TableAnnex(AnnexBase):
         self._check_columns(problems)
         problems.raise_if_any()
         source_rows = self._source_rows(info.context, problems)  # bad rows left out, reported
-        stated_rows: list[dict[str, tuple[Any, _Place]]] = []
+        stated_rows: list[_RawRow] = []
         rows: list[dict[str, Cell]] = []
         order = _computation_order(self.columns)
         for raw in source_rows:
@@ -382,9 +398,7 @@ class TableAnnex(AnnexBase):
 
     # --- where the rows come from ---------------------------------------------------
 
-    def _source_rows(
-        self, context: Any, problems: _Problems
-    ) -> list[dict[str, tuple[Any, _Place]]]:
+    def _source_rows(self, context: Any, problems: _Problems) -> list[_RawRow]:
         if self.rows_from is not None:
             if self.rows:
                 problems.add(("rows_from",), Phrase("table-rows-twice"))
@@ -394,7 +408,7 @@ class TableAnnex(AnnexBase):
             problems.add(("sheet",), Phrase("table-sheet-alone"))
         return list(self._yaml_rows(problems))
 
-    def _yaml_rows(self, problems: _Problems) -> Iterator[dict[str, tuple[Any, _Place]]]:
+    def _yaml_rows(self, problems: _Problems) -> Iterator[_RawRow]:
         keys = [c.key for c in self.columns]
         typed = [c.key for c in self.columns if not c.computed]
         for i, raw in enumerate(self.rows):
@@ -407,18 +421,17 @@ class TableAnnex(AnnexBase):
                     }  # fmt: skip
                     problems.add(("rows", i), Phrase("table-row-values", values))
                     continue
-                yield {
-                    k: (v, _Place(("rows", i, j)))
-                    for j, (k, v) in enumerate(zip(typed, raw, strict=True))
+                yield {  # a place is made only for a cell with a problem (_Problems.add)
+                    k: (v, ("rows", i, j)) for j, (k, v) in enumerate(zip(typed, raw, strict=True))
                 }
                 continue
             for key in raw:
                 if key not in keys:
                     unknown = _unknown(_NO_COLUMN, str(key), keys, key=str(key))
                     problems.add(("rows", i, key), unknown)
-            yield {k: (v, _Place(("rows", i, k))) for k, v in raw.items() if k in keys}
+            yield {k: (v, ("rows", i, k)) for k, v in raw.items() if k in keys}
 
-    def _file_rows(self, context: Any, problems: _Problems) -> list[dict[str, tuple[Any, _Place]]]:
+    def _file_rows(self, context: Any, problems: _Problems) -> list[_RawRow]:
         assert self.rows_from is not None
         base = context.get("base_dir") if isinstance(context, dict) else None
         relative = Path(self.rows_from)
@@ -453,7 +466,7 @@ class TableAnnex(AnnexBase):
         header: tuple[SheetCell, ...],
         rows: tuple[tuple[SheetCell, ...], ...],
         problems: _Problems,
-    ) -> list[dict[str, tuple[Any, _Place]]]:
+    ) -> list[_RawRow]:
         names: dict[str, Column] = {}
         for column in self.columns:
             names.setdefault(_normal(column.label), column)
@@ -481,14 +494,14 @@ class TableAnnex(AnnexBase):
                 )
         out = []
         for cells in rows:
-            row: dict[str, tuple[Any, _Place]] = {}
+            row: _RawRow = {}
             for cell in cells:
                 target = mapped.get(cell.column)
-                place = _Place(("rows_from",), file, cell.row, cell.column, cell.ref)
                 if target is not None:
                     ref = f"{cell.ref} {target.label}"
-                    row[target.key] = (cell, _Place(place.path, file, cell.row, cell.column, ref))
+                    row[target.key] = (cell, _Place(_FROM, file, cell.row, cell.column, ref))
                 elif cell.value not in (None, ""):
+                    place = _Place(_FROM, file, cell.row, cell.column, cell.ref)
                     problems.add(
                         place, Phrase("table-value-no-header", {"value": repr(cell.value)})
                     )
@@ -499,26 +512,27 @@ class TableAnnex(AnnexBase):
 
     def _parse_row(
         self,
-        raw: dict[str, tuple[Any, _Place]],
+        raw: _RawRow,
         number: int,
         order: list[Column],
         problems: _Problems,
     ) -> dict[str, Cell]:
         row: dict[str, Cell] = {}
-        given: dict[str, tuple[Cell, _Place]] = {}
+        given: dict[str, tuple[Cell, _Where]] = {}
         for column in self.columns:
-            if column.key not in raw:
-                row[column.key] = None
+            key = column.key
+            if key not in raw:
+                row[key] = None
                 continue
-            value, place = raw[column.key]
+            value, place = raw[key]
             try:
                 parsed = _parse_cell(column, value)
             except ValueError as err:
                 problems.add(place, err)
                 parsed = None
             if column.computed:
-                given[column.key] = (parsed, place)
-            row[column.key] = parsed
+                given[key] = (parsed, place)
+            row[key] = parsed
         for column in order:
             if column.type == "row-number":
                 value = number
@@ -536,7 +550,7 @@ class TableAnnex(AnnexBase):
                     if all(isinstance(p, Decimal | int) for p in parts)
                     else None
                 )
-            written, place = given.get(column.key, (None, _Place(())))
+            written, place = given.get(column.key, (None, ()))
             if written is not None and value is not None and written != value:
                 differs: dict[str, Param] = {
                     "written": _figure(column, written),
@@ -551,7 +565,7 @@ class TableAnnex(AnnexBase):
     # --- totals ----------------------------------------------------------------------
 
     def _compute_totals(
-        self, stated_rows: list[dict[str, tuple[Any, _Place]]], problems: _Problems
+        self, stated_rows: list[_RawRow], problems: _Problems
     ) -> dict[str, Decimal]:
         totals: dict[str, Decimal] = {}
         for column in self.columns:
@@ -646,7 +660,7 @@ class TableAnnex(AnnexBase):
         return data
 
 
-def _is_total_row(raw: dict[str, tuple[Any, _Place]]) -> bool:
+def _is_total_row(raw: _RawRow) -> bool:
     """A sheet row whose first filled cell says „Kopā” (or „Pavisam”)."""
     for value, _ in raw.values():
         shown = value.value if isinstance(value, SheetCell) else value
