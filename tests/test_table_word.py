@@ -11,6 +11,7 @@ template the table kind first shipped with.
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import subprocess
 import zipfile
@@ -170,3 +171,25 @@ def test_the_template_saved_again_by_an_office_suite_still_renders(tmp_path: Pat
     root = _part(render(annex, saved), "word/document.xml")
     grid = [int(c.get(f"{W}w") or 0) for c in root.iter(f"{W}gridCol")]
     assert sum(grid) == A4_W - LEFT - RIGHT
+
+
+@pytest.mark.libreoffice
+def test_a_landscape_annex_prints_landscape_with_the_name_at_the_right_margin(
+    tmp_path: Path,
+) -> None:
+    from annexgen.word.pdf import convert_to_pdf  # noqa: PLC0415
+
+    source = tmp_path / "wide.docx"
+    source.write_bytes(render(load_annex(_wide(tmp_path))))
+    (pdf,) = convert_to_pdf([source], tmp_path / "pdf")
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, check=True, text=True)
+    size = re.search(r"Page size:\s+([\d.]+) x ([\d.]+) pts", info.stdout)
+    assert size is not None
+    assert (round(float(size[1])), round(float(size[2]))) == (842, 595)  # A4 turned: 297 × 210 mm
+    boxes = subprocess.run(
+        ["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, check=True, text=True
+    ).stdout
+    page = etree.fromstring(boxes.encode(), etree.XMLParser(recover=True))
+    words = {w.text: float(w.get("xMax") or 0) for w in page.iter("{*}word")}
+    # "J. Lāčplēsis" ends at the right margin: 841.89 pt − 15 mm (42.52 pt)
+    assert abs(words["Lāčplēsis"] - (841.89 - 42.52)) < 3, words["Lāčplēsis"]
