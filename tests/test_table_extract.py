@@ -175,3 +175,20 @@ def test_text_rules_read_labels_and_cells_not_keys_and_types(tmp_path: Path) -> 
     assert [(f.code, f.location.field) for f in findings if f.code == "nr-spacing"] == [
         ("nr-spacing", "columns[1].label")
     ]
+
+
+def test_a_text_repeated_in_cells_is_reported_in_each() -> None:
+    from annexgen.model.loading import check_text  # noqa: PLC0415
+
+    text = """kind: table
+title: Cenrādis
+columns:
+  - {key: service, label: Pakalpojums}
+  - {key: unit, label: Mērvienība}
+rows:
+  - {service: Zāle, unit: "telpa Nr.5"}
+  - {service: Kopēšana, unit: "telpa Nr.5"}
+"""
+    found = [(f.code, f.location.field, f.location.line) for f in check_text(text, "c.yaml")]
+    assert ("nr-spacing", "rows[0].unit", 7) in found
+    assert ("nr-spacing", "rows[1].unit", 8) in found

@@ -117,8 +117,12 @@ def _text_rules(annex: BaseModel, out: _Findings) -> None:
     """
     options = getattr(annex, "options", None)
     chosen = _CHOSEN_MARKS.get(getattr(options, "quotes", "lv"))
+    seen: dict[str, list[Finding]] = {}  # a table repeats its units and names: checked once
     for path, text in _free_text(annex):
-        for f in check_text(text):
+        found = seen.get(text)
+        if found is None:
+            found = seen[text] = check_text(text)
+        for f in found:
             if f.code == "quotes" and chosen is not None and f.params.get("marks") == chosen:
                 continue  # the document's own choice of quotation marks
             out.found.append((path, replace(f, location=_field_only(path))))
