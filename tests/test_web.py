@@ -252,6 +252,39 @@ def test_errors_are_latvian_and_tied_to_their_input(client: TestClient) -> None:
     assert "costs.0.amount" in download.json()["problems"]
 
 
+def test_english_on_request_latvian_whatever_the_browser_asks(client: TestClient) -> None:
+    """Issue 13: `?lang=en` is the switch; Accept-Language and the server's ANNEXGEN_LANG
+    (the suite's is en) are not; the document made is the same in both."""
+    browser = {"Accept-Language": "en-GB,en;q=0.9"}
+    page = client.get("/new/project-description", headers=browser)
+    assert '<html lang="lv">' in page.text
+    assert "Projekta nosaukums" in page.text
+    assert page.headers["content-language"] == "lv"
+    english = client.get("/new/project-description?lang=en")
+    assert '<html lang="en">' in english.text
+    assert "Project name" in english.text
+    assert 'href="/check?lang=en"' in english.text  # the links keep the language
+    form = {**_form(load_annex(ROOT / "examples" / "003-integracijas-inkubators.yaml")),
+            "costs.0.amount": "1000,555 EUR", "decision.annex_number": "100"}  # fmt: skip
+    lv = client.post("/validate", data=form, headers=browser).json()
+    en = client.post("/validate?lang=en", data=form).json()
+    assert lv["problems"]["decision.annex_number"][0]["message"] == (
+        "skaitlis nedrīkst būt lielāks par 99"  # a limit of the model, by its code
+    )
+    assert en["problems"]["decision.annex_number"][0]["message"] == (
+        "the number must be at most 99"
+    )
+    assert en["problems"]["costs.0.amount"][0]["message"] == (
+        "amount has more than two decimals: '1000,555'"
+    )
+    assert en["status"] == "2 errors to correct."
+    assert lv["previews"] == en["previews"]  # the document says the same: it is Latvian
+    good = _form(load_annex(ROOT / "examples" / "003-integracijas-inkubators.yaml"))
+    assert client.post("/docx?lang=en", data=good).content == client.post("/docx", data=good).content
+    refused = client.get("/", headers={"Host": "evil.example"}, params={"lang": "en"})
+    assert refused.text == "Unknown server name (Host)."
+
+
 def test_previews_say_what_the_document_says(client: TestClient) -> None:
     form = _form(load_annex(ROOT / "examples" / "003-integracijas-inkubators.yaml"))
     result = client.post("/validate", data=form).json()
@@ -329,6 +362,22 @@ def test_security_headers_on_every_response(client: TestClient) -> None:
         assert "unsafe-inline" not in csp
         assert response.headers["x-content-type-options"] == "nosniff"
         assert response.headers["x-frame-options"] == "DENY"
+
+
+def test_multipart_uploads_are_limited(client: TestClient) -> None:
+    """Opening several files: at most a few, every part counted, a name never a path."""
+    part = ("file", ("a.csv", b"x"))
+    many = client.post("/open", files=[part] * 5)
+    assert many.status_code == 400
+    big = client.post("/open", files=[("file", ("a.yaml", b"a" * (MAX_BODY_BYTES + 10)))])
+    assert big.status_code == 413
+    odd = client.post("/open", data={"_kind": "table", "nosuch": "x"}, files=[part])
+    assert odd.status_code == 400
+    example = ROOT / "examples" / "005-nvo-finansejums.yaml"
+    sheet = example.with_suffix(".csv")
+    climbing = client.post("/open", files=[("file", ("a.yaml", example.read_bytes())),
+                                           ("file", ("../../" + sheet.name, sheet.read_bytes()))])
+    assert climbing.status_code == 200  # saved under its own name, in the job's folder only
 
 
 def test_bodies_are_limited_while_they_stream(client: TestClient) -> None:

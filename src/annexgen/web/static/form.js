@@ -112,7 +112,7 @@ function tableColumns(grid) {
       const el = item.querySelector(':is(input, select, textarea)[data-path="' + grid.dataset.columns + '.#.' + path + '"]');
       return el ? el.value.trim() : '';
     };
-    const sums = [...item.querySelectorAll('input[data-path="' + grid.dataset.columns + '.#.sum.#"]')];
+    const sums = [...item.querySelectorAll(':is(input, textarea)[data-path="' + grid.dataset.columns + '.#.sum.#"]')];
     return {
       id: item.dataset.columnId,
       key: value('key'),
