@@ -466,7 +466,12 @@ def test_a_table_typed_into_its_grid(page: Page, server: str, tmp_path: Path) ->
     add.click()
     expect(page.locator('[name="rows.0.service"]')).to_be_focused()
     page.keyboard.type("Zāles īre")
-    page.fill('[name="rows.0.price"]', "100,00")
+    page.keyboard.press("Tab")  # the keyboard goes cell by cell, computed cells skipped
+    assert page.evaluate("document.activeElement.name") == "rows.0.price"
+    page.keyboard.type("100,00")
+    page.keyboard.press("Enter")  # never submits
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.dataset.action") == "remove"  # ↑↓: one row
     add.click()
     page.fill('[name="rows.1.service"]', "Skatuve")
     page.fill('[name="rows.1.price"]', "50")
