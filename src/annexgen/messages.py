@@ -327,6 +327,14 @@ MESSAGES: Final[dict[str, str]] = {
     "forbidden-character": "character {character} at position {position} cannot appear in a "
     "Word document; remove it",
     "text-too-long": "text is {length} characters long; the limit is {limit}",
+    # --- limits a field declares (pydantic's constraints, said in our words)
+    "number-too-small": "the number must be at least {limit}",
+    "number-too-large": "the number must be at most {limit}",
+    "list-too-short": "too few entries: at least {limit} needed, here {count}",
+    "list-too-long": "too many entries: at most {limit} allowed, here {count}",
+    "key-characters": "'{value}' cannot be a key: use Latin letters, digits and _, starting "
+    "with a letter or _ (like amount)",
+    "yes-or-no": "expected yes or no (true or false), got '{value}'",
     # --- amounts, in YAML cross-checks and in lint alike
     "amount-words": "the figure is {figure} but the words say {words_value} "
     "(difference {difference}; {groups})",

@@ -30,6 +30,7 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import replace
+from decimal import Decimal
 from importlib import resources
 from pathlib import Path
 from typing import Any, Final
@@ -270,6 +271,8 @@ def _pydantic_findings(
             code, params = "unknown-kind", {"options": list(KINDS)}
             if isinstance(got, dict) and isinstance(got.get("kind"), str):
                 suggestion = _suggest(got["kind"], KINDS)
+        elif kind_of_error in _CONSTRAINTS:
+            code, params = _constraint(kind_of_error, ctx, got)
         elif kind_of_error.startswith(("date_", "datetime_")):
             reason = reason.split(", ", 1)[-1] if ", " in reason else reason
             code, params = "invalid-date", {"reason": reason, "value": str(got)}
@@ -291,6 +294,35 @@ def _pydantic_findings(
                     suggestion=suggestion)
         )  # fmt: skip
     return findings
+
+
+#: pydantic's constraint errors → (code, the ``ctx`` key of the limit)
+_CONSTRAINTS: Final = {
+    "greater_than_equal": ("number-too-small", "ge"),
+    "less_than_equal": ("number-too-large", "le"),
+    "too_short": ("list-too-short", "min_length"),
+    "too_long": ("list-too-long", "max_length"),
+    "string_too_long": ("text-too-long", "max_length"),
+    "string_pattern_mismatch": ("key-characters", ""),
+    "int_parsing": ("whole-number-digits", ""),
+    "bool_parsing": ("yes-or-no", ""),
+}
+
+
+def _constraint(kind_of_error: str, ctx: dict[str, Any], got: Any) -> tuple[str, dict[str, Param]]:
+    """A constraint the model's field declares, said by its code (not pydantic's English)."""
+    code, limit_key = _CONSTRAINTS[kind_of_error]
+    params: dict[str, Param] = {}
+    if limit_key:
+        limit = ctx.get(limit_key)
+        params["limit"] = limit if isinstance(limit, int | Decimal) else str(limit)
+    if code in ("list-too-short", "list-too-long"):
+        params["count"] = len(got) if isinstance(got, list | tuple | dict) else 0
+    elif code == "text-too-long":
+        params["length"] = len(got) if isinstance(got, str) else 0
+    elif code not in {"number-too-small", "number-too-large"}:
+        params["value"] = str(got)
+    return code, params
 
 
 def _literal_options(error: Any) -> list[str]:

@@ -7,6 +7,7 @@ from typing import Annotated, Final, Literal
 from pydantic import Field, model_validator
 
 from annexgen.errors import FieldError
+from annexgen.i18n import N_
 from annexgen.model.fields import MAX_ITEMS, AlsoText, AnnexBase, Model, Text
 from annexgen.model.kinds.base import Body, Kind
 from annexgen.model.wording import quote
@@ -82,6 +83,6 @@ def body(annex: ProjectAnnouncement) -> Body:
 KIND: Final = Kind(
     name="project-announcement",
     model=ProjectAnnouncement,
-    title="Paziņojums par projektu",
+    title=N_("Project announcement"),
     body=body,
 )

@@ -14,6 +14,7 @@ from typing import Annotated, Any, ClassVar, Final, Literal
 from pydantic import AfterValidator, BeforeValidator, Field, model_validator
 
 from annexgen.errors import FieldError
+from annexgen.i18n import N_
 from annexgen.lv import noun_form
 from annexgen.lv.words import MONTHS_NOUN
 from annexgen.model.fields import (
@@ -326,7 +327,7 @@ def body(annex: ProjectDescription) -> Body:
 KIND: Final = Kind(
     name="project-description",
     model=ProjectDescription,
-    title="Projekta apraksts",
+    title=N_("Project description"),
     body=body,
     labels=LABELS,
 )
