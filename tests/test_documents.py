@@ -188,7 +188,7 @@ def test_zip_without_word_document_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "x.docx"
     with zipfile.ZipFile(path, "w") as z:
         z.writestr("hello.txt", "hi")
-    with pytest.raises(DocumentError, match=r"no word/document.xml"):
+    with pytest.raises(DocumentError, match=r"not a .docx file: \[Content_Types\].xml is missing"):
         read_document(path)
 
 

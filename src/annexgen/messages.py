@@ -146,6 +146,16 @@ MESSAGES: Final[dict[str, str]] = {
     "template-filter": "{reason}",
     "template-unsafe": "the template tried something unsafe: {reason}",
     "template-error": "template error ({kind}): {reason}",
+    "template-too-slow": "the template ran for more than {seconds} s; a loop that never ends "
+    "or repeats too often?",
+    "template-too-large": "the template made a text or list longer than {limit}; the limit "
+    "keeps a mistake from filling the memory",
+    "template-output": "the template wrote more than {limit} characters into one part",
+    "template-range": "range() of {count} numbers; a template may count to {limit}",
+    "template-recursion": "a macro calls itself too deeply",
+    "template-not-available": "{name} cannot be used in an annex template",
+    "template-failed": "the template failed here: {kind}: {reason}",
+    "template-nested": "tags are nested too deeply to read",
 }
 
 #: How a suggestion is offered, per code; every other code uses ``suggest``.

@@ -25,6 +25,7 @@ __all__ = ["MAX_STEM", "safe_name", "sync_dir", "write_atomic"]
 MAX_STEM: Final = 120
 _RESERVED: Final = re.compile(r"^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$", re.IGNORECASE)
 _BAD_CHARS: Final = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
+_SURROGATES: Final = re.compile("[\ud800-\udfff]")
 
 
 def safe_name(name: str) -> str:
@@ -36,6 +37,7 @@ def safe_name(name: str) -> str:
     """
     text = unicodedata.normalize("NFC", name)
     text = _BAD_CHARS.sub("_", text).rstrip(" .")
+    text = _SURROGATES.sub("_", text)  # no file system holds a lone surrogate
     if not text.strip(" ."):
         text = "_"
     if _RESERVED.match(text):
@@ -52,7 +54,16 @@ def write_atomic(target: str | Path, data: bytes, *, sync_directory: bool = True
     path = Path(target)
     directory = path.parent if str(path.parent) else Path(".")
     try:
+        if path.exists() and not path.is_file():
+            # never replace a device, a pipe or a folder (as root, /dev/full would go)
+            raise OutputError(
+                "is not a regular file; choose a file name", location=Location(str(path))
+            )
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    except UnicodeEncodeError as err:
+        raise OutputError(
+            "the file name is not valid text (a lone surrogate)", location=Location(str(path))
+        ) from err
     except OSError as err:
         raise OutputError(
             f"cannot write in {directory}: {err.strerror}", location=Location(str(path))

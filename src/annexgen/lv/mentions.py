@@ -16,16 +16,16 @@ from decimal import Decimal
 from typing import Final
 
 from annexgen.errors import LanguageError
-from annexgen.lv.amounts import MAJOR_WORDS, parse_amount_words, to_money
+from annexgen.lv.amounts import FIGURE_START, MAJOR_WORDS, parse_amount_words, to_money
 from annexgen.lv.numbers import words_to_number
 
 __all__ = ["AmountMention", "iter_amount_mentions"]
 
-_FIG = r"(?<![\d.,])\d+(?:[ \u00a0\u202f]\d{3})*(?:[.,]\d{1,2})?(?![\d])"
+_FIG = rf"{FIGURE_START}\d+(?:[ \u00a0\u202f]\d{{3}})*(?:[.,]\d{{1,2}})?(?![\d])"
 _CODE = r"EUR|LVL|€"
 _MENTION: Final = re.compile(
     rf"(?:(?P<code1>{_CODE})[ \u00a0]*(?P<fig1>{_FIG})"
-    rf"|(?P<fig2>{_FIG})[ \u00a0]*(?P<code2>{_CODE})?)"
+    rf"|(?P<fig2>{_FIG})[ \u00a0]*+(?P<code2>{_CODE})?)"
     rf"[ \u00a0]*\((?P<words>[^()]*)\)"
 )
 _FIRST_WORD: Final = re.compile(r"\S+")

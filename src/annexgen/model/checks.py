@@ -29,6 +29,7 @@ from pydantic import BaseModel
 
 from annexgen.errors import Finding, LanguageError, Location, Severity, field_path
 from annexgen.lv import iter_amount_mentions, lvl_to_eur, to_money
+from annexgen.lv.amounts import FIGURE
 from annexgen.messages import Param, Phrase
 from annexgen.model.kinds.project_announcement import ProjectAnnouncement
 from annexgen.model.kinds.project_description import CostLine, ProjectDescription
@@ -122,7 +123,7 @@ def _amounts_in_text(annex: BaseModel, out: _Findings) -> None:
                 out.add(path, "amount-currency", {"reason": m.error}, excerpt=m.text)
 
 
-_NUMBER: Final = r"\d[\d \u00a0]*(?:[.,]\d{1,2})?"
+_NUMBER: Final = FIGURE  # linear: each digit run is read once (issue 17)
 #: "LVL 1000 (viens tūkstotis latu) (EUR 1422,87)" as seed 003 writes it, or
 #: "1000 LVL (EUR 1422,87)" / "(1422,87 EUR)": lats, optional words, euro in brackets.
 _LVL_EUR_TEXT: Final = re.compile(

@@ -25,6 +25,7 @@ All problems of a file are collected and reported together as
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import json
 import re
@@ -46,6 +47,7 @@ from yaml.events import (
 )
 
 from annexgen.errors import AnnexgenError, DataError, Finding, Location, field_path
+from annexgen.inputs import TooLarge, read_bounded
 from annexgen.messages import Param
 from annexgen.model.checks import cross_check
 from annexgen.model.introspect import models_in
@@ -78,11 +80,15 @@ MAX_DEPTH: Final = 20
 #: Characters the YAML reader refuses outright (PyYAML's ``Reader.NON_PRINTABLE``):
 #: found first, so that the clerk gets line, column and field instead of
 #: "unacceptable character … position 110".
+#: NEL (U+0085) too, which YAML allows: it reads a raw one as a line break and folds
+#: it into a space, while the text gate refuses the escaped "\\N" — the same character
+#: silently changed in one spelling and refused in the other (issue 17).
 _NON_PRINTABLE: Final = re.compile(
-    "[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+    "[^\t\n\r\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
 )
-#: Line breaks as YAML counts them (for line numbers of refused characters).
-_LINE_BREAK: Final = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+#: Line breaks as YAML counts them (for line numbers of refused characters), once the
+#: refused characters (NEL among them) are replaced.
+_LINE_BREAK: Final = re.compile("\r\n|[\r\n\u2028\u2029]")
 #: Anchors/aliases reported per file before the scan stops.
 _MAX_STRUCTURAL: Final = 10
 
@@ -378,25 +384,32 @@ def _walk_events(text: str, loader: Any) -> list[_Raw]:
 
 
 def _bad_characters(text: str) -> list[tuple[tuple[int, int], str]]:
-    """Characters the YAML reader refuses, with their 0-based (line, column)."""
+    """Characters the YAML reader refuses, with their 0-based (line, column).
+
+    One pass over the text: line breaks are counted from the previous refused
+    character on, never again from the start (that was quadratic, issue 17).
+    """
     found = []
+    line = line_start = scanned = 0
     for m in _NON_PRINTABLE.finditer(text):
-        before = text[: m.start()]
-        breaks = list(_LINE_BREAK.finditer(before))
-        line = len(breaks)
-        column = m.start() - (breaks[-1].end() if breaks else 0)
-        found.append(((line, column), m.group()))
+        for brk in _LINE_BREAK.finditer(text, scanned, m.start()):
+            line += 1
+            line_start = brk.end()
+        scanned = m.end()
+        found.append(((line, m.start() - line_start), m.group()))
     return found
 
 
 def _character_problems(text: str, filename: str, doc: _Document | None) -> list[Finding]:
     problems = []
+    # scalar spans in document order, to find the field of each character by bisection
+    spans = sorted(doc.spans, key=lambda span: span[0]) if doc else []
+    starts = [start for start, _, _ in spans]
     for (line, column), ch in _bad_characters(text):
         field = None
-        for start, end, path in doc.spans if doc else ():
-            if start <= (line, column) < end:
-                field = field_path(path) or None
-                break
+        i = bisect.bisect_right(starts, (line, column)) - 1
+        if i >= 0 and spans[i][0] <= (line, column) < spans[i][1]:
+            field = field_path(spans[i][2]) or None
         problems.append(
             Finding(
                 "yaml-forbidden-character",
@@ -500,11 +513,10 @@ def _sorted(problems: list[Finding]) -> list[Finding]:
 def _read(path: Path) -> tuple[str | None, list[Finding]]:
     where = Location(str(path))
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            params: dict[str, Param] = {"size": size, "limit": MAX_FILE_BYTES // 1024}
-            return None, [Finding("file-too-large", location=where, params=params)]
-        raw = path.read_bytes()
+        raw = read_bounded(path, MAX_FILE_BYTES)  # regular files only: a FIFO never blocks
+    except TooLarge as err:
+        params: dict[str, Param] = {"size": err.size, "limit": MAX_FILE_BYTES // 1024}
+        return None, [Finding("file-too-large", location=where, params=params)]
     except OSError as err:
         reason = {"reason": err.strerror or str(err)}
         return None, [Finding("unreadable-file", location=where, params=reason)]
@@ -514,6 +526,11 @@ def _read(path: Path) -> tuple[str | None, list[Finding]]:
         return None, [Finding("not-utf8", location=where, params={"byte": err.start})]
 
 
+def _utf8_size(text: str) -> int:
+    """Bytes of ``text`` in UTF-8; a lone surrogate counts too (and is reported later)."""
+    return len(text.encode("utf-8", "surrogatepass"))
+
+
 def _too_large(filename: str) -> Finding:
     limit = {"limit": MAX_FILE_BYTES // 1024}
     return Finding("text-too-large", location=Location(filename), params=limit)
@@ -521,7 +538,7 @@ def _too_large(filename: str) -> Finding:
 
 def check_text(text: str, filename: str = "<text>") -> list[Finding]:
     """Every finding (errors and warnings) of a YAML annex given as text."""
-    if len(text.encode("utf-8")) > MAX_FILE_BYTES:
+    if _utf8_size(text) > MAX_FILE_BYTES:
         return [_too_large(filename)]
     return _validate(text, filename)[1]
 
@@ -540,7 +557,7 @@ def load_annex_text(text: str, filename: str = "<text>") -> Any:
     Warnings (e.g. funding that does not add up) do not stop loading; use
     :func:`check_text` to see them.
     """
-    if len(text.encode("utf-8")) > MAX_FILE_BYTES:
+    if _utf8_size(text) > MAX_FILE_BYTES:
         raise DataError([_too_large(filename)], file=filename)
     annex, problems = _validate(text, filename)
     errors = [p for p in problems if p.severity == "error"]

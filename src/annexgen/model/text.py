@@ -44,6 +44,7 @@ _NAMES: Final = {
     0x08: "BACKSPACE",
     0x0B: "VERTICAL TAB (Shift+Enter in Word; use a normal line break)",
     0x0C: "FORM FEED (docxtpl would insert a page break)",
+    0x85: "NEXT LINE (NEL; use a normal line break)",
     0x1B: "ESCAPE",
     0xFFFE: "NONCHARACTER U+FFFE",
     0xFFFF: "NONCHARACTER U+FFFF",

@@ -27,9 +27,7 @@ gets each piece of text exactly once.
 from __future__ import annotations
 
 import codecs
-import re
 import unicodedata
-import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,9 +35,21 @@ from typing import Final
 
 from lxml import etree
 
-from annexgen.errors import DocumentError
+from annexgen.errors import DocumentError, TemplateError
+from annexgen.inputs import NotRegularFile, TooLarge, read_bounded
+from annexgen.word.package import Package, parse_strict
 
-__all__ = ["Document", "DocumentRow", "TextBlock", "read_document", "read_text"]
+__all__ = [
+    "MAX_BLOCKS",
+    "MAX_DOCUMENT_BYTES",
+    "MAX_DOCUMENT_CHARS",
+    "Document",
+    "DocumentRow",
+    "TextBlock",
+    "read_document",
+    "read_package",
+    "read_text",
+]
 
 _W: Final = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _MC: Final = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -86,34 +96,81 @@ class Document:
     rows: tuple[DocumentRow, ...] = field(default=())
 
 
+#: Largest file ``lint`` and ``extract`` read (a .docx with photos is a few MB; the
+#: text of a long annex a few dozen KB). Refused before reading (issue 17: a
+#: 50 MB .txt took 69 s and 1.65 GB).
+MAX_DOCUMENT_BYTES: Final = 32 * 1024 * 1024
+#: Most characters of text read from one document (about 600 pages).
+MAX_DOCUMENT_CHARS: Final = 2_000_000
+#: Most pieces of text (paragraphs, table cells, lines) read from one document.
+MAX_BLOCKS: Final = 100_000
+
+
 def read_document(path: str | Path) -> Document:
     """Read a .docx or .txt file; :class:`DocumentError` says why one cannot be read."""
     p = Path(path)
     suffix = p.suffix.lower()
+    if suffix not in {".docx", ".txt", ".text"}:
+        raise DocumentError(
+            f"cannot read {p.suffix or 'files without an extension'}: expected .docx or .txt",
+            file=str(p),
+        )
+    data = _read_bytes(p)
     if suffix == ".docx":
-        return _read_docx(p)
-    if suffix in {".txt", ".text"}:
-        return read_text(_decode(p), path=str(p))
-    raise DocumentError(
-        f"cannot read {p.suffix or 'files without an extension'}: expected .docx or .txt",
-        file=str(p),
-    )
+        document = _read_docx(data, p)
+    else:
+        document = read_text(_decode(data, p), path=str(p))
+    _check_volume(document)
+    return document
+
+
+def _check_volume(document: Document) -> None:
+    if len(document.blocks) > MAX_BLOCKS:
+        raise DocumentError(
+            f"more than {MAX_BLOCKS:,} paragraphs, cells or lines; the limit keeps lint and "
+            "extract fast".replace(",", " "),
+            file=document.path,
+        )
+    if sum(len(b.text) for b in document.blocks) > MAX_DOCUMENT_CHARS:
+        raise DocumentError(
+            f"more than {MAX_DOCUMENT_CHARS:,} characters of text; split the document".replace(
+                ",", " "
+            ),
+            file=document.path,
+        )
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return read_bounded(path, MAX_DOCUMENT_BYTES)
+    except FileNotFoundError:
+        raise DocumentError("file not found", file=str(path)) from None
+    except NotRegularFile as err:
+        if "folder" in str(err.strerror):
+            raise DocumentError("is a directory, not a file", file=str(path)) from None
+        raise DocumentError(f"cannot read the file: {err.strerror}", file=str(path)) from None
+    except TooLarge as err:
+        raise DocumentError(
+            f"the file is {err.size} bytes; lint and extract read at most "
+            f"{MAX_DOCUMENT_BYTES // 2**20} MB",
+            file=str(path),
+        ) from None
+    except OSError as err:
+        raise DocumentError(f"cannot read the file: {err.strerror}", file=str(path)) from None
 
 
 # --- plain text ------------------------------------------------------------------
 
 
-def _decode(path: Path) -> str:
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise DocumentError("file not found", file=str(path)) from None
-    except IsADirectoryError:
-        raise DocumentError("is a directory, not a file", file=str(path)) from None
-    except OSError as err:
-        raise DocumentError(f"cannot read the file: {err.strerror}", file=str(path)) from None
+def _decode(data: bytes, path: Path) -> str:
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16")
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as err:  # a lone surrogate, an odd number of bytes
+            raise DocumentError(
+                f"broken UTF-16 text ({err.reason} at byte {err.start}); save the file as UTF-8",
+                file=str(path),
+            ) from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
@@ -126,7 +183,18 @@ def _decode(path: Path) -> str:
         ) from None
 
 
-_INLINE_ROW: Final = re.compile(r"^(?P<label>[^\t]*\S[^\t]*)\t+(?P<value>.*\S.*)$")
+def _inline_row(line: str) -> tuple[str, str] | None:
+    """``Label<TAB>Value`` on one line: (label, value), both stripped, or ``None``.
+
+    By hand rather than by a pattern: the pattern this replaces (label, tabs and
+    value, each with a non-space somewhere) tried every split of a line without
+    a tab and took minutes on one long line (issue 17); this reads it once.
+    """
+    label, tab, rest = line.partition("\t")
+    value = rest.lstrip("\t")
+    if not tab or not label.strip() or not value.strip():
+        return None
+    return label.strip(), value.strip()
 
 
 def read_text(text: str, *, path: str = "<text>") -> Document:
@@ -162,14 +230,13 @@ def _text_rows(lines: list[str]) -> Iterator[DocumentRow]:
         )
 
     for n, line in enumerate(lines, start=1):
-        inline = _INLINE_ROW.match(line)
+        inline = _inline_row(line)
         if inline and not line.startswith("\t"):
             row = finish()
             if row:
                 yield row
             label = value = None
-            text = inline["value"].strip()
-            yield DocumentRow(inline["label"].strip(), text, f"line {n}", n, (text,))
+            yield DocumentRow(inline[0], inline[1], f"line {n}", n, (inline[1],))
         elif line.startswith("\t"):
             if label is None or value is not None:
                 row = finish()
@@ -191,29 +258,30 @@ def _text_rows(lines: list[str]) -> Iterator[DocumentRow]:
 # --- Word ------------------------------------------------------------------------
 
 
-def _read_docx(path: Path) -> Document:
-    try:
-        with zipfile.ZipFile(path) as package:
-            names = set(package.namelist())
-            if "word/document.xml" not in names:
-                raise DocumentError("not a Word document (no word/document.xml)", file=str(path))
-            body_xml = package.read("word/document.xml")
-            rels = _relationships(package, names)
-            parts = {
-                target: package.read(f"word/{target}")
-                for target in rels.values()
-                if f"word/{target}" in names
-            }
-    except FileNotFoundError:
-        raise DocumentError("file not found", file=str(path)) from None
-    except IsADirectoryError:
-        raise DocumentError("is a directory, not a file", file=str(path)) from None
-    except zipfile.BadZipFile:
-        raise DocumentError("not a .docx file (not a ZIP package)", file=str(path)) from None
-    except OSError as err:
-        raise DocumentError(f"cannot read the file: {err.strerror}", file=str(path)) from None
+_HEADER: Final = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/header"
+_FOOTER: Final = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer"
 
-    root = _parse(body_xml, path)
+
+def read_package(data: bytes, path: str | Path) -> Package:
+    """A .docx through the one reader of Word packages (:meth:`Package.read`: its size,
+    ratio and tag limits, no DTDs, no encrypted members), as a :class:`DocumentError`."""
+    try:
+        return Package.read(data, str(path))
+    except TemplateError as err:
+        raise DocumentError(
+            f"not a .docx file: {err.params.get('reason', err.message)}", file=str(path)
+        ) from None
+
+
+def _read_docx(data: bytes, path: Path) -> Document:
+    package = read_package(data, path)
+    main = package.main_part
+    rels = {
+        rid: part
+        for rid, kind, part in package.relationships(main)
+        if kind in (_HEADER, _FOOTER) and part in package
+    }
+    root = _parse(package[main], path)
     body = root.find(_w("body"))
     if body is None:
         raise DocumentError("not a Word document (no w:body)", file=str(path))
@@ -227,34 +295,22 @@ def _read_docx(path: Path) -> Document:
     for ref in root.iter(_w("headerReference"), _w("footerReference")):
         rid = ref.get("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id")
         target = rels.get(rid or "")
-        if target is None or target in seen or target not in parts:
+        if target is None or target in seen:
             continue
         seen.add(target)
         kind = "header" if ref.tag == _w("headerReference") else "footer"
         counters[kind] += 1
-        part_root = _parse(parts[target], path)
+        part_root = _parse(package[target], path)
         _DocxReader().read_container(part_root, f"{kind} {counters[kind]} ", blocks, rows)
     return Document(str(path), tuple(blocks), tuple(rows))
 
 
-def _relationships(package: zipfile.ZipFile, names: set[str]) -> dict[str, str]:
-    name = "word/_rels/document.xml.rels"
-    if name not in names:
-        return {}
-    root = etree.fromstring(package.read(name))
-    out: dict[str, str] = {}
-    for rel in root:
-        rtype = rel.get("Type", "")
-        if rtype.endswith(("/header", "/footer")) and rel.get("TargetMode") != "External":
-            out[rel.get("Id", "")] = rel.get("Target", "").lstrip("/").removeprefix("word/")
-    return out
-
-
 def _parse(data: bytes, path: Path) -> etree._Element:
     try:
-        return etree.fromstring(data, parser=etree.XMLParser(resolve_entities=False))
-    except etree.XMLSyntaxError as err:
+        root: etree._Element = parse_strict(data)
+    except etree.XMLSyntaxError as err:  # pragma: no cover - Package.read parsed it already
         raise DocumentError(f"broken Word XML: {err}", file=str(path)) from None
+    return root
 
 
 _SKIP: Final = frozenset(

@@ -23,6 +23,7 @@ so it can be tested on sentences and reused on any text the library holds.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import re
@@ -52,7 +53,7 @@ from annexgen.lv import (
     to_money,
     words_to_number,
 )
-from annexgen.lv.amounts import MAJOR_WORDS
+from annexgen.lv.amounts import FIGURE, FIGURE_GROUPS, MAJOR_WORDS
 from annexgen.messages import Param
 from annexgen.model.checks import amount_words_params
 from annexgen.reading.documents import Document, TextBlock, read_document
@@ -226,8 +227,7 @@ def _suggest_words(
 
 
 _PAREN_AFTER_FIGURE: Final = re.compile(
-    r"(?<![\d.,])(?P<fig>(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:[.,]\d{1,2})?)[ \u00a0]*"
-    r"(?P<code>EUR|LVL)?[ \u00a0]*\((?P<words>[^()]*)\)"
+    rf"(?P<fig>{FIGURE})[ \u00a0]*+(?P<code>EUR|LVL)?[ \u00a0]*\((?P<words>[^()]*)\)"
 )
 
 
@@ -285,7 +285,7 @@ def _check_mentions(text: str, seen: set[int]) -> Iterator[Finding]:
 
 # --- LVL → EUR -----------------------------------------------------------------------
 
-_FIG: Final = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?"
+_FIG: Final = FIGURE  # starts only where a figure can begin: linear (issue 17)
 _LVL_EUR: Final = re.compile(
     rf"(?:\b(?:LVL|Ls)[ \u00a0]*(?P<lvl1>{_FIG})|(?P<lvl2>{_FIG})[ \u00a0]*(?:LVL|Ls|lati|latu)\b)"
     rf"(?:[ \u00a0]*\([^()]*\))?[ \u00a0]*\([ \u00a0]*"
@@ -522,16 +522,18 @@ def _check_dates(text: str) -> Iterator[Finding]:
             suggestion = format_date(d.date, d.case, nbsp=False)
             yield _finding(text, d.start, d.end, "date-spacing", suggestion=suggestion)
     # a year alone: "2013.gadā", "2020.gadam"
+    starts = [s for s, _ in covered]  # in text order and disjoint: found by bisection
     for m in re.finditer(r"(?<!\d)(\d{4})\.(gad[a-zāēīū]*)", text):
-        if any(s <= m.start() < e for s, e in covered):
-            continue
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if i >= 0 and m.start() < covered[i][1]:
+            continue  # part of a whole date (a scan of every date was quadratic, issue 17)
         yield _finding(text, m.start(), m.end(), "date-spacing", suggestion=f"{m[1]}. {m[2]}")
 
 
 # --- typography ------------------------------------------------------------------------
 
 _CODE_AFTER: Final = re.compile(
-    r"(?<![\d.,])(?P<fig>\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)\.(?P<dec>\d{2})(?!\d)"
+    rf"(?P<fig>{FIGURE_GROUPS})\.(?P<dec>\d{{2}})(?!\d)"
     r"(?P<sp>[ \u00a0]*)(?P<cur>EUR|LVL|€|eiro|euro|lati|latu)\b"
 )
 _CODE_BEFORE: Final = re.compile(
