@@ -300,20 +300,106 @@ SECTION = (
     'w:header="567" w:footer="567" w:gutter="0"/><w:titlePg/></w:sectPr>'
 )
 
+
+def table_kind() -> str:
+    """The table kind (issue 16): columns and rows from the data, the page turns to fit.
+
+    A table annex has as many columns as its data says, so the column loop and
+    the widths live in the XML itself (``{% for %}`` between cells, widths and
+    the page size as attributes), not in ``{%tc %}`` tags: both render paths
+    take it as it is, and no grid has to be repaired after rendering. The
+    header row repeats on every page (``tblHeader``, EN 301 549 table headers),
+    rows do not break across pages, numbers are right-aligned, the „Kopā” row
+    is bold and its label spans the columns before the first total. The body
+    of this template is not meant to be edited in Word: change this function.
+    """
+    text = '<w:r><w:t xml:space="preserve">{{ cell.text }}</w:t></w:r>'
+    bold = '<w:r><w:rPr><w:b/><w:bCs/></w:rPr><w:t xml:space="preserve">{{ cell.text }}</w:t></w:r>'
+
+    def cell_xml(runs: str, style: str, extra_pr: str = "", width: bool = True) -> str:
+        tcw = '<w:tcW w:w="{{ cell.width }}" w:type="dxa"/>' if width else ""
+        return (
+            "<w:tc><w:tcPr>" + tcw + extra_pr + "</w:tcPr>"
+            f'<w:p><w:pPr><w:pStyle w:val="{style}"/><w:jc w:val="{{{{ cell.align }}}}"/></w:pPr>'
+            + runs
+            + "</w:p></w:tc>"
+        )
+
+    header = (
+        "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>{% for cell in table.columns %}"
+        '<w:tc><w:tcPr><w:tcW w:w="{{ cell.width }}" w:type="dxa"/>'
+        '<w:shd w:val="clear" w:color="auto" w:fill="F2F2F2"/><w:vAlign w:val="center"/></w:tcPr>'
+        '<w:p><w:pPr><w:pStyle w:val="TableHeading"/></w:pPr>'
+        '<w:r><w:t xml:space="preserve">{{ cell.label }}</w:t></w:r></w:p></w:tc>'
+        "{% endfor %}</w:tr>"
+    )
+    rows = (
+        "{% for row in table.rows %}<w:tr><w:trPr><w:cantSplit/></w:trPr>"
+        # body cells take their widths from the grid (a table has hundreds of them)
+        "{% for cell in row %}"
+        + cell_xml(text, "TableCell", width=False)
+        + "{% endfor %}</w:tr>{% endfor %}"
+    )
+    span = '{% if cell.span > 1 %}<w:gridSpan w:val="{{ cell.span }}"/>{% endif %}'
+    total = (
+        "{% if table.total %}<w:tr><w:trPr><w:cantSplit/></w:trPr>"
+        "{% for cell in table.total.cells %}" + cell_xml(bold, "TableCell", span) + "{% endfor %}"
+        "</w:tr>{% endif %}"
+    )
+    grid = '<w:tblGrid>{% for cell in table.columns %}<w:gridCol w:w="{{ cell.width }}"/>{% endfor %}</w:tblGrid>'
+    table = (
+        '<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/>'
+        '<w:tblW w:w="{{ table.width }}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
+        '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="1" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>'
+        '<w:tblCaption w:val="{{ title }}"/></w:tblPr>' + grid + header + rows + total + "</w:tbl>"
+    )
+    intro = tag("{%p for p in table.intro %}") + para("{{ p }}", "BodyText") + tag("{%p endfor %}")
+    words = (
+        tag("{%p if table.words %}") + para("{{ table.words }}", "TableWords") + tag("{%p endif %}")
+    )
+    # The signature's name sits at the right margin, wherever the page puts it.
+    tabs = (
+        '<w:pStyle w:val="Signature"/><w:tabs><w:tab w:val="clear" w:pos="'
+        f'{TEXT_W}"/><w:tab w:val="right" w:pos="{{{{ page.text_width }}}}"/></w:tabs>'
+    )
+    signature = SIGNATURE.replace('<w:pStyle w:val="Signature"/>', tabs)
+    section = (
+        '<w:sectPr><w:footerReference w:type="default" r:id="rId4"/>'
+        '<w:pgSz w:w="{{ page.width }}" w:h="{{ page.height }}" w:orient="{{ page.orient }}"/>'
+        f'<w:pgMar w:top="{TOP}" w:right="{RIGHT}" w:bottom="{BOTTOM}" w:left="{LEFT}" '
+        'w:header="567" w:footer="567" w:gutter="0"/><w:titlePg/></w:sectPr>'
+    )
+    return MARK + TITLE + intro + table + para() + words + PARAGRAPHS + signature + section
+
+
+#: Styles only the table kind uses: 11 pt cells, a bold centred header.
+TABLE_STYLES = """<w:style w:type="paragraph" w:customStyle="1" w:styleId="TableHeading"><w:name w:val="Table Heading"/><w:basedOn w:val="Normal"/>
+<w:pPr><w:keepNext/><w:spacing w:before="20" w:after="20"/><w:jc w:val="center"/></w:pPr><w:rPr><w:b/><w:bCs/><w:sz w:val="22"/><w:szCs w:val="22"/></w:rPr></w:style>
+<w:style w:type="paragraph" w:customStyle="1" w:styleId="TableCell"><w:name w:val="Table Cell"/><w:basedOn w:val="Normal"/>
+<w:pPr><w:spacing w:before="20" w:after="20"/></w:pPr><w:rPr><w:sz w:val="22"/><w:szCs w:val="22"/></w:rPr></w:style>
+<w:style w:type="paragraph" w:customStyle="1" w:styleId="TableWords"><w:name w:val="Table Total In Words"/><w:basedOn w:val="Normal"/>
+<w:pPr><w:spacing w:before="120" w:after="120"/><w:jc w:val="both"/></w:pPr></w:style>
+"""
+
+#: Styles a kind adds to the shared ones.
+EXTRA_STYLES = {"table": TABLE_STYLES}
+
 TEMPLATES = {
     "project-description": ("Projekta apraksts", MARK + TITLE + TABLE + SIGNATURE),
     "generic": (
         "Pielikums",
         MARK + TITLE + tag("{%p if rows %}") + TABLE + tag("{%p endif %}") + PARAGRAPHS + SIGNATURE,
     ),
-    "project-announcement": ("Paziņojums par projektu", TITLE + BLOCKS + SIGNATURE),
+    "project-announcement": ("Paziņojums par projektu", MARK + TITLE + BLOCKS + SIGNATURE),
+    "table": ("Tabula", table_kind()),
 }
 
 
 def document(body: str) -> str:
+    section = "" if "<w:sectPr>" in body else SECTION  # a kind may lay out its own page
     return (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        f'<w:document xmlns:w="{W}" xmlns:r="{R}"><w:body>{body}{SECTION}</w:body></w:document>'
+        f'<w:document xmlns:w="{W}" xmlns:r="{R}"><w:body>{body}{section}</w:body></w:document>'
     )
 
 
@@ -329,7 +415,9 @@ def build(kind: str, out_dir: Path = HERE) -> Path:
         "word/footer1.xml": FOOTER,
         "word/numbering.xml": NUMBERING,
         "word/settings.xml": SETTINGS,
-        "word/styles.xml": STYLES,
+        "word/styles.xml": STYLES.replace(
+            "</w:styles>", EXTRA_STYLES.get(kind, "") + "</w:styles>"
+        ),
     }
     path = out_dir / f"{kind}.docx"
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:

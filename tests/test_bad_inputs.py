@@ -71,7 +71,10 @@ def _string_leaves(value: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ..
 #: Keys whose strings are codes, amounts or dates, not free text (they fail with their own
 #: message before the text gate would).
 CODES = {"kind", "role", "currency", "number_style", "cents", "euro_spelling", "quotes",
-         "date_spaces", "amount", "eur", "date", "until", "start", "end"}  # fmt: skip
+         "date_spaces", "amount", "eur", "date", "until", "start", "end",
+         # the table kind: column keys and types, file names, totals (issue 16)
+         "key", "of", "type", "align", "orientation", "rows_from", "sheet", "stated",
+         "column", "approved"}  # fmt: skip
 
 
 def _free_text_paths(data: dict[str, Any]) -> list[tuple[Any, ...]]:

@@ -19,6 +19,8 @@ from tests.render.helpers import paragraphs, template_with
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
+#: the examples plus one nested copy (the tree fixture)
+IN_TREE = len(list(EXAMPLES.glob("*.yaml"))) + 1
 
 
 @pytest.fixture
@@ -26,8 +28,9 @@ def tree(tmp_path: Path) -> Path:
     """The examples in a nested input folder."""
     src = tmp_path / "in"
     (src / "2013" / "decembris").mkdir(parents=True)
-    for path in sorted(EXAMPLES.glob("*.yaml")):
-        shutil.copy(path, src / path.name)
+    for pattern in ("*.yaml", "*.csv", "*.xlsx"):  # table examples read the files beside them
+        for path in sorted(EXAMPLES.glob(pattern)):
+            shutil.copy(path, src / path.name)
     shutil.copy(
         EXAMPLES / "003-integracijas-inkubators.yaml", src / "2013" / "decembris" / "610.yaml"
     )
@@ -63,7 +66,7 @@ def test_output_tree_mirrors_input(tree: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     report = run_batch(tree, out, jobs=2)
     assert report.ok
-    assert report.count("rendered") == 6
+    assert report.count("rendered") == IN_TREE
     produced = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.docx"))
     assert produced == [
         "000-hugs-not-drugs.docx",
@@ -71,6 +74,8 @@ def test_output_tree_mirrors_input(tree: Path, tmp_path: Path) -> None:
         "002-jauniesu-centri.docx",
         "003-integracijas-inkubators.docx",
         "004-risk-free.docx",
+        "005-nvo-finansejums.docx",
+        "006-cenradis.docx",
         "2013/decembris/610.docx",
     ]
     assert "lēmumam Nr.\u00a0610" in paragraphs((out / "2013/decembris/610.docx").read_bytes())
@@ -83,7 +88,7 @@ def test_unchanged_rerun_renders_nothing_and_changes_are_noticed(
     run_batch(tree, out, jobs=1)
     before = {p: p.read_bytes() for p in out.rglob("*.docx")}
     again = run_batch(tree, out, jobs=1)
-    assert again.count("skipped") == 6
+    assert again.count("skipped") == IN_TREE
     assert again.count("rendered") == 0
     assert {p: p.read_bytes() for p in out.rglob("*.docx")} == before
     # change one input: only it is rendered
@@ -94,7 +99,7 @@ def test_unchanged_rerun_renders_nothing_and_changes_are_noticed(
     # a deleted output is made again; --force renders all
     (out / "000-hugs-not-drugs.docx").unlink()
     assert run_batch(tree, out, jobs=1).count("rendered") == 1
-    assert run_batch(tree, out, jobs=1, force=True).count("rendered") == 6
+    assert run_batch(tree, out, jobs=1, force=True).count("rendered") == IN_TREE
     manifest = json.loads((out / MANIFEST_NAME).read_text("utf-8"))
     assert set(manifest["items"]) == {p.relative_to(out).as_posix() for p in out.rglob("*.docx")}
 
@@ -153,7 +158,7 @@ def test_dry_run_writes_nothing_but_still_validates(tree: Path, tmp_path: Path) 
     out = tmp_path / "out"
     (tree / "bad.yaml").write_text("kind: nope\n")
     report = run_batch(tree, out, dry_run=True)
-    assert report.count("would render") == 6
+    assert report.count("would render") == IN_TREE
     assert report.count("failed") == 1
     assert not out.exists()
 
@@ -180,7 +185,7 @@ def test_interrupt_keeps_finished_files_and_leaves_no_partial_file(
     manifest = json.loads((out / MANIFEST_NAME).read_text("utf-8"))
     assert len(manifest["items"]) == 2  # the next run renders only the rest
     monkeypatch.undo()
-    assert run_batch(tree, out, jobs=1).count("rendered") == 4
+    assert run_batch(tree, out, jobs=1).count("rendered") == IN_TREE - 2
 
 
 def test_cli_batch_exit_codes_and_summary(tree: Path, tmp_path: Path) -> None:
@@ -188,11 +193,11 @@ def test_cli_batch_exit_codes_and_summary(tree: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     result = runner.invoke(main, ["batch", str(tree), "-o", str(out), "--jobs", "2"])
     assert result.exit_code == 0
-    assert "summary: rendered: 6, skipped (unchanged): 0, failed: 0" in result.stderr
+    assert f"summary: rendered: {IN_TREE}, skipped (unchanged): 0, failed: 0" in result.stderr
     (tree / "bad.yaml").write_text("kind: project-description\n")
     result = runner.invoke(main, ["batch", str(tree), "-o", str(out)])
     assert result.exit_code == 1
-    assert "skipped (unchanged): 6, failed: 1" in result.stderr
+    assert f"skipped (unchanged): {IN_TREE}, failed: 1" in result.stderr
     assert "bad.yaml:1:1: project_name: required field 'project_name' is missing" in result.stderr
     assert runner.invoke(main, ["batch", str(tmp_path / "missing"), "-o", str(out)]).exit_code == 2
 

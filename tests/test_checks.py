@@ -123,9 +123,13 @@ FILES = [
 def test_an_unknown_key_adds_its_error_and_changes_no_finding(path: Path) -> None:
     # the parts' cross-checks are the whole annex's: nothing invented, nothing lost
     text = path.read_text(encoding="utf-8")
-    clean = [(p.severity, str(p)) for p in check_text(text, "a.yaml")]
-    unknown = ("error", f"a.yaml:{text.count(chr(10)) + 1}:1: colour: unknown field 'colour'")
-    broken = [(p.severity, str(p)) for p in check_text(text + "colour: zaļa\n", "a.yaml")]
+    folder = path.parent  # table examples read their rows from a file beside them
+    clean = [(p.severity, str(p)) for p in check_text(text, "a.yaml", base_dir=folder)]
+    # (a key with no near match: "colour" would suggest a table's "columns")
+    unknown = ("error", f"a.yaml:{text.count(chr(10)) + 1}:1: qqq: unknown field 'qqq'")
+    broken = [
+        (p.severity, str(p)) for p in check_text(text + "qqq: zaļa\n", "a.yaml", base_dir=folder)
+    ]
     assert broken == sorted([unknown, *clean], key=lambda p: (p[0], int(p[1].split(":")[1])))
 
 

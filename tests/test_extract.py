@@ -17,6 +17,9 @@ from tests.seeds import require_seeds
 ROOT = Path(__file__).resolve().parent.parent
 DESCRIPTIONS = sorted((ROOT / "examples").glob("00[0-3]-*.yaml"))
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
+#: Table examples read their rows from a spreadsheet; extract gives them back inline
+#: (tests/test_table.py compares what they print instead of the model).
+EXAMPLES = [p for p in EXAMPLES if "\nkind: table\n" not in p.read_text(encoding="utf-8")]
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)

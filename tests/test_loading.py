@@ -197,7 +197,7 @@ def test_wrong_nesting_and_missing_fields() -> None:
     assert any(m.startswith("a.yaml:2:11: decision:") for m in msgs)
     assert errors("kind: minutes\n") == [
         "a.yaml:1:7: kind: 'kind' must be one of: project-description, generic, "
-        "project-announcement"
+        "project-announcement, table"
     ]
     assert "a mapping" in errors("- a\n- b\n")[0]
 

@@ -28,6 +28,11 @@ EXPECTED = {
     "003": ["Integrācijas inkubators", "viens tūkstotis latu", "J. Lāčplēsis",
             "2013. gada 5. decembra sēdes"],
     "004": ["sāk īstenot projektu LLI-402", "Eiropas Savienības oficiālo nostāju"],
+    # tables (issue 16): the total row, the total in words, a VAT row, the approval mark
+    "005": ["Finansējuma sadalījums", "Kopā 28 150,00 23 200,50",
+            "divdesmit trīs tūkstoši divi simti eiro 50 centu", "J. Rozenbergs"],
+    "006": ["APSTIPRINĀTS ar Cēsu novada domes 2025. gada 27. marta lēmumu Nr. 113",
+            "(sēdes prot. Nr. 5, 13. §)", "Skatuves tērpu noma 1 komplekts 12,40 2,60 15,00"],
 }  # fmt: skip
 
 

@@ -245,7 +245,9 @@ def test_a_label_is_never_left_at_the_foot_of_a_page_without_its_text(
 
 
 @pytest.mark.libreoffice
-@pytest.mark.parametrize("name", [p.stem for p in EXAMPLES])
+@pytest.mark.parametrize(
+    "name", [p.stem for p in EXAMPLES if "\nkind: table\n" not in p.read_text(encoding="utf-8")]
+)  # table annexes repeat their header row on every page (issue 16)
 def test_the_seeds_look_no_header_row(converted: dict[str, tuple[bytes, Path]], name: str) -> None:
     # the seeds (tests/fixtures/seeds) have no "Sadaļa | Saturs" row
     words = {w.text for page in read_pages(converted[name][1]) for w in page.words}

@@ -13,12 +13,17 @@ def _sources() -> dict[str, str]:
 
 
 def test_no_jinja_environment_outside_the_factory() -> None:
+    factories = {"word/environment.py", "web/pages.py"}  # Word templates; the web's own pages
     offenders = [
         name
         for name, text in _sources().items()
-        if re.search(r"\b(Environment|Template)\(", text) and name != "word/environment.py"
+        if re.search(r"\b(Sandboxed)?(Environment|Template)\(", text) and name not in factories
     ]
     assert offenders == []
+    pages = _sources()["web/pages.py"]  # the web form's pages: only the package's templates
+    assert "SandboxedEnvironment(" in pages
+    assert 'PackageLoader("annexgen.web", "templates")' in pages
+    assert "autoescape=True" in pages
     rendering = _sources()["word/environment.py"]
     assert "SandboxedEnvironment" in rendering
     assert "autoescape=True" in rendering

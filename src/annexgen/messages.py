@@ -105,6 +105,8 @@ MESSAGES: Final[dict[str, str]] = {
     "group-cents": "cents {figure} vs {words}",
     "amount-words-unreadable": "cannot read the amount in words: {reason}",
     "amount-currency": "figure and words name different currencies: {reason}",
+    "table-total": "{table}, row {row} ('{label}'): the row says {stated} but column {column} "
+    "adds up to {computed} (difference {difference})",
     "lvl-eur-rate": "LVL {lvl} is EUR {expected} at the fixed rate 0,702804 "
     "(LVL ÷ 0,702804, rounded half up), not EUR {eur}",
     # --- cross-checks of one annex

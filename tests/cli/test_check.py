@@ -24,7 +24,7 @@ def invoke(*args: str) -> tuple[int, str, str]:
 def test_examples_are_valid() -> None:
     code, out, err = invoke("check", *map(str, sorted((ROOT / "examples").glob("*.yaml"))))
     assert code == 0
-    assert "5 file(s) checked: 5 valid, 0 with problems" in err
+    assert "7 file(s) checked: 7 valid, 0 with problems" in err
     assert "warning: activities are numbered 1., 2., 2., 3." in out
 
 

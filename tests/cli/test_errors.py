@@ -99,14 +99,17 @@ def test_extract_refuses_to_overwrite_without_force(old_annex: Path, tmp_path: P
     assert mine.read_text(encoding="utf-8") == "# my corrections\n"  # nothing lost
     result = run("extract", str(old_annex), "-o", str(mine), "--force")
     assert result.exit_code == EXIT_OK, result.output
-    assert "kind: project-description" in mine.read_text(encoding="utf-8")
+    replaced = mine.read_text(encoding="utf-8")
+    assert "# my corrections" not in replaced
+    assert "\nkind: " in replaced  # what extract read, written
+    assert "„Ābele”" in replaced
     assert f"{old_annex} → {mine}" in result.stderr
 
 
 def test_extract_to_a_new_file_needs_no_force(old_annex: Path, tmp_path: Path) -> None:
     new = tmp_path / "new.yaml"
     assert run("extract", str(old_annex), "-o", str(new)).exit_code == EXIT_OK
-    assert "kind: project-description" in new.read_text(encoding="utf-8")
+    assert "\nkind: " in new.read_text(encoding="utf-8")
 
 
 # --- batch says where each .docx went --------------------------------------------------------

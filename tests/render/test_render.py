@@ -48,7 +48,27 @@ def _annex(**fields: object) -> ProjectDescription:
 
 # Fields whose values are not printed as written: options, row keys, codes, and the
 # signatory (printed as "J. Lāčplēsis", checked in test_seed_003_layout).
-NOT_PRINTED = {"options", "labels", "order", "kind", "role", "currency", "signatory"}
+NOT_PRINTED = {
+    "options",
+    "labels",
+    "order",
+    "kind",
+    "role",
+    "currency",
+    "signatory",
+    # table annexes: column keys and types, the source file, totals to check
+    "key",
+    "type",
+    "align",
+    "orientation",
+    "rows_from",
+    "sheet",
+    "sum",
+    "vat",
+    "stated",
+    "column",
+    "act",
+}  # fmt: skip  (act: "lēmumu" in an approval mark)
 
 
 def _model_strings(value: object) -> list[str]:
@@ -500,3 +520,18 @@ def test_the_announcement_disclaimer_does_not_double_the_marks_either() -> None:
         update={"project": annex.project.model_copy(update={"name": f"„{annex.project.name}”"})}
     )
     assert text(render(typed)) == text(render(annex))
+
+
+def test_an_announcement_with_a_decision_carries_the_annex_mark() -> None:
+    # every kind prints the annex mark when the annex belongs to a decision (rules §1.2);
+    # the announcement template once had no mark, and such an annex failed to render
+    from annexgen.model.fields import Decision  # noqa: PLC0415
+    from annexgen.model.loading import skeleton  # noqa: PLC0415
+
+    text = skeleton("project-announcement")
+    annex = load_annex_text(text, "a.yaml").model_copy(
+        update={"decision": Decision(council="Daugavpils pilsētas domes", number="610")}
+    )
+    lines = paragraphs(render(annex))
+    assert lines[:3] == ["Pielikums", "Daugavpils pilsētas domes", "lēmumam Nr.\u00a0610"]
+    assert render(annex.model_copy(update={"decision": None}))  # and without one, none

@@ -81,6 +81,8 @@ class ItemResult:
     output: str = ""
     input_sha256: str = ""
     seconds: float = 0.0
+    #: other files the annex read (a table's ``rows_from``): path → SHA-256
+    read_sha256: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -148,6 +150,18 @@ def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def _unchanged_reads(reads: object) -> bool:
+    """Whether the files an annex read besides its YAML (its spreadsheet) are unchanged."""
+    if reads is None:
+        return True
+    if not isinstance(reads, dict):
+        return False
+    try:
+        return all(_sha256(Path(path)) == sha for path, sha in reads.items())
+    except OSError:
+        return False  # gone or unreadable: render again and report it
+
+
 @dataclass(frozen=True, slots=True)
 class OutputOptions:
     """Every option of :func:`run_batch` that changes what it writes.
@@ -205,6 +219,7 @@ def _render_one(task: tuple[BatchItem, str | None, bool, bool]) -> ItemResult:
     try:
         digest = _sha256(item.source)
         annex = load_annex(item.source)
+        read = {str(p): _sha256(p) for p in annex.input_files()}
         if not dry_run:
             item.target.parent.mkdir(parents=True, exist_ok=True)
             data = render(annex, template, public=public)
@@ -214,7 +229,8 @@ def _render_one(task: tuple[BatchItem, str | None, bool, bool]) -> ItemResult:
     except (AnnexgenError, OSError) as err:
         return ItemResult(item.relative, "failed", f"{item.relative}: {err}", item.output)
     status: Status = "would render" if dry_run else "rendered"
-    return ItemResult(item.relative, status, "", item.output, digest, time.perf_counter() - started)
+    seconds = time.perf_counter() - started
+    return ItemResult(item.relative, status, "", item.output, digest, seconds, read)
 
 
 def _map(tasks: list[tuple[BatchItem, str | None, bool, bool]], jobs: int) -> Iterator[ItemResult]:
@@ -312,6 +328,7 @@ def run_batch(
             and item.target.is_file()
             and (not want_pdf or item.target.with_suffix(".pdf").is_file())
             and entry.get("input_sha256") == _sha256(item.source)
+            and _unchanged_reads(entry.get("reads"))
         )
         if unchanged:
             result = ItemResult(item.relative, "skipped", "", item.output)
@@ -334,6 +351,7 @@ def run_batch(
                     **key,
                     "input": result.relative,
                     "input_sha256": result.input_sha256,
+                    **({"reads": result.read_sha256} if result.read_sha256 else {}),
                 }
             elif result.status == "failed":
                 new_manifest.pop(result.output, None)

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Final, Literal
 
 from pydantic import (
@@ -39,6 +40,7 @@ from pydantic_core import CoreSchema
 
 from annexgen.lv import get_currency, lvl_to_eur, parse_date, short_name, to_money
 from annexgen.lv.amounts import CentsMode
+from annexgen.lv.approval import ApprovedForm
 from annexgen.lv.numbers import Style
 from annexgen.model.text import clean_text
 
@@ -179,17 +181,16 @@ MAX_MONEY_TEXT: Final = 100
 
 # Both patterns are unambiguous — spaces inside an amount only between digits, every
 # repetition possessive — so they cannot backtrack; the length bound makes that moot
-# for the money field, and keeps it so if a pattern is ever loosened.
+# for the money field, and keeps it so if a pattern is ever loosened. ASCII digits only:
+# Decimal() reads "1٠5" (an Arabic-Indic zero that looks like a dot) as 105 (issue 17).
 _MONEY_TEXT: Final = re.compile(
-    r"\s*+(?:(?P<code1>[A-Za-z]{3})\s++)?(?P<amount>[-\d](?:[ \u00a0]*+[\d.,])*+)"
-    r"\s*+(?P<code2>[A-Za-z]{3}|€)?\s*+",
-    re.ASCII,
+    r"\s*+(?:(?P<code1>[A-Za-z]{3})\s++)?(?P<amount>[-0-9](?:[ \u00a0]*+[0-9.,])*+)"
+    r"\s*+(?P<code2>[A-Za-z]{3}|€)?\s*+"
 )
 
 _STATED_EUR: Final = re.compile(
-    r"\((?:EUR\s*+(?P<a>[\d.,](?:[ \u00a0]*+[\d.,])*+)"
-    r"|(?P<b>[\d.,](?:[ \u00a0]*+[\d.,])*+)\s*+EUR)\)\s*+",
-    re.ASCII,
+    r"\((?:EUR\s*+(?P<a>[0-9.,](?:[ \u00a0]*+[0-9.,])*+)"
+    r"|(?P<b>[0-9.,](?:[ \u00a0]*+[0-9.,])*+)\s*+EUR)\)\s*+"
 )
 
 
@@ -312,6 +313,17 @@ class Decision(Model):
     )
     act: Text = Field(default="lēmumam", description="Dative: lēmumam, rīkojumam, …")
     meeting: bool = Field(default=True, description="Write 'sēdes' after the date")
+    approval: bool = Field(
+        default=False,
+        description="The approval mark 'APSTIPRINĀTS ar … lēmumu (sēdes prot. Nr. …)' that "
+        "budgets and regulations carry, instead of 'Pielikums … lēmumam Nr. …'",
+    )
+    approved: ApprovedForm | None = Field(
+        default=None,
+        description="The word of the approval mark when the title does not show it: "
+        "APSTIPRINĀTS (nolikums), APSTIPRINĀTA (kārtība), APSTIPRINĀTI (noteikumi), "
+        "APSTIPRINĀTAS (izmaksas)",
+    )
 
 
 class Signatory(Model):
@@ -362,3 +374,8 @@ class AnnexBase(Model):
         default=False, description="Signed with a qualified e-signature (document-rules §1.6)"
     )
     options: Options = Options()
+
+    def input_files(self) -> list[Path]:
+        """Files besides the YAML this annex was read from (a batch re-renders when
+        one changes); none for most kinds."""
+        return []

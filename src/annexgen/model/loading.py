@@ -229,6 +229,12 @@ def _pydantic_findings(
         loc: Path_ = tuple(e["loc"])
         if loc and loc[0] == kind:
             loc = loc[1:]
+        ctx = e.get("ctx") or {}
+        if "file" in ctx:  # found in another file the annex reads (a .csv beside the YAML)
+            place = Location(ctx["file"], ctx.get("line"), ctx.get("column"), ctx.get("field"))
+            reason = str(e["msg"]).removeprefix("Value error, ")
+            findings.append(Finding("invalid-value", location=place, params={"reason": reason}))
+            continue
         # pydantic reports model-level input errors of nested models at "<model>.<field>"
         # for our before-validators; keep the path as the user's keys.
         kind_of_error = e["type"]
@@ -465,8 +471,13 @@ def _syntax(reason: str, location: Location) -> Finding:
     return Finding("yaml-syntax", location=location, params={"reason": reason})
 
 
-def _validate(text: str, filename: str) -> tuple[Any, list[Finding]]:
-    """(model or None, every finding: errors first, then warnings)."""
+def _validate(text: str, filename: str, base_dir: Path | None) -> tuple[Any, list[Finding]]:
+    """(model or None, every finding: errors first, then warnings).
+
+    ``base_dir`` is the folder of the YAML file: files it names (a table's
+    ``rows_from``) are read from there, and only there; ``None`` (text that is
+    not a file, e.g. an upload to the web form) allows no files at all.
+    """
     data, where, problems = _parse(text, filename)
     if data is None:
         return None, problems or [Finding("empty-file", location=Location(filename))]
@@ -477,7 +488,7 @@ def _validate(text: str, filename: str) -> tuple[Any, list[Finding]]:
     # problem of the file in one run (issue 10).
     failed: list[Path_] = [path for _, path, _, _ in where.doc.problems]
     try:
-        annex = _ADAPTER.validate_python(data)
+        annex = _ADAPTER.validate_python(data, context={"base_dir": base_dir})
     except ValidationError as err:
         problems += _pydantic_findings(err, data, where)
         return None, _sorted(problems + _checks_of_parts(data, failed, err, where))
@@ -536,11 +547,17 @@ def _too_large(filename: str) -> Finding:
     return Finding("text-too-large", location=Location(filename), params=limit)
 
 
-def check_text(text: str, filename: str = "<text>") -> list[Finding]:
-    """Every finding (errors and warnings) of a YAML annex given as text."""
+def check_text(
+    text: str, filename: str = "<text>", *, base_dir: str | Path | None = None
+) -> list[Finding]:
+    """Every finding (errors and warnings) of a YAML annex given as text.
+
+    ``base_dir``: where files the annex names (``rows_from``) are; without it
+    such files are refused.
+    """
     if _utf8_size(text) > MAX_FILE_BYTES:
         return [_too_large(filename)]
-    return _validate(text, filename)[1]
+    return _validate(text, filename, Path(base_dir) if base_dir is not None else None)[1]
 
 
 def check_file(path: str | Path) -> list[Finding]:
@@ -548,18 +565,21 @@ def check_file(path: str | Path) -> list[Finding]:
     text, problems = _read(Path(path))
     if text is None:
         return problems
-    return check_text(text, str(path))
+    return check_text(text, str(path), base_dir=Path(path).parent)
 
 
-def load_annex_text(text: str, filename: str = "<text>") -> Any:
+def load_annex_text(
+    text: str, filename: str = "<text>", *, base_dir: str | Path | None = None
+) -> Any:
     """Parse and validate YAML text; raise :class:`DataError` with every error.
 
     Warnings (e.g. funding that does not add up) do not stop loading; use
-    :func:`check_text` to see them.
+    :func:`check_text` to see them. ``base_dir``: where files the annex names
+    (``rows_from``) are; without it such files are refused.
     """
     if _utf8_size(text) > MAX_FILE_BYTES:
         raise DataError([_too_large(filename)], file=filename)
-    annex, problems = _validate(text, filename)
+    annex, problems = _validate(text, filename, Path(base_dir) if base_dir is not None else None)
     errors = [p for p in problems if p.severity == "error"]
     if errors or annex is None:
         raise DataError(errors or problems, file=filename)
@@ -571,7 +591,7 @@ def load_annex(path: str | Path) -> Any:
     text, problems = _read(Path(path))
     if text is None:
         raise DataError(problems, file=str(path))
-    return load_annex_text(text, str(path))
+    return load_annex_text(text, str(path), base_dir=Path(path).parent)
 
 
 def annex_json_schema() -> dict[str, Any]:

@@ -3,9 +3,11 @@
 Councils publish decisions and their annexes; personal data (a contact
 person's name, phone, e-mail) must not be published (document-rules §3.1).
 Which fields are personal is declared once, on the models: a field with
-:data:`~annexgen.model.fields.PERSONAL` in its JSON-schema extras, and a row
+:data:`~annexgen.model.fields.PERSONAL` in its JSON-schema extras, a row
 whose ``personal`` flag is set (its ``personal_fields`` say which of its texts
-go). This module reads those marks and nothing else, so a new personal field
+go), and a table column whose ``personal`` flag is set (a model with
+``personal_columns = (columns field, rows field)``: the cells under that
+column's ``key`` go). This module reads those marks and nothing else, so a new personal field
 is hidden the moment it is marked — no renderer, template or web page decides.
 
 Redaction works on the model, before any wording: every later step (the
@@ -52,7 +54,31 @@ def _redact(value: Any, placeholder: str) -> Any:
             redacted = _redact(current, placeholder)
             if redacted is not current:
                 update[name] = redacted
+    update.update(_redact_columns(value, placeholder))
     return value.model_copy(update=update) if update else value
+
+
+def _personal_keys(value: BaseModel) -> tuple[str, set[str]] | None:
+    """(rows field, keys of the personal columns) of a table model, else ``None``."""
+    marks: tuple[str, str] | None = getattr(type(value), "personal_columns", None)
+    if marks is None:
+        return None
+    columns_field, rows_field = marks
+    keys = {c.key for c in getattr(value, columns_field) if getattr(c, "personal", False) is True}
+    return rows_field, keys
+
+
+def _redact_columns(value: BaseModel, placeholder: str) -> dict[str, Any]:
+    """The rows of a table with the cells of personal columns replaced."""
+    found = _personal_keys(value)
+    if found is None or not found[1]:
+        return {}
+    rows_field, keys = found
+    rows = [
+        {k: placeholder if k in keys and v not in (None, "") else v for k, v in row.items()}
+        for row in getattr(value, rows_field)
+    ]
+    return {rows_field: rows}
 
 
 def redact(annex: _A) -> _A:

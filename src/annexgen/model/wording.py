@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any, Final
 
 from annexgen.lv import amount_to_words, format_amount, format_date, short_name
+from annexgen.lv.approval import act_after_ar, approved_form
 from annexgen.lv.dates import Case
 from annexgen.model.fields import Decision, Money, Options, Signatory
 
@@ -21,6 +22,7 @@ __all__ = [
     "E_SIGNATURE_MARK",
     "NBSP",
     "annex_mark",
+    "approval_mark",
     "date_text",
     "money_text",
     "quotation_marks",
@@ -154,8 +156,17 @@ def money_text(money: Money, options: Options, *, in_words: bool = True) -> str:
     return " ".join(parts)
 
 
-def annex_mark(decision: Decision, options: Options) -> list[str]:
-    """The lines of the annex mark, top right (document-rules §1.2)."""
+def annex_mark(decision: Decision, options: Options, title: str = "") -> list[str]:
+    """The lines of the annex mark, top right (document-rules §1.2).
+
+    With ``decision.approval``, the approval mark budgets and
+    regulations carry instead (document-rules §1.7, the Balvi example):
+    „APSTIPRINĀTS / ar … domes / 2021. gada 28. janvāra / lēmumu Nr. … /
+    (sēdes prot. Nr. 1, 1. §)”, the participle agreeing with the document
+    ``title`` names (:func:`annexgen.lv.approval.approved_form`).
+    """
+    if decision.approval:
+        return approval_mark(decision, options, title)
     n = decision.annex_number
     lines = [f"{n}.{NBSP}pielikums" if n else "Pielikums", decision.council]
     if decision.date is not None:
@@ -165,6 +176,25 @@ def annex_mark(decision: Decision, options: Options) -> list[str]:
     if decision.protocol:
         item = f", {decision.item}.{NBSP}§" if decision.item else ""
         lines.append(f"(prot. Nr.{NBSP}{decision.protocol}{item})")
+    return lines
+
+
+def approval_mark(decision: Decision, options: Options, title: str) -> list[str]:
+    """The lines of „APSTIPRINĀTS ar … lēmumu (sēdes prot. Nr. …)”."""
+    n = decision.annex_number
+    lines = [f"{n}.{NBSP}pielikums"] if n else []
+    lines.append(decision.approved or approved_form(title))
+    lines.append(f"ar {decision.council}")
+    sitting = decision.meeting and not decision.protocol
+    if decision.date is not None:
+        when = date_text(decision.date, "genitive", options)
+        lines.append(f"{when} sēdes" if sitting else when)
+    act = act_after_ar(decision.act)
+    lines.append(f"{act} Nr.{NBSP}{decision.number}" if decision.number else act)
+    if decision.protocol:
+        item = f", {decision.item}.{NBSP}§" if decision.item else ""
+        meeting = "sēdes " if decision.meeting else ""
+        lines.append(f"({meeting}prot. Nr.{NBSP}{decision.protocol}{item})")
     return lines
 
 

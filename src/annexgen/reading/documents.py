@@ -45,6 +45,7 @@ __all__ = [
     "MAX_DOCUMENT_CHARS",
     "Document",
     "DocumentRow",
+    "DocumentTable",
     "TextBlock",
     "read_document",
     "read_package",
@@ -88,12 +89,23 @@ class DocumentRow:
 
 
 @dataclass(frozen=True, slots=True)
+class DocumentTable:
+    """A Word table as a grid: one string per grid column (merged cells: text in the
+    first column they span, ``""`` in the others). For lint rules and extract that
+    need columns — a „Kopā” row's figure sits under the column it sums."""
+
+    position: str  # "table 2"
+    rows: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
-    """A read document: its source path, text blocks and label/value rows."""
+    """A read document: its source path, text blocks, label/value rows and tables."""
 
     path: str
     blocks: tuple[TextBlock, ...]
     rows: tuple[DocumentRow, ...] = field(default=())
+    tables: tuple[DocumentTable, ...] = field(default=())
 
 
 #: Largest file ``lint`` and ``extract`` read (a .docx with photos is a few MB; the
@@ -289,6 +301,7 @@ def _read_docx(data: bytes, path: Path) -> Document:
     blocks: list[TextBlock] = []
     rows: list[DocumentRow] = []
     reader.read_container(body, "", blocks, rows)
+    tables = tuple(reader.grids)
     # Headers and footers, per section, in document order; each part once.
     seen: set[str] = set()
     counters = {"header": 0, "footer": 0}
@@ -302,7 +315,7 @@ def _read_docx(data: bytes, path: Path) -> Document:
         counters[kind] += 1
         part_root = _parse(package[target], path)
         _DocxReader().read_container(part_root, f"{kind} {counters[kind]} ", blocks, rows)
-    return Document(str(path), tuple(blocks), tuple(rows))
+    return Document(str(path), tuple(blocks), tuple(rows), tables)
 
 
 def _parse(data: bytes, path: Path) -> etree._Element:
@@ -324,6 +337,7 @@ class _DocxReader:
     def __init__(self) -> None:
         self.paragraphs = 0
         self.tables = 0
+        self.grids: list[DocumentTable] = []
 
     def read_container(
         self, node: etree._Element, prefix: str, blocks: list[TextBlock], rows: list[DocumentRow]
@@ -355,12 +369,17 @@ class _DocxReader:
     def _table(
         self, tbl: etree._Element, where: str, blocks: list[TextBlock], rows: list[DocumentRow]
     ) -> None:
+        grid: list[tuple[str, ...]] = []
         for r, tr in enumerate(tbl.iter(_w("tr")), start=1):
             if next(tr.iterancestors(_w("tbl"))) is not tbl:
                 continue  # a row of a nested table; read with its own table
             cells: list[str] = []
             cell_paragraphs: list[tuple[str, ...]] = []
+            spans: list[int] = []
             for c, tc in enumerate(_cells(tr), start=1):
+                span = tc.find(f"{_w('tcPr')}/{_w('gridSpan')}")
+                value = span.get(_w("val"), "1") if span is not None else "1"
+                spans.append(min(int(value), 64) if value.isdigit() and value != "0" else 1)
                 cell_where = f"{where} row {r} cell {c}"
                 inner = _DocxReader()
                 cell_blocks: list[TextBlock] = []
@@ -374,11 +393,17 @@ class _DocxReader:
                 if text.strip():
                     blocks.append(TextBlock(text, cell_where))
                 blocks.extend(b for b in cell_blocks if b not in own)
+            grid.append(
+                tuple(
+                    t for text, n in zip(cells, spans, strict=True) for t in (text, *[""] * (n - 1))
+                )
+            )
             if len(cells) >= 2 and cells[0].strip():
                 value = "\n".join(c for c in cells[1:] if c.strip())
                 paragraphs = tuple(p for ps in cell_paragraphs[1:] for p in ps)
                 label, position = cells[0].strip(), f"{where} row {r}"
                 rows.append(DocumentRow(label, value.strip(), position, None, paragraphs))
+        self.grids.append(DocumentTable(where, tuple(grid)))
 
 
 def _is_cell_paragraph(block: TextBlock, cell_where: str) -> bool:

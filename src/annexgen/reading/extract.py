@@ -22,6 +22,8 @@ from typing import Any, Final
 from annexgen.inputs import read_bounded
 from annexgen.lv import iter_amount_mentions, iter_dates, lvl_to_eur
 from annexgen.lv.amounts import to_money
+from annexgen.lv.approval import act_dative, approved_form
+from annexgen.lv.figures import is_total_label
 from annexgen.model.fields import Options
 from annexgen.model.kinds.project_announcement import (
     DISCLAIMER_END,
@@ -35,6 +37,7 @@ from annexgen.model.wording import quote, unquoted
 from annexgen.reading.documents import (
     MAX_DOCUMENT_BYTES,
     Document,
+    DocumentTable,
     paragraph_text,
     read_document,
     read_package,
@@ -78,6 +81,12 @@ def _quoted(text: str) -> re.Match[str] | None:
     ("„„„„…" was quadratic, issue 17)."""
     last = max(text.rfind(mark) for mark in '”“"')
     return _QUOTED_PATTERN.search(text, 0, last + 1) if last > 0 else None
+#: The approval mark's first word (document-rules §1.7): APSTIPRINĀTS/-A/-I/-AS.
+_APPROVED: Final = re.compile(r"^(APSTIPRINĀT(?:AS|S|A|I))\b", re.IGNORECASE)
+_COUNCIL_FIRST: Final = re.compile(r"^(.+?\b(?:domes|Domes|DOMES|domei))(?=\s|$)")
+_PROTOCOL: Final = re.compile(
+    r"\((?P<sitting>sēdes\s+)?prot\.\s*Nr\.\s*(?P<prot>[^,)]+?)\s*(?:,\s*(?P<item>\d+)\.\s*§)?\)"
+)
 
 
 @dataclass
@@ -101,14 +110,47 @@ def _mark(lines: list[str], out: dict[str, Any], notes: list[str]) -> None:
             if annex.group(1):
                 decision["annex_number"] = annex.group(1)
             continue
+        approved = _APPROVED.match(text)
+        if approved:  # „APSTIPRINĀTS ar … lēmumu (sēdes prot. Nr. …)”, one line or several
+            decision["approval"] = True
+            decision["approved"] = approved.group(1).upper()
+            decision["meeting"] = False
+            text = text[approved.end() :].strip()
+            if not text:
+                continue
+        if text.lower().startswith("ar ") and decision.get("approval"):
+            text = text[3:].strip()
+            council = _COUNCIL_FIRST.match(text)
+            if council:
+                decision["council"] = council.group(1)
+                text = text[council.end() :].strip()
+            if not text:
+                continue
+        protocol = _PROTOCOL.search(text)
+        if protocol:  # "(prot. Nr. 5, 12. §)" on its own line or after the act
+            decision["protocol"] = protocol.group("prot").strip()
+            if protocol.group("item"):
+                decision["item"] = protocol.group("item")
+            if protocol.group("sitting"):
+                decision["meeting"] = True
+            text = (text[: protocol.start()] + text[protocol.end() :]).strip()
+            if not text:
+                continue
         dates = list(iter_dates(text))
         if dates:
             decision["date"] = dates[0].date.isoformat()
-            decision["meeting"] = "sēde" in text[dates[0].end :]
-            continue
+            decision["meeting"] = decision.get("meeting") or "sēde" in text[dates[0].end :]
+            text = re.sub(r"^\s*sēdes?\b", "", text[dates[0].end :]).strip()
+            if not text:
+                continue
         m = _DECISION.match(re.sub(r"Nr\.(?=\S)", "Nr. ", text))
+        if m is None and decision.get("approval") and re.fullmatch(r"\w+", text):
+            decision["act"] = act_dative(text)  # "lēmumu" without a number
+            continue
         if m:
             act = m.group("act")
+            if decision.get("approval"):  # "ar … lēmumu": the model keeps the dative
+                act = act_dative(act)
             decision["act"] = "lēmumam" if act.lower() == "lēmumu" else act  # seed 003 typo
             decision["number"] = m.group("number")
             if m.group("prot"):
@@ -119,6 +161,8 @@ def _mark(lines: list[str], out: dict[str, Any], notes: list[str]) -> None:
         if text.endswith("domes") or text.endswith("domei"):
             decision["council"] = text
     if decision:
+        if decision.get("approval") and "date" in decision and "meeting" not in decision:
+            decision["meeting"] = False
         if "council" not in decision:
             notes.append("the annex mark names no council: fill in decision.council")
             decision["council"] = ""
@@ -385,6 +429,232 @@ def _announcement(doc: Document, path: Path) -> Extracted:
     return Extracted(data, notes)
 
 
+# --- tables, and documents that are neither descriptions nor announcements ---------
+
+_MARK_LINE: Final = re.compile(
+    r"^(?:(?:\d+\.\s*)?pielikums|APSTIPRINĀT.*|ar\s.+|\(.*prot\..*\)|.*\b(?:domes|domei)"
+    r"|\w+\s+Nr\..*)$",
+    re.IGNORECASE,
+)
+_WORDS_LINE: Final = re.compile(
+    r"^(?P<label>[^:]{1,40}):\s*(?P<figure>[-\u2212]?[\d \u00a0]+(?:,\d{2})?)"
+    r"(?:\s*(?:EUR|euro|eiro|€))?\s*\((?P<words>[^()]+)\)\.?$"
+)
+_ROW_NUMBER: Final = re.compile(r"^\d{1,4}\.?$")
+_DATE_CELL: Final = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{4}\.?$")
+_FIGURE: Final = re.compile(
+    r"^[-\u2212]?\d{1,3}(?:[ \u00a0]\d{3})*(?:,(\d+))?$|^[-\u2212]?\d+(?:,(\d+))?$"
+)
+_E_SIGNATURE: Final = "DOKUMENTS IR PARAKSTĪTS"
+
+
+def _is_mark_line(text: str) -> bool:
+    if list(iter_dates(text)) and len(text) < 60:
+        return True
+    return _MARK_LINE.match(_clean(text)) is not None and len(text) < 120
+
+
+def _signatory(texts: list[str]) -> tuple[dict[str, Any] | None, int]:
+    """The signature line at the end, and how many of the last texts it used."""
+    tail = [_clean(t) for t in texts[-4:]]
+    for i in range(len(tail) - 1, -1, -1):
+        position, _, signer = tail[i].rpartition("\t")
+        if _SHORT_NAME.match(signer.strip()):
+            used = len(tail) - i
+            if not position.strip() and i > 0:
+                position, used = tail[i - 1], used + 1
+            acting = position.strip() == "p. i."
+            if acting and i > 0:
+                position, used = tail[i - 1], used + 1
+            found = {"position": position.strip(), "name": signer.strip()}
+            return ({**found, "acting": True} if acting else found), used
+    return None, 0
+
+
+def _key(label: str, taken: set[str]) -> str:
+    """A column key from its label: ``Summa, EUR`` → ``summa_eur``."""
+    plain = unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode()
+    key = re.sub(r"[^a-z0-9]+", "_", plain.lower()).strip("_")[:30] or "col"
+    if not key[0].isalpha():
+        key = f"c_{key}"
+    base, n = key, 2
+    while key in taken:
+        key, n = f"{base}_{n}", n + 1
+    taken.add(key)
+    return key
+
+
+def _column_type(cells: list[str]) -> tuple[str, int | None]:
+    """What a column holds, from the texts of its cells (type, places)."""
+    filled = [_clean(c) for c in cells if c.strip()]
+    if not filled:
+        return "text", None
+    if (
+        all(_ROW_NUMBER.match(c) for c in filled)
+        and [int(c.rstrip(".")) for c in filled] == list(range(1, len(filled) + 1))
+        and len(filled) == len(cells)
+    ):
+        return "row-number", None
+    if all(_DATE_CELL.match(c) for c in filled):
+        return "date", None
+    if all(c.endswith("%") and _FIGURE.match(c.rstrip("%").strip()) for c in filled):
+        return "percent", None
+    matches = [_FIGURE.match(c) for c in filled]
+    if all(matches):
+        places = {len(m.group(1) or m.group(2) or "") for m in matches if m}
+        if places == {2}:
+            return "amount", None
+        if places == {0}:
+            return "integer", None
+        return "decimal", max(places)
+    return "text", None
+
+
+def _data_table(doc: Document) -> DocumentTable | None:
+    """The document's table of data: a header and rows, or a „Kopā” row."""
+    for table in doc.tables:
+        if len(table.rows) < 2:
+            continue
+        width = max(len(r) for r in table.rows)
+        last = next((c for c in table.rows[-1] if c.strip()), "")
+        if width >= 3 or is_total_label(last):
+            return table
+    return None
+
+
+def _body_texts(doc: Document, table: DocumentTable | None) -> tuple[list[str], list[str]]:
+    """Body paragraphs before and after ``table`` (no headers, footers or cells)."""
+    before: list[str] = []
+    after: list[str] = []
+    seen_table = False
+    for block in doc.blocks:
+        if block.position.startswith(("header ", "footer ")):
+            continue
+        if table is not None and block.position.startswith(f"{table.position} "):
+            seen_table = True
+            continue
+        if block.position.startswith("table "):
+            continue
+        (after if seen_table else before).append(block.text)
+    return before, after
+
+
+def _table_annex(doc: Document, table: DocumentTable) -> Extracted:
+    """A table annex: its mark, title, paragraphs, columns, rows and „Kopā” row."""
+    notes: list[str] = []
+    data: dict[str, Any] = {"kind": "table"}
+    before, after = _body_texts(doc, table)
+    marks = 0
+    while marks < len(before) and _is_mark_line(before[marks]):
+        marks += 1
+    if marks:
+        _mark(before[:marks], data, notes)
+    rest = [_clean(t) for t in before[marks:] if t.strip()]
+    data["title"] = rest[0] if rest else ""
+    if not rest:
+        notes.append("no title found: fill in title")
+    if rest[1:]:
+        data["intro"] = rest[1:]
+    width = max(len(r) for r in table.rows)
+    grid = [list(r) + [""] * (width - len(r)) for r in table.rows]
+    header, body = grid[0], grid[1:]
+    total_row = None
+    if body and is_total_label(next((c for c in body[-1] if c.strip()), "")):
+        total_row = body.pop()
+    taken: set[str] = set()
+    columns: list[dict[str, Any]] = []
+    for j, label in enumerate(header):
+        column_label = " ".join(label.split()) or f"Kolonna {j + 1}"
+        kind, places = _column_type([row[j] for row in body])
+        column: dict[str, Any] = {"key": _key(column_label, taken), "label": column_label}
+        if kind != "text":
+            column["type"] = kind
+        if places is not None and places != 2:
+            column["places"] = str(places)
+        columns.append(column)
+    stated: dict[str, str] = {}
+    label = "Kopā"
+    if total_row is not None:
+        label = next((" ".join(c.split()) for c in total_row if c.strip()), "Kopā")
+        first = next(j for j, c in enumerate(total_row) if c.strip())
+        for j, cell in enumerate(total_row):
+            if j > first and cell.strip() and columns[j].get("type") in ("amount", "integer",
+                                                                          "decimal"):  # fmt: skip
+                columns[j]["total"] = True
+                stated[columns[j]["key"]] = _clean(cell)
+    data["columns"] = columns
+    data["rows"] = [
+        {c["key"]: _clean(v) for c, v in zip(columns, row, strict=True)
+         if v.strip() and c.get("type") != "row-number"}
+        for row in body
+    ]  # fmt: skip
+    signatory, used = _signatory(after)
+    if signatory:
+        data["signatory"] = signatory
+    after = [t for t in after[: len(after) - used] if t.strip() and _E_SIGNATURE not in t]
+    total: dict[str, Any] = {}
+    options: dict[str, Any] = {}
+    words = _WORDS_LINE.match(_clean(after[0])) if after else None
+    if words and stated:
+        total["in_words"] = True
+        after = after[1:]
+        if " un " in words.group("words"):
+            options["cents"] = "words"
+        elif not re.search(r"\d\d\s+\w+$", words.group("words")):
+            options["cents"] = "none"
+        if words.group("label").strip() != label:
+            notes.append(f"the total in words is labelled {words.group('label')!r}")
+    if label.rstrip(":") != "Kopā":
+        total["label"] = label.rstrip(":")
+    if stated:
+        keys = [c["key"] for c in columns if c.get("total")]
+        words_key = next((k for k in reversed(keys) if any(
+            c["key"] == k and c.get("type") == "amount" for c in columns)), keys[-1])  # fmt: skip
+        total["column"] = words_key
+        total["stated"] = stated[words_key] if len(stated) == 1 else stated
+    if total or stated:
+        data["total"] = total
+    if after:
+        data["notes"] = [_clean(t) for t in after]
+    if options:
+        data["options"] = options
+    if "approved" in data.get("decision", {}) and data["decision"]["approved"] == approved_form(
+        data["title"]
+    ):
+        del data["decision"]["approved"]
+    return Extracted(data, notes)
+
+
+def _generic(doc: Document) -> Extracted:
+    """Anything else: its mark, title, paragraphs and tables, never an empty shell."""
+    notes: list[str] = []
+    data: dict[str, Any] = {"kind": "generic"}
+    before, _ = _body_texts(doc, None)
+    texts = [t for t in before if t.strip()]
+    marks = 0
+    while marks < len(texts) and _is_mark_line(texts[marks]):
+        marks += 1
+    if marks:
+        _mark(texts[:marks], data, notes)
+    signatory, used = _signatory(texts[marks:])
+    if signatory:
+        data["signatory"] = signatory
+    body = [_clean(t) for t in texts[marks : len(texts) - used] if _E_SIGNATURE not in t]
+    data["title"] = body[0] if body else Path(doc.path).stem
+    paragraphs = body[1:]
+    rows = [{"label": " ".join(r.label.split()), "text": r.value} for r in doc.rows]
+    if doc.tables and not rows:
+        for table in doc.tables:
+            paragraphs += ["\t".join(_clean(c) for c in row) for row in table.rows if any(row)]
+    if rows:
+        data["rows"] = rows
+        notes.append("the document's tables are kept as labelled rows: check them")
+    if paragraphs or not rows:
+        data["paragraphs"] = paragraphs or ["(tukšs)"]
+    notes.append("not a project description, announcement or table: read as a generic annex")
+    return Extracted(data, notes)
+
+
 def _project_name(title: str) -> str:
     """The name in "Projekta „…” apraksts", also with a name inside the name
     („Programmas „Erasmus+” projekts”), else the first quoted text."""
@@ -410,11 +680,17 @@ def extract(path: str | Path, *, placeholder: str | None = None) -> Extracted:
     doc: Document = read_document(path)
     if not doc.rows and any(_EU_FUNDING in b.text for b in doc.blocks):
         return _announcement(doc, Path(path))
+    blocks = [b.text for b in doc.blocks]
+    title_index = next(
+        (i for i, b in enumerate(blocks) if "apraksts" in b and _quoted(b)), None
+    )
+    known_rows = [r for r in doc.rows if _LABEL_KEYS.get(r.label.rstrip(": ").lower())]
+    if title_index is None and not known_rows:  # not a project description
+        table = _data_table(doc)
+        return _table_annex(doc, table) if table is not None else _generic(doc)
     notes: list[str] = []
     data: dict[str, Any] = {"kind": "project-description"}
     options: dict[str, Any] = {}
-    blocks = [b.text for b in doc.blocks]
-    title_index = next((i for i, b in enumerate(blocks) if "apraksts" in b and _quoted(b)), None)
     if title_index is None:
         notes.append("no title like 'Projekta „…” apraksts' found")
     else:

@@ -54,9 +54,10 @@ from annexgen.lv import (
     words_to_number,
 )
 from annexgen.lv.amounts import FIGURE, FIGURE_GROUPS, MAJOR_WORDS
+from annexgen.lv.figures import format_number, is_total_label, parse_number
 from annexgen.messages import Param
 from annexgen.model.checks import amount_words_params
-from annexgen.reading.documents import Document, TextBlock, read_document
+from annexgen.reading.documents import Document, DocumentTable, TextBlock, read_document
 
 __all__ = ["RULES", "Rule", "lint_document", "lint_file", "lint_text", "rules_text"]
 
@@ -102,6 +103,9 @@ RULES: Final[dict[str, Rule]] = {
              "latvian-language §2, §4"),
         Rule("colloquial-number", "warning", "colloquial number word (simtu, tūkstots)",
              "latvian-language §1.3, §10 step 2"),
+        Rule("table-total", "error",
+             "a „Kopā”/„Pavisam” row's figure is not the sum of its column",
+             "document-rules §2.1; issue 16"),
     )
 }  # fmt: skip
 
@@ -145,12 +149,15 @@ def lint_file(path: str | Path) -> list[Finding]:
 
 
 def lint_document(document: Document) -> list[Finding]:
-    """Every finding in a read document, in reading order, located in the document.
+    """Every finding in a read document, in reading order (table totals after the text).
 
     Text files give ``file:line:column``; Word files give the place a human
     finds ("paragraph 12", "table 1 row 3 cell 2", "header 1 paragraph 1").
     """
-    return [f for block in document.blocks for f in _lint_block(document.path, block)]
+    found = [f for block in document.blocks for f in _lint_block(document.path, block)]
+    for table in document.tables:
+        found += _check_table_totals(document.path, table)
+    return found
 
 
 def lint_text(text: str) -> list[Finding]:
@@ -579,3 +586,82 @@ _CHECKS: Final = (
     _check_quotes,
     _check_nr,
 )
+
+
+# --- table totals -------------------------------------------------------------------
+
+_CELL_FIGURE: Final = re.compile(
+    r"^[-\u2212]?(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:,\d+)?(?:[ \u00a0]?(?:EUR|€|%))?$"
+)
+
+
+def _figure(cell: str) -> Decimal | None:
+    """A cell's number when the whole cell is one (``1 234,56``, ``12 EUR``), else ``None``."""
+    text = " ".join(cell.replace("\u00a0", " ").split())
+    if not _CELL_FIGURE.match(text):
+        return None
+    text = re.sub(r"\s?(?:EUR|€|%)$", "", text)
+    try:
+        return parse_number(text)
+    except LanguageError:  # pragma: no cover - the pattern admits only numbers
+        return None
+
+
+def _places(values: list[Decimal]) -> int:
+    exponents = [v.as_tuple().exponent for v in values]
+    return max([-e for e in exponents if isinstance(e, int) and e < 0] or [0])
+
+
+def _check_table_totals(path: str, table: DocumentTable) -> Iterator[Finding]:
+    """„Kopā” and „Pavisam” rows: each figure must be the sum of its column above.
+
+    A „Kopā” row sums the rows since the previous summary row; a „Pavisam”
+    row sums the „Kopā” rows above it when there are any (subtotals), else
+    every row. Cells that are not numbers (headers, row numbers „1.”) are
+    not counted; a column is checked only where the summary row has a figure.
+    """
+    since_last: list[tuple[str, ...]] = []
+    subtotals: list[tuple[str, ...]] = []
+    every: list[tuple[str, ...]] = []
+    for r, row in enumerate(table.rows, start=1):
+        label_at = next((j for j, c in enumerate(row) if c.strip()), None)
+        label = row[label_at] if label_at is not None else ""
+        if label_at is None or not is_total_label(label):
+            since_last.append(row)
+            every.append(row)
+            continue
+        grand = label.strip().lower().startswith("pavisam")
+        summed = (subtotals or every) if grand else since_last
+        for j in range(label_at + 1, len(row)):
+            stated = _figure(row[j])
+            if stated is None:
+                continue
+            parts = [
+                v for other in summed if j < len(other) and (v := _figure(other[j])) is not None
+            ]
+            if not parts:
+                continue
+            computed = sum(parts, Decimal(0))
+            if computed != stated:
+                places = _places([stated, *parts])
+                where = f"{table.position} row {r}"
+                yield Finding(
+                    "table-total",
+                    location=Location(path, place=f"{where} cell {j + 1}"),
+                    params={
+                        "table": table.position,
+                        "row": r,
+                        "label": " ".join(label.split()),
+                        "column": j + 1,
+                        "stated": stated,
+                        "computed": computed,
+                        "difference": stated - computed,
+                    },
+                    suggestion=format_number(computed, places),
+                    excerpt=row[j],
+                )
+        if grand:
+            subtotals, every = [], []
+        else:
+            subtotals.append(row)
+        since_last = []

@@ -1,513 +1,237 @@
-"""``annexgen serve``: a small web page where clerks fill in an annex.
+"""``annexgen serve``: the web form where clerks fill in an annex, and a page that checks
+old documents.
 
-Server-rendered HTML and a few lines of plain JavaScript (no front-end build):
-the form is generated from the same Pydantic models as the YAML, with Latvian
-labels; every change is validated by the same code as ``annexgen check`` and
-the page shows each error next to its field, with live previews of amounts in
-words and inflected dates. The clerk downloads the .docx, the PDF or the YAML
-(so batch jobs and the web share one format), or uploads a YAML file to start.
+The pages are Jinja2 templates (``templates/``) with a stylesheet and plain
+JavaScript (``static/``); the form of each kind is made from its model
+(:mod:`annexgen.web.form`), so every field a YAML file can hold has an input.
+Everything that takes time or reads the clerk's data — checking, previews,
+rendering, PDF, reading an uploaded document — runs in worker processes with
+a time limit (:mod:`annexgen.web.workers`, :mod:`annexgen.web.jobs`): the event
+loop only parses requests and sends pages, so the form answers at once while
+a PDF is being made.
 
-Safe by default: binds to 127.0.0.1, limits request size, keeps nothing on
-the server after the response, never builds a file path from user input, and
-renders only the bundled templates (templates are code).
+Safe by default: binds to 127.0.0.1, answers only to its own host names,
+refuses cross-origin writes, counts body bytes as they arrive, refuses form
+names no input has and bytes that are not UTF-8, keeps nothing on the server,
+never builds a path from the request, and renders only the bundled templates.
 """
 
 from __future__ import annotations
 
-import tempfile
-import typing
-from datetime import date
-from pathlib import Path
-from typing import Any, Final, Literal
+import contextlib
+import unicodedata
+from collections.abc import AsyncIterator
+from typing import Any, Final
+from urllib.parse import parse_qsl, unquote
 from urllib.parse import quote as url_quote
 
-from markupsafe import Markup, escape
-from pydantic import BaseModel
 from starlette.applications import Starlette
-from starlette.datastructures import UploadFile
-from starlette.requests import Request
-from starlette.responses import HTMLResponse, JSONResponse, Response
-from starlette.routing import Route
+from starlette.exceptions import HTTPException
+from starlette.requests import ClientDisconnect, Request
+from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
 
-from annexgen.errors import AnnexgenError, ConversionError, DataError, Finding, Location
-from annexgen.lv import format_date
-from annexgen.model.fields import Money, Options
-from annexgen.model.introspect import unwrap
-from annexgen.model.kinds import KINDS, REGISTRY
-from annexgen.model.kinds.project_announcement import Block
-from annexgen.model.kinds.project_description import Activity, TargetGroup
-from annexgen.model.loading import check_data, load_annex_text, unknown_kind
-from annexgen.model.saving import dump_annex
-from annexgen.model.wording import money_text
+from annexgen.errors import ConversionError
+from annexgen.model.kinds import REGISTRY
 from annexgen.output import safe_name
-from annexgen.reading.extract import extract_yaml
-from annexgen.word.pdf import docx_to_pdf
-from annexgen.word.render import render
+from annexgen.web import jobs
+from annexgen.web.form import MAX_FIELDS, FormError, check_names, form_for, form_to_data
+from annexgen.web.pages import render_page
+from annexgen.web.security import LOOPBACK_HOSTS, TOO_LARGE, Guard
+from annexgen.web.workers import Busy, JobTimeout, WorkerPool
 
 __all__ = ["MAX_BODY_BYTES", "create_app", "form_to_data"]
 
-MAX_BODY_BYTES: Final = 1024 * 1024
-#: Latvian labels of the model fields (the form is generated from the models);
-#: a kind's row labels come from the registry (:attr:`Kind.labels`).
-LABELS: Final = {
-    "project_name": "Projekta nosaukums", "title": "Virsraksts", "decision": "Lēmums",
-    "council": "Dome (ģenitīvā, piem. „Daugavpils pilsētas domes”)", "date": "Sēdes datums",
-    "number": "Numurs", "protocol": "Protokola Nr.", "item": "Darba kārtības punkts (§)",
-    "annex_number": "Pielikuma Nr. (ja lēmumam ir vairāki)", "act": "Akta veids (datīvā)",
-    "meeting": "Rakstīt „sēdes”", "signatory": "Parakstītājs", "position": "Amats",
-    "name": "Vārds, uzvārds", "acting": "Paraksta pienākumu izpildītājs (p. i.)",
-    "e_signed": "Parakstīts ar drošu elektronisko parakstu", "until": "Līdz",
-    "start": "No", "end": "Līdz (perioda beigas)", "months": "Mēnešu skaits",
-    "text": "Teksts", "note": "Piezīme (piem. „(2 gadi)”)", "role": "Summas loma",
-    "amount": "Summa (piem. 19 700,00 EUR)", "after": "Teksts pēc summas",
-    "in_words": "Summa arī vārdiem", "phone": "Tālrunis", "mobile": "Mobilais tālrunis",
-    "email": "E-pasts", "rows": "Rindas", "label": "Nosaukums", "paragraphs": "Rindkopas",
-    "personal": "Personas dati", "blocks": "Rindkopas", "project": "Projekts",
-    "code": "Projekta kods", "short_name": "Īsais nosaukums",
-    "programme": "Programma (ģenitīvā, pirms „ietvaros”)", "responsible": "Atbild par saturu",
-    "disclaimer": "Atruna (ja atšķiras no standarta)", "options": "Valodas iestatījumi",
-    "number_style": "Skaitļu stils", "cents": "Centi", "euro_spelling": "Valūtas vārds",
-    "quotes": "Pēdiņas", "extra_rows": "Papildu rindas", "minor_word": "Vārds pēc centiem",
-    "header_row": "Tabulai galvene „Sadaļa | Saturs” katrā lappusē",
-}  # fmt: skip
-_SKIP: Final = {"kind", "labels", "order", "date_spaces", "personal_placeholder", "bullets"}
-_LONG: Final = {"goal", "description", "justification", "results", "text", "disclaimer", "after"}
-_AS_TEXT: Final = (Money, Activity, TargetGroup, Block)  # models that accept one string
+#: Largest request body: an uploaded document or a filled form.
+MAX_BODY_BYTES: Final = 4 * 1024 * 1024
+#: Time limits of the work done in workers, in seconds.
+TIMEOUTS: Final = {"validate": 10.0, "docx": 30.0, "yaml": 10.0, "pdf": 90.0, "read": 30.0}
 
-
-# --- form <-> data -------------------------------------------------------------------
-
-
-def form_to_data(form: dict[str, str], kind: str) -> dict[str, Any]:
-    """Dotted form names (``costs.0.amount``) → the nested data the models take.
-
-    Empty inputs are left out (optional fields stay unset); list items that
-    are entirely empty are dropped, so an unused "add" row does no harm.
-    """
-    root: dict[str, Any] = {"kind": kind}
-    for name, value in form.items():
-        if not value.strip() or name.startswith("_"):
-            continue
-        *parents, leaf = name.split(".")
-        node: Any = root
-        for part in parents:
-            node = node.setdefault(part, {})
-            if not isinstance(node, dict):  # a name used both as a value and a group
-                break
-        else:
-            node[leaf] = value
-    data: dict[str, Any] = _lists(root)
-    return _prune(data, REGISTRY[kind].model) if kind in REGISTRY else data
-
-
-def _as_form_value(value: Any) -> str:
-    return ("true" if value else "false") if isinstance(value, bool) else str(value)
-
-
-def _prune(data: dict[str, Any], model: type[BaseModel]) -> dict[str, Any]:
-    """Leave out groups the clerk did not touch.
-
-    The form shows each group's defaults (``act: lēmumam``, the hidden "false"
-    of a checkbox); a group holding nothing but those means "not given" —
-    otherwise an untouched decision block would demand a council.
-    """
-    out = dict(data)
-    for key, value in data.items():
-        info = model.model_fields.get(key)
-        if info is None or not isinstance(value, dict):
-            continue
-        sub, _ = unwrap(info.annotation)
-        if not (isinstance(sub, type) and issubclass(sub, BaseModel)):
-            continue
-        pruned = _prune(value, sub)
-        defaults = {
-            name: _as_form_value(f.get_default(call_default_factory=True))
-            for name, f in sub.model_fields.items()
-            if not f.is_required()
-        }
-        if all(defaults.get(k) == v for k, v in pruned.items()):
-            out.pop(key)
-        else:
-            out[key] = pruned
-    return out
-
-
-def _lists(node: Any) -> Any:
-    if not isinstance(node, dict):
-        return node
-    if node and all(k.isdigit() for k in node):
-        return [_lists(node[k]) for k in sorted(node, key=int) if node[k] not in ({}, "")]
-    return {k: _lists(v) for k, v in node.items()}
-
-
-def _input(name: str, label: str, tp: Any, value: Any) -> str:
-    field = name.rsplit(".", 1)[-1]
-    shown = "" if value is None else value
-    if isinstance(shown, Money):
-        shown = f"{shown.amount} {shown.currency}"
-    elif isinstance(shown, Activity | Block | TargetGroup):
-        shown = getattr(shown, "text", None) or getattr(shown, "direct", "") or ""
-    elif isinstance(shown, date):
-        shown = shown.isoformat()
-    attrs = f'name="{escape(name)}" id="{escape(name)}"'
-    if tp is bool:
-        checked = " checked" if value else ""
-        # an unchecked box sends nothing: the hidden "false" before it says so
-        widget = (
-            f'<input type="hidden" name="{escape(name)}" value="false">'
-            f'<input type="checkbox" value="true" {attrs}{checked}>'
-        )
-    elif typing.get_origin(tp) is Literal:
-        options = "".join(
-            f"<option{' selected' if o == shown else ''}>{escape(o)}</option>"
-            for o in ["", *typing.get_args(tp)]
-        )
-        widget = f"<select {attrs}>{options}</select>"
-    elif tp is date:
-        widget = f'<input type="date" {attrs} value="{escape(shown)}">'
-    elif field in _LONG or tp in (Activity, TargetGroup, Block):
-        widget = f'<textarea {attrs} rows="3">{escape(shown)}</textarea>'
-    else:
-        widget = f'<input type="text" {attrs} value="{escape(shown)}">'
-    return (
-        f'<div class="field"><label for="{escape(name)}">{escape(label)}</label>{widget}'
-        f'<div class="preview" data-for="{escape(name)}"></div>'
-        f'<div class="error" data-for="{escape(name)}"></div></div>'
-    )
-
-
-def _label(field_name: str) -> str:
-    """The Latvian label of a field: the form's own, else a kind's row label."""
-    if field_name in LABELS:
-        return LABELS[field_name]
-    rows = (k.labels[field_name] for k in REGISTRY.values() if field_name in k.labels)
-    return next(rows, field_name)
-
-
-def _fields(model: type[BaseModel], prefix: str, values: BaseModel | None) -> str:
-    out = []
-    # the language options are rarely changed: last, after the content
-    names = sorted(model.model_fields, key=lambda n: n == "options")
-    for field_name in names:
-        info = model.model_fields[field_name]
-        if field_name in _SKIP:
-            continue
-        name = f"{prefix}{field_name}"
-        label = _label(field_name)
-        tp, is_list = unwrap(info.annotation)
-        if values is not None:
-            value = getattr(values, field_name, None)
-        else:  # a new form shows the defaults the model would use
-            default = None if info.is_required() else info.get_default(call_default_factory=True)
-            value = None if isinstance(default, BaseModel) else default
-        nested = isinstance(tp, type) and issubclass(tp, BaseModel) and not issubclass(tp, _AS_TEXT)
-        if is_list:
-            items = list(value or [])
-            rows = [_list_item(name, i, tp, item, nested) for i, item in enumerate(items)]
-            template = _list_item(name, "__i__", tp, None, nested)
-            out.append(
-                f'<fieldset class="list" data-name="{escape(name)}">'
-                f"<legend>{escape(label)}</legend>"
-                f"{''.join(rows)}<template>{template}</template>"
-                f'<button type="button" class="add">Pievienot</button>'
-                f'<div class="error" data-for="{escape(name)}"></div></fieldset>'
-            )
-        elif nested:
-            inner = _fields(tp, f"{name}.", value)
-            out.append(
-                f"<fieldset><legend>{escape(label)}</legend>{inner}"
-                f'<div class="error" data-for="{escape(name)}"></div></fieldset>'
-            )
-        else:
-            out.append(_input(name, label, tp, value))
-    return "".join(out)
-
-
-def _list_item(name: str, index: int | str, tp: Any, item: Any, nested: bool) -> str:
-    prefix = f"{name}.{index}"
-    if nested:
-        return f'<div class="item">{_fields(tp, prefix + ".", item)}</div>'
-    return f'<div class="item">{_input(prefix, "", tp, item)}</div>'
-
-
-# --- pages -------------------------------------------------------------------------
-
-_STYLE = """
-body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}
-fieldset{margin:1rem 0;border:1px solid #bbb}.field{margin:.5rem 0}
-label{display:block;font-weight:600}input[type=text],textarea,select{width:100%}
-.error{color:#b00020}.preview{color:#225}.item{border-left:3px solid #ddd;padding-left:.5rem}
-.actions button{margin-right:.5rem}
-"""
-
-_SCRIPT = """
-const form = document.querySelector('form.annex');
-let timer;
-function show(result) {
-  document.querySelectorAll('.error,.preview').forEach(e => e.textContent = '');
-  for (const [name, messages] of Object.entries(result.errors)) {
-    const box = document.querySelector(`.error[data-for="${CSS.escape(name)}"]`)
-      || document.getElementById('general');
-    box.textContent += messages.join(' ');
-  }
-  for (const [name, text] of Object.entries(result.previews)) {
-    const box = document.querySelector(`.preview[data-for="${CSS.escape(name)}"]`);
-    if (box) box.textContent = text;
-  }
-  document.getElementById('status').textContent = result.ok ? 'Kļūdu nav.' : 'Ir kļūdas.';
+_MEDIA: Final = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pdf": "application/pdf",
+    "yaml": "application/yaml; charset=utf-8",
 }
-function validate() {
-  fetch('/validate', {method: 'POST', body: new FormData(form)}).then(r => r.json()).then(show);
-}
-form.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(validate, 250); });
-form.addEventListener('click', e => {
-  if (!e.target.classList.contains('add')) return;
-  const list = e.target.closest('fieldset.list');
-  const n = list.querySelectorAll(':scope > .item').length;
-  const html = list.querySelector('template').innerHTML.replaceAll('__i__', n);
-  e.target.insertAdjacentHTML('beforebegin', html);
-});
-validate();
-"""
+_MAKERS: Final = {"docx": jobs.make_docx, "pdf": jobs.make_pdf, "yaml": jobs.make_yaml}
 
 
-def _page(title: str, body: str) -> HTMLResponse:
-    html = (
-        f'<!doctype html><html lang="lv"><head><meta charset="utf-8">'
-        f"<title>{escape(title)} — annexgen</title><style>{_STYLE}</style></head>"
-        f"<body><h1>{escape(title)}</h1>{body}</body></html>"
+def _page(name: str, status: int = 200, **context: Any) -> HTMLResponse:
+    return HTMLResponse(
+        render_page(name, **context), status_code=status, headers={"Cache-Control": "no-store"}
     )
-    return HTMLResponse(html)
-
-
-def _form_page(kind: str, annex: BaseModel | None = None, notice: str = "") -> HTMLResponse:
-    model = REGISTRY[kind].model
-    body = (
-        f'<p id="notice">{escape(notice)}</p>'
-        f'<form class="annex" method="post" action="/docx">'
-        f'<input type="hidden" name="_kind" value="{escape(kind)}">'
-        f"{Markup(_fields(model, '', annex))}"
-        f'<p id="general" class="error"></p><p id="status"></p>'
-        f'<p class="actions"><button formaction="/docx">Lejupielādēt Word</button>'
-        f'<button formaction="/pdf">Lejupielādēt PDF</button>'
-        f'<button formaction="/yaml">Lejupielādēt YAML</button></p></form>'
-        f"<script>{_SCRIPT}</script>"
-    )
-    return _page(REGISTRY[kind].title, body)
 
 
 async def home(request: Request) -> Response:
-    links = "".join(f'<li><a href="/new/{k}">{escape(REGISTRY[k].title)}</a></li>' for k in KINDS)
-    upload = (
-        '<form method="post" action="/upload" enctype="multipart/form-data">'
-        '<label for="file">Vai sākt no esoša pielikuma (YAML vai Word)</label>'
-        '<input type="file" id="file" name="file" accept=".yaml,.yml,.docx">'
-        "<button>Augšupielādēt</button></form>"
-    )
-    return _page("Jauns pielikums", f"<ul>{links}</ul>{upload}")
+    return _page("home.html", title="Jauns pielikums", section="new", kinds=list(REGISTRY.values()))
 
 
 async def new(request: Request) -> Response:
-    kind = request.path_params["kind"]
+    kind = REGISTRY.get(request.path_params["kind"])
+    if kind is None:
+        return _page("message.html", 404, title="Tāda pielikuma veida nav", section="new",
+                     lines=["Izvēlieties pielikuma veidu sākumlapā."])  # fmt: skip
+    return _page("form.html", title=kind.title, section="new", kind=kind, nodes=form_for(kind.name))
+
+
+async def check_page(request: Request) -> Response:
+    return _page("check.html", title="Pārbaudīt dokumentu", section="check")
+
+
+async def _body(request: Request) -> bytes:
+    """The whole body, counted as it streams (the guard stops it past the limit)."""
+    chunks = []
+    try:
+        async for chunk in request.stream():
+            chunks.append(chunk)
+    except ClientDisconnect:
+        if request.scope.get(TOO_LARGE):
+            raise HTTPException(413, "Fails vai veidlapa ir par lielu (virs 4 MiB).") from None
+        raise
+    return b"".join(chunks)
+
+
+async def _form(request: Request) -> tuple[str, dict[str, str]]:
+    """The annex kind and the inputs of a posted form; 400 for anything our page cannot send."""
+    if request.headers.get("content-type", "").split(";")[0] != "application/x-www-form-urlencoded":
+        raise HTTPException(415, "Gaidīti veidlapas dati.")
+    body = await _body(request)
+    try:
+        pairs = parse_qsl(
+            body.decode("ascii"),
+            keep_blank_values=True,
+            encoding="utf-8",
+            errors="strict",
+            max_num_fields=MAX_FIELDS + 1,
+        )
+    except (UnicodeDecodeError, ValueError):
+        raise HTTPException(400, "Veidlapas dati nav UTF-8 teksts vai ir bojāti.") from None
+    values = dict(pairs)
+    if len(values) != len(pairs):
+        raise HTTPException(400, "Kāds lauks veidlapā atkārtojas.")
+    kind = values.pop("_kind", "")
     if kind not in REGISTRY:
-        return HTMLResponse("Tāda pielikuma veida nav.", status_code=404)
-    return _form_page(kind)
-
-
-async def _read_form(request: Request) -> tuple[str, dict[str, str]]:
-    limits = {"max_files": 1, "max_fields": 5000, "max_part_size": MAX_BODY_BYTES}
-    async with request.form(**limits) as form:
-        values = {k: v for k, v in form.multi_items() if isinstance(v, str)}
-    kind = values.get("_kind", "")
-    if kind not in REGISTRY:  # a form this server did not make
-        raise DataError([unknown_kind(kind, Location("<form>", field="kind"))], file="<form>")
+        raise HTTPException(400, "Nezināms pielikuma veids.")
+    try:
+        check_names(kind, values)
+    except FormError as err:
+        raise HTTPException(400, f"Nederīgi veidlapas dati: {err}") from None
     return kind, values
 
 
-def _errors_by_input(problems: list[Finding], names: set[str]) -> dict[str, list[str]]:
-    """Put each finding next to the input it belongs to (longest matching name)."""
-    out: dict[str, list[str]] = {}
-    for problem in problems:
-        path = (problem.location.field or "").replace("[", ".").replace("]", "")
-        parts = path.split(".") if path else []
-        target = ""
-        for n in range(len(parts), 0, -1):
-            candidate = ".".join(parts[:n])
-            if candidate in names or any(k.startswith(candidate + ".") for k in names):
-                target = candidate
-                break
-        prefix = "" if problem.severity == "error" else "Brīdinājums: "
-        out.setdefault(target, []).append(prefix + problem.text)
-    return out
-
-
-def _previews(values: dict[str, str], options: Options) -> dict[str, str]:
-    """Amounts in words and dates in their cases, as the document will print them."""
-    previews: dict[str, str] = {}
-    for name, value in values.items():
-        if not value.strip():
-            continue
-        field = name.rsplit(".", 1)[-1]
-        try:
-            if field == "amount":
-                previews[name] = money_text(Money.model_validate(value), options)
-            elif field in ("date", "until", "start", "end"):
-                d = date.fromisoformat(value)
-                previews[name] = (
-                    f"{format_date(d, 'genitive')} (… sēdes) · līdz {format_date(d, 'dative')}"
-                )
-        except (ValueError, AnnexgenError):
-            continue
-    return previews
+async def _work(request: Request, what: str, function: Any, *args: Any) -> Any:
+    pool: WorkerPool = request.app.state.pool
+    try:
+        return await pool.run(function, *args, timeout=TIMEOUTS[what])
+    except JobTimeout:
+        raise HTTPException(503, "Darbs ilga par ilgu un tika pārtraukts.") from None
+    except Busy:
+        raise HTTPException(503, "Serveris ir aizņemts; mēģiniet vēlreiz pēc brīža.") from None
 
 
 async def validate(request: Request) -> Response:
-    try:
-        kind, values = await _read_form(request)
-    except DataError as err:
-        return JSONResponse(
-            {
-                "ok": False,
-                "errors": {"": [f.text for f in err.findings]},
-                "findings": [f.as_dict() for f in err.findings],
-                "previews": {},
-            }
-        )
-    annex, problems = check_data(form_to_data(values, kind))
-    options = annex.options if annex is not None else Options()
-    return JSONResponse(
-        {
-            "ok": annex is not None and not any(p.severity == "error" for p in problems),
-            "errors": _errors_by_input(problems, set(values)),
-            "findings": [p.as_dict() for p in problems],
-            "previews": _previews(values, options),
-        }
-    )
+    kind, values = await _form(request)
+    result = await _work(request, "validate", jobs.validate, kind, values)
+    return JSONResponse(result, headers={"Cache-Control": "no-store"})
+
+
+_INVISIBLE: Final = frozenset({"Cc", "Cf", "Zl", "Zp"})
+
+
+def download_name(title: str, suffix: str) -> str:
+    """A file name from the annex title: no bidi or other invisible controls, safe everywhere."""
+    visible = "".join(c for c in title if unicodedata.category(c) not in _INVISIBLE)
+    return safe_name(" ".join(visible.split())[:60] or "pielikums") + suffix
 
 
 def _download(data: bytes, filename: str, media_type: str) -> Response:
     ascii_name = filename.encode("ascii", "replace").decode().replace("?", "_")
     disposition = f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{url_quote(filename)}"
-    return Response(data, media_type=media_type, headers={"Content-Disposition": disposition})
+    return Response(
+        data,
+        media_type=media_type,
+        headers={"Content-Disposition": disposition, "Cache-Control": "no-store"},
+    )
 
 
-async def _valid_annex(request: Request) -> tuple[Any, Response | None]:
+async def make(request: Request) -> Response:
+    what = request.url.path.strip("/")
+    kind, values = await _form(request)
     try:
-        kind, values = await _read_form(request)
-    except DataError as err:
-        items = "".join(f"<li>{escape(str(f))}</li>" for f in err.findings)
-        response = _page("Nezināms pielikuma veids", f"<ul>{items}</ul>")
-        response.status_code = 422
-        return None, response
-    annex, problems = check_data(form_to_data(values, kind))
-    errors = [p for p in problems if p.severity == "error"]
-    if annex is None or errors:
-        items = "".join(f"<li>{escape(str(p))}</li>" for p in errors)
-        response = _page("Pielikumā ir kļūdas", f"<ul>{items}</ul>")
-        response.status_code = 422
-        return None, response
-    return annex, None
-
-
-def _filename(annex: Any, suffix: str) -> str:
-    title = getattr(annex, "project_name", None) or getattr(annex, "title", "pielikums")
-    return safe_name(str(title))[:60] + suffix
-
-
-async def download_docx(request: Request) -> Response:
-    annex, error = await _valid_annex(request)
-    if error is not None:
-        return error
-    media = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-    return _download(render(annex), _filename(annex, ".docx"), media)
-
-
-async def download_pdf(request: Request) -> Response:
-    annex, error = await _valid_annex(request)
-    if error is not None:
-        return error
-    try:
-        pdf = docx_to_pdf(render(annex))
+        data, title = await _work(request, what, _MAKERS[what], kind, values)
+    except jobs.Refused as err:
+        return JSONResponse({"ok": False, "problems": err.problems, "previews": {}, "document": ""},
+                            status_code=422)  # fmt: skip
     except ConversionError as err:
-        response = _page("PDF nav pieejams", f"<p>{escape(err.message)}</p>")
-        response.status_code = 503
-        return response
-    return _download(pdf, _filename(annex, ".pdf"), "application/pdf")
+        raise HTTPException(503, f"PDF nevar sagatavot: {err.message}") from None
+    return _download(data, download_name(title, f".{what}"), _MEDIA[what])
 
 
-async def download_yaml(request: Request) -> Response:
-    annex, error = await _valid_annex(request)
-    if error is not None:
-        return error
-    return _download(dump_annex(annex).encode("utf-8"), _filename(annex, ".yaml"), "text/yaml")
-
-
-async def upload(request: Request) -> Response:
-    length = int(request.headers.get("content-length") or 0)
-    if length > MAX_BODY_BYTES:
-        return HTMLResponse("Fails ir par lielu (vairāk nekā 1 MiB).", status_code=413)
-    async with request.form(max_files=1, max_fields=10, max_part_size=MAX_BODY_BYTES) as form:
-        upload_file = form.get("file")
-        if not isinstance(upload_file, UploadFile):
-            return HTMLResponse("Nav faila.", status_code=400)
-        raw = await upload_file.read(MAX_BODY_BYTES + 1)
-        name = upload_file.filename or "upload.yaml"
-    if len(raw) > MAX_BODY_BYTES:
-        return HTMLResponse("Fails ir par lielu (vairāk nekā 1 MiB).", status_code=413)
-    lower = name.lower()
-    if not lower.endswith((".yaml", ".yml", ".docx")):
-        return HTMLResponse("Augšupielādējiet .yaml vai .docx failu.", status_code=415)
+def _upload_name(request: Request) -> str:
     try:
-        text = _extract_upload(raw) if lower.endswith(".docx") else raw.decode("utf-8-sig")
-        annex = load_annex_text(text, safe_name(name))
-    except (DataError, UnicodeDecodeError) as err:
-        items = "".join(f"<li>{escape(line)}</li>" for line in str(err).splitlines())
-        response = _page("Failā ir kļūdas", f"<ul>{items}</ul>")
-        response.status_code = 422
-        return response
-    return _form_page(annex.kind, annex, notice=f"Ielādēts: {safe_name(name)}")
+        name = unquote(request.headers.get("x-file-name", ""), errors="strict")
+    except UnicodeDecodeError:
+        name = ""
+    return "".join(c for c in name if unicodedata.category(c) not in _INVISIBLE)[:200] or "fails"
 
 
-def _extract_upload(raw: bytes) -> str:
-    """YAML read from an uploaded Word annex (through a private temporary file)."""
-    with tempfile.TemporaryDirectory(prefix="annexgen-upload-") as folder:
-        path = Path(folder) / "upload.docx"  # never a name taken from the request
-        path.write_bytes(raw)
+async def open_file(request: Request) -> Response:
+    name = _upload_name(request)
+    raw = await _body(request)
+    try:
+        result = await _work(request, "read", jobs.open_file, name, raw)
+    except jobs.Unreadable as err:
+        return JSONResponse({"lines": err.lines}, status_code=422)
+    return JSONResponse(result, headers={"Cache-Control": "no-store"})
+
+
+async def check_document(request: Request) -> Response:
+    name = _upload_name(request)
+    raw = await _body(request)
+    try:
+        result = await _work(request, "read", jobs.check_document, name, raw)
+    except jobs.Unreadable as err:
+        return JSONResponse({"lines": err.lines}, status_code=422)
+    return JSONResponse(result, headers={"Cache-Control": "no-store"})
+
+
+async def _http_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, HTTPException)
+    if exc.status_code == 404 and request.method == "GET":
+        return _page("message.html", 404, title="Lapa nav atrasta", section="new",
+                     lines=["Šādas lapas nav."])  # fmt: skip
+    return PlainTextResponse(str(exc.detail), status_code=exc.status_code)
+
+
+async def _server_error(request: Request, exc: Exception) -> Response:
+    return PlainTextResponse("Servera kļūda; mēģiniet vēlreiz.", status_code=500)
+
+
+def create_app(*, hosts: frozenset[str] | set[str] = LOOPBACK_HOSTS, workers: int = 2) -> Any:
+    """The web application (an ASGI app) answering to ``hosts``, with ``workers`` processes."""
+    pool = WorkerPool(workers)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        pool.warm()
         try:
-            return extract_yaml(path)
-        except AnnexgenError as err:
-            reason = {"reason": err.message}
-            raise DataError([Finding("unreadable-document", params=reason)]) from err
+            yield
+        finally:
+            pool.close()
 
-
-class _LimitBody:
-    """Refuse requests that announce a body larger than the limit (before reading it)."""
-
-    def __init__(self, app: Any) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
-        if scope["type"] == "http":
-            headers = dict(scope.get("headers") or [])
-            length = headers.get(b"content-length", b"0")
-            if length.isdigit() and int(length) > MAX_BODY_BYTES + 64 * 1024:
-                response = Response("Request too large", status_code=413)
-                await response(scope, receive, send)
-                return
-        await self.app(scope, receive, send)
-
-
-def create_app() -> Any:
-    """The web application (an ASGI app)."""
     app = Starlette(
         routes=[
             Route("/", home),
             Route("/new/{kind}", new),
+            Route("/check", check_page),
             Route("/validate", validate, methods=["POST"]),
-            Route("/docx", download_docx, methods=["POST"]),
-            Route("/pdf", download_pdf, methods=["POST"]),
-            Route("/yaml", download_yaml, methods=["POST"]),
-            Route("/upload", upload, methods=["POST"]),
-        ]
+            *(Route(f"/{what}", make, methods=["POST"]) for what in _MAKERS),
+            Route("/open", open_file, methods=["POST"]),
+            Route("/check-document", check_document, methods=["POST"]),
+            Mount("/static", StaticFiles(packages=[("annexgen.web", "static")]), name="static"),
+        ],
+        exception_handlers={HTTPException: _http_error, Exception: _server_error},
+        lifespan=lifespan,
     )
-    return _LimitBody(app)
+    app.state.pool = pool
+    return Guard(app, hosts=frozenset(hosts), max_body=MAX_BODY_BYTES)

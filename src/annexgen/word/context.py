@@ -18,6 +18,8 @@ The context, documented for template authors in ``docs/templates.md``::
     paragraphs  [str]   (generic annex: paragraphs after the rows)
     blocks      [{"text": str | None, "bullets": [str]}]   (announcement)
     disclaimer  str     (announcement)
+    table       {"columns", "rows", "total", "words", "intro", "width"} or None (table kind)
+    page        {"width", "height", "landscape", "orient", "text_width"} or None (table kind)
     signature   {"position", "acting", "name"} or None
     e_signed    bool; e_signature_mark: the sentence to print when e_signed
     properties  {"title", "subject", "keywords", "author", "language", "date"}
@@ -35,7 +37,7 @@ from math import ceil
 from typing import Any, Final
 
 from annexgen.model.fields import AnnexBase
-from annexgen.model.kinds import kind_of
+from annexgen.model.kinds import get_kind, kind_of
 from annexgen.model.redaction import redact
 from annexgen.model.wording import E_SIGNATURE_MARK, NBSP, annex_mark, signature
 
@@ -105,8 +107,8 @@ def build_context(annex: AnnexBase, *, public: bool = False) -> dict[str, Any]:
     if public:
         annex = redact(annex)
     options = annex.options
-    mark = annex_mark(annex.decision, options) if annex.decision else None
     body = kind_of(annex).body(annex)
+    mark = annex_mark(annex.decision, options, body["title"]) if annex.decision else None
     ctx: dict[str, Any] = {
         "kind": annex.kind,
         "mark": {"lines": mark} if mark else None,
@@ -114,6 +116,8 @@ def build_context(annex: AnnexBase, *, public: bool = False) -> dict[str, Any]:
         "paragraphs": [],
         "blocks": [],
         "disclaimer": None,
+        "table": None,
+        "page": None,
         **body,
         "signature": signature(annex.signatory) if annex.signatory else None,
         "e_signed": annex.e_signed,
@@ -142,6 +146,9 @@ def expected_texts(ctx: dict[str, Any]) -> Iterator[str]:
         yield from block.get("bullets") or [block.get("text") or ""]
     if ctx["disclaimer"]:
         yield ctx["disclaimer"]
+    kind_texts = get_kind(ctx["kind"]).texts
+    if kind_texts is not None:
+        yield from kind_texts(ctx)
     if ctx["signature"]:
         yield ctx["signature"]["position"]
         yield ctx["signature"]["name"]

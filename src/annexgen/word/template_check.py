@@ -54,6 +54,12 @@ def _sample_annex() -> Any:
 
 
 @cache
+def _kind_sample(kind: str) -> Any:
+    """The skeleton of ``kind``, loaded once, for trial renders."""
+    return load_annex_text(skeleton(kind), "sample")
+
+
+@cache
 def known_variables() -> frozenset[str]:
     """Top-level variables every template may use (see docs/templates.md)."""
     return frozenset(build_context(_sample_annex()))
@@ -197,10 +203,20 @@ def check_template(path: str | Path) -> list[Finding]:
             loc = Location(name, place=where)
             problems.append(Finding("template-unknown-variable", location=loc, params=params))
     if not any(p.severity == "error" for p in problems):
-        try:
-            render(_sample_annex(), data)
-        except AnnexgenError as err:
-            reason = {"reason": err.message}
-            loc = Location(name, place=err.location.place)
-            problems.append(Finding("template-trial-render", location=loc, params=reason))
+        # A template is made for one kind; it passes when the sample of some kind
+        # (the registry's skeletons, in order) renders, else the first failure is shown.
+        failures: list[AnnexgenError] = []
+        for kind in REGISTRY:
+            try:
+                render(_kind_sample(kind), data)
+            except AnnexgenError as err:
+                failures.append(err)
+            else:
+                break
+        else:
+            first = failures[0]
+            loc = Location(name, place=first.location.place)
+            problems.append(
+                Finding("template-trial-render", location=loc, params={"reason": first.message})
+            )
     return problems

@@ -14,14 +14,15 @@ from typing import Annotated, Any, Final, Union
 from pydantic import Field
 
 from annexgen.model.fields import AnnexBase
-from annexgen.model.kinds import generic, project_announcement, project_description
+from annexgen.model.kinds import generic, project_announcement, project_description, table
 from annexgen.model.kinds.base import Body, Kind
 
 __all__ = ["KINDS", "REGISTRY", "Annex", "Body", "Kind", "get_kind", "kind_of"]
 
 #: Every kind, in the order people see them (web form, ``annexgen new``).
 REGISTRY: Final[dict[str, Kind]] = {
-    kind.name: kind for kind in (project_description.KIND, generic.KIND, project_announcement.KIND)
+    kind.name: kind
+    for kind in (project_description.KIND, generic.KIND, project_announcement.KIND, table.KIND)
 }
 
 #: The kind names, as written in YAML.

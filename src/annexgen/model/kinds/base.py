@@ -8,7 +8,7 @@ the web form all read this record; none of them lists the kinds itself.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -35,6 +35,9 @@ class Kind:
     body: Callable[[Any], Body]
     #: row key → label as the seeds print it (only kinds with labelled rows)
     labels: Mapping[str, str] = field(default_factory=dict)
+    #: strings of the body, beyond the shared keys, that the bundled template must
+    #: print (the lost-text check of :func:`annexgen.word.context.expected_texts`)
+    texts: Callable[[Body], Iterable[str]] | None = None
 
     @property
     def template(self) -> str:

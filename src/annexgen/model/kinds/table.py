@@ -1,0 +1,967 @@
+"""A table annex: allocation tables, price lists with VAT, estimates (issue 16).
+
+Most annexes a council adopts are tables with a „Kopā” row, and clerks keep
+their numbers in Excel. This module is the whole kind:
+
+* the data — :class:`TableAnnex`: typed :class:`Column` s and rows written in
+  the YAML or read (``rows_from``) from a .csv/.xlsx beside it
+  (:mod:`annexgen.model.tabular`);
+* the arithmetic — every cell parsed by its column's type into an exact
+  :class:`~decimal.Decimal` (never a float), ``vat`` and ``sum`` columns
+  computed per row and rounded half up, the total row computed and a
+  ``stated`` total checked against it; no formula written by a user is ever
+  evaluated, only the two named operations;
+* the phrasing — :func:`body`: figures in the Latvian format (``1 234,56``),
+  the total in words, column widths and the page orientation.
+
+Every bad cell is reported, all at once, where the clerk can find it:
+``annex.yaml:12:18: rows[3].amount`` for rows in the YAML,
+``saņēmēji.csv:5:3: C5 Summa, EUR`` for rows from a file.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Annotated, Any, ClassVar, Final, Literal, cast
+
+from pydantic import (
+    BeforeValidator,
+    Field,
+    PrivateAttr,
+    SerializationInfo,
+    SerializerFunctionWrapHandler,
+    TypeAdapter,
+    ValidationError,
+    ValidationInfo,
+    WithJsonSchema,
+    field_validator,
+    model_serializer,
+    model_validator,
+)
+from pydantic_core import InitErrorDetails, PydanticCustomError
+
+from annexgen.errors import LanguageError
+from annexgen.lv import get_currency
+from annexgen.lv.figures import (
+    format_number,
+    format_percent,
+    format_short_date,
+    is_total_label,
+    parse_number,
+    round_half_up,
+)
+from annexgen.model.fields import MAX_ITEMS, AnnexBase, Date, Model, Money, Text
+from annexgen.model.kinds.base import Body, Kind
+from annexgen.model.tabular import SUFFIXES, SheetCell, TabularError, read_sheet
+from annexgen.model.text import TextError, clean_text
+from annexgen.model.wording import money_text
+
+__all__ = [
+    "COLUMN_TYPES",
+    "KIND",
+    "Column",
+    "ColumnType",
+    "TableAnnex",
+    "Total",
+    "Vat",
+    "body",
+    "table_texts",
+]
+
+ColumnType = Literal["text", "row-number", "integer", "decimal", "amount", "percent", "date"]
+#: Every column type, in the order the documentation lists them.
+COLUMN_TYPES: Final[tuple[str, ...]] = ColumnType.__args__  # type: ignore[attr-defined]
+_NUMERIC: Final = frozenset({"integer", "decimal", "amount", "percent"})
+_SUMMABLE: Final = frozenset({"integer", "decimal", "amount"})
+#: Most decimals a ``decimal`` or ``percent`` column may have.
+MAX_PLACES: Final = 6
+
+Key = Annotated[
+    str,
+    Field(
+        pattern=r"^[A-Za-z_][A-Za-z0-9_]*$",
+        max_length=40,
+        description="A short name for the column: letters, digits, _ (e.g. 'amount')",
+    ),
+]
+
+
+def _rate(value: object) -> object:
+    if isinstance(value, str):
+        try:
+            return parse_number(value.strip().removesuffix("%").strip())
+        except LanguageError as err:
+            raise ValueError(str(err)) from None
+    if isinstance(value, float):
+        raise ValueError(f"write the rate as text or a whole number, not the float {value!r}")
+    return value
+
+
+Rate = Annotated[
+    Decimal,
+    BeforeValidator(_rate),
+    Field(ge=0, le=100),
+    WithJsonSchema(
+        {
+            "anyOf": [{"type": "number", "minimum": 0, "maximum": 100}, {"type": "string"}],
+            "description": "Percent, e.g. 21 or '12,5'",
+        }
+    ),
+]
+
+
+class Vat(Model):
+    """A VAT column: ``rate`` percent of column ``of``, per row, rounded half up."""
+
+    of: Key
+    rate: Rate
+
+
+class Column(Model):
+    """One column: what its cells hold and how they are printed.
+
+    ``vat`` and ``sum`` make a computed column; ``total`` adds its sum to the
+    „Kopā” row; ``personal`` hides its cells in the published (``--public``)
+    version (document-rules §3.1).
+    """
+
+    key: Key
+    label: Text
+    type: ColumnType = "text"
+    places: Annotated[int, Field(ge=0, le=MAX_PLACES)] | None = Field(
+        default=None, description="Decimals of a 'decimal' (default 2) or 'percent' column"
+    )
+    total: bool = Field(default=False, description="Sum this column in the total row")
+    personal: bool = Field(default=False, description="Personal data: hidden with --public")
+    vat: Vat | None = Field(default=None, description="Computed: VAT of another column")
+    sum: Annotated[list[Key], Field(min_length=1, max_length=40)] | None = Field(
+        default=None, description="Computed: the sum of other columns in the row"
+    )
+    align: Literal["left", "center", "right"] | None = Field(
+        default=None, description="Default: numbers right, text left, row numbers centred"
+    )
+
+    @property
+    def computed(self) -> bool:
+        """Whether the cells are computed (``vat``, ``sum``, ``row-number``), not typed."""
+        return self.vat is not None or self.sum is not None or self.type == "row-number"
+
+    @property
+    def decimals(self) -> int:
+        """How many decimals the column's figures have (``None``: as written, percent)."""
+        if self.type == "amount":
+            return 2
+        if self.type == "decimal":
+            return 2 if self.places is None else self.places
+        if self.type == "percent":
+            return MAX_PLACES if self.places is None else self.places
+        return 0
+
+
+class Total(Model):
+    """The „Kopā” row: its label, the total in words, and a total to check."""
+
+    label: Text = "Kopā"
+    in_words: bool = Field(default=False, description="Write the total in words under the table")
+    column: Key | None = Field(
+        default=None, description="Which total goes in words (default: the last amount total)"
+    )
+    stated: Text | dict[str, Text] | None = Field(
+        default=None,
+        description="The total as the decision states it, e.g. '12 345,67'; checked "
+        "(a mapping column key → total when several columns have totals)",
+    )
+
+
+Cell = str | int | Decimal | date | None
+_DATE: Final[TypeAdapter[date]] = TypeAdapter(Date)
+
+
+@dataclass(frozen=True, slots=True)
+class _Place:
+    """Where a cell came from: a YAML path, or a file, row and column."""
+
+    path: tuple[str | int, ...]
+    file: str | None = None
+    row: int | None = None
+    column: int | None = None
+    ref: str = ""
+
+
+class _Problems:
+    """Every problem of a table, collected, then raised as one ValidationError."""
+
+    def __init__(self) -> None:
+        self.items: list[InitErrorDetails] = []
+
+    def add(self, place: _Place | tuple[str | int, ...], message: str) -> None:
+        if isinstance(place, tuple):
+            place = _Place(place)
+        ctx: dict[str, Any] = {"message": message}
+        if place.file is not None:
+            ctx.update(file=place.file, line=place.row, column=place.column, field=place.ref)
+        self.items.append(
+            InitErrorDetails(
+                type=PydanticCustomError("annex_table", "{message}", ctx),
+                loc=place.path,
+                input=None,
+            )
+        )
+
+    def raise_if_any(self) -> None:
+        if self.items:
+            raise ValidationError.from_exception_data("TableAnnex", self.items)
+
+
+def _suggest(word: str, options: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def _normal(label: str) -> str:
+    """A header as compared: NFC, spaces collapsed (NBSP too), case-folded."""
+    return " ".join(unicodedata.normalize("NFC", label).replace("\u00a0", " ").split()).casefold()
+
+
+class TableAnnex(AnnexBase):
+    """A table annex: a title, typed columns, rows, and a computed „Kopā” row.
+
+    Rows are written in the YAML (``rows``: mappings by column key, or lists
+    in column order) or read from a .csv/.xlsx beside it (``rows_from``,
+    ``sheet``) whose header row names the columns by label or key.
+    """
+
+    #: ``--public`` replaces the cells of columns whose ``personal`` flag is set
+    #: (redaction reads this: columns field, rows field).
+    personal_columns: ClassVar[tuple[str, str]] = ("columns", "rows")
+
+    kind: Literal["table"]
+    title: Text
+    intro: Annotated[list[Text], Field(max_length=MAX_ITEMS)] = Field(
+        default=[], description="Paragraphs before the table"
+    )
+    columns: Annotated[list[Column], Field(min_length=1, max_length=40)]
+    rows: Annotated[list[dict[str, Any] | list[Any] | str], Field(max_length=MAX_ITEMS)] = Field(
+        default=[],
+        description="Rows: mappings by column key, or lists in column order, or one text "
+        "with the values separated by tabs or ';' (as pasted from Excel)",
+    )
+    rows_from: Text | None = Field(
+        default=None, description="A .csv or .xlsx file beside the YAML holding the rows"
+    )
+    sheet: Text | None = Field(default=None, description="The .xlsx sheet (default: the first)")
+    total: Total | None = Field(default=None, description="The „Kopā” row")
+    notes: Annotated[list[Text], Field(max_length=MAX_ITEMS)] = Field(
+        default=[], description="Paragraphs after the table"
+    )
+    currency: str = Field(default="EUR", description="Currency of the amount columns")
+    orientation: Literal["auto", "portrait", "landscape"] = Field(
+        default="auto", description="auto: landscape when the columns do not fit portrait"
+    )
+
+    _totals: dict[str, Decimal] = PrivateAttr(default_factory=dict)
+    _source: Path | None = PrivateAttr(default=None)
+
+    @field_validator("currency")
+    @classmethod
+    def _known_currency(cls, value: str) -> str:
+        try:
+            return get_currency(value).code
+        except LanguageError as err:
+            raise ValueError(str(err)) from None
+
+    @model_validator(mode="after")
+    def _cells(self, info: ValidationInfo) -> TableAnnex:
+        problems = _Problems()
+        self._check_columns(problems)
+        problems.raise_if_any()
+        source_rows = self._source_rows(info.context, problems)  # bad rows left out, reported
+        stated_rows: list[dict[str, tuple[Any, _Place]]] = []
+        rows: list[dict[str, Cell]] = []
+        order = _computation_order(self.columns)
+        for raw in source_rows:
+            if self.rows_from is not None and _is_total_row(raw):
+                stated_rows.append(raw)  # the sheet's own „Kopā” row: checked, not printed
+                continue
+            rows.append(self._parse_row(raw, len(rows) + 1, order, problems))
+        if not rows and not problems.items:
+            problems.add(("rows",), "the table has no rows")
+        problems.raise_if_any()
+        self.rows = cast(Any, rows)  # parsed: typed cells by column key (see .cells)
+        self._totals = self._compute_totals(stated_rows, problems)
+        problems.raise_if_any()
+        return self
+
+    # --- columns ---------------------------------------------------------------------
+
+    def _check_columns(self, problems: _Problems) -> None:
+        by_key: dict[str, Column] = {}
+        for i, column in enumerate(self.columns):
+            if column.key in by_key:
+                problems.add(("columns", i, "key"), f"two columns have the key '{column.key}'")
+            by_key[column.key] = column
+        for i, column in enumerate(self.columns):
+            where: tuple[str | int, ...] = ("columns", i)
+            if column.vat is not None and column.sum is not None:
+                problems.add(where, "a column is computed by 'vat' or by 'sum', not both")
+            if column.computed and column.type not in ("amount", "decimal", "row-number"):
+                problems.add((*where, "type"), "a 'vat' or 'sum' column must be amount or decimal")
+            if column.places is not None and column.type not in ("decimal", "percent"):
+                problems.add((*where, "places"), "'places' is for decimal and percent columns")
+            if column.total and column.type not in _SUMMABLE:
+                problems.add(
+                    (*where, "total"),
+                    f"a {column.type} column cannot have a total; totals are for "
+                    "integer, decimal and amount columns",
+                )
+            if column.total and i == 0:
+                problems.add((*where, "total"), "the first column holds the 'Kopā' label; "
+                             "put the total in a later column")  # fmt: skip
+            if column.personal and (column.total or column.computed):
+                problems.add((*where, "personal"), "a personal column cannot be summed or computed")
+            inputs = [column.vat.of] if column.vat else list(column.sum or [])
+            for key in inputs:
+                field = "vat" if column.vat else "sum"
+                other = by_key.get(key)
+                if other is None:
+                    problems.add(
+                        (*where, field),
+                        f"no column '{key}'{_suggest(key, by_key)}; columns: {', '.join(by_key)}",
+                    )
+                elif other.type not in _SUMMABLE:
+                    problems.add((*where, field), f"column '{key}' is {other.type}, not a number")
+                elif other.personal:
+                    problems.add((*where, field), f"column '{key}' is personal data")
+                elif key == column.key:
+                    problems.add((*where, field), "a column cannot be computed from itself")
+        if sum(c.type == "row-number" for c in self.columns) > 1:
+            problems.add(("columns",), "only one column can be of type row-number")
+        if not problems.items:
+            try:
+                _computation_order(self.columns)
+            except ValueError as err:
+                problems.add(("columns",), str(err))
+        total = self.total
+        if total is not None and total.column is not None:
+            chosen = by_key.get(total.column)
+            if chosen is None or not chosen.total:
+                totals = [c.key for c in self.columns if c.total]
+                problems.add(
+                    ("total", "column"),
+                    f"'{total.column}' is not a column with a total; those are: "
+                    f"{', '.join(totals) or 'none (set total: true on a column)'}",
+                )
+        if total is not None and not any(c.total for c in self.columns):
+            problems.add(("total",), "a total row needs a column with 'total: true'")
+
+    # --- where the rows come from ---------------------------------------------------
+
+    def _source_rows(
+        self, context: Any, problems: _Problems
+    ) -> list[dict[str, tuple[Any, _Place]]]:
+        if self.rows_from is not None:
+            if self.rows:
+                problems.add(("rows_from",), "give the rows either in 'rows' or in 'rows_from'")
+                return []
+            return self._file_rows(context, problems)
+        if self.sheet is not None:
+            problems.add(("sheet",), "'sheet' goes with 'rows_from' (an .xlsx file)")
+        return list(self._yaml_rows(problems))
+
+    def _yaml_rows(self, problems: _Problems) -> Iterator[dict[str, tuple[Any, _Place]]]:
+        keys = [c.key for c in self.columns]
+        typed = [c.key for c in self.columns if not c.computed]
+        for i, raw in enumerate(self.rows):
+            if isinstance(raw, str):  # pasted from Excel (tabs) or typed with ';'
+                raw = [v.strip() for v in raw.split("\t" if "\t" in raw else ";")]  # noqa: PLW2901
+            if isinstance(raw, list):
+                if len(raw) != len(typed):
+                    problems.add(
+                        ("rows", i),
+                        f"this row has {len(raw)} values; the columns to fill are "
+                        f"{len(typed)} ({', '.join(typed)})",
+                    )
+                    continue
+                yield {
+                    k: (v, _Place(("rows", i, j)))
+                    for j, (k, v) in enumerate(zip(typed, raw, strict=True))
+                }
+                continue
+            for key in raw:
+                if key not in keys:
+                    problems.add(
+                        ("rows", i, key),
+                        f"no column '{key}'{_suggest(str(key), keys)}; columns: {', '.join(keys)}",
+                    )
+            yield {k: (v, _Place(("rows", i, k))) for k, v in raw.items() if k in keys}
+
+    def _file_rows(self, context: Any, problems: _Problems) -> list[dict[str, tuple[Any, _Place]]]:
+        assert self.rows_from is not None
+        base = context.get("base_dir") if isinstance(context, dict) else None
+        relative = Path(self.rows_from)
+        if base is None:
+            problems.add(
+                ("rows_from",),
+                "'rows_from' reads a file beside a YAML file; here there is none — "
+                "write the rows in 'rows'",
+            )
+            return []
+        if relative.is_absolute() or ".." in relative.parts or relative.drive:
+            problems.add(("rows_from",), "give a file name beside the YAML (no folders above it)")
+            return []
+        if relative.suffix.lower() not in SUFFIXES:
+            problems.add(("rows_from",), "expected a .csv or .xlsx file")
+            return []
+        path = Path(base) / relative
+        shown = str(path)
+        try:
+            sheet = read_sheet(path, sheet=self.sheet, name=shown)
+        except TabularError as err:
+            if err.row is None:
+                problems.add(("rows_from",), f"{shown}: {err.message}")
+            else:
+                problems.add(_Place(("rows_from",), shown, err.row, err.column), err.message)
+            return []
+        self._source = path
+        return self._map_header(sheet.file, sheet.header, sheet.rows, problems)
+
+    def _map_header(
+        self,
+        file: str,
+        header: tuple[SheetCell, ...],
+        rows: tuple[tuple[SheetCell, ...], ...],
+        problems: _Problems,
+    ) -> list[dict[str, tuple[Any, _Place]]]:
+        names: dict[str, Column] = {}
+        for column in self.columns:
+            names.setdefault(_normal(column.label), column)
+            names.setdefault(_normal(column.key), column)
+        mapped: dict[int, Column] = {}
+        for cell in header:
+            name = str(cell.value or "").strip()
+            if not name:
+                continue
+            named = names.get(_normal(name))
+            place = _Place(("rows_from",), file, cell.row, cell.column, cell.ref)
+            if named is None:
+                labels = [c.label for c in self.columns]
+                problems.add(
+                    place,
+                    f"the header {name!r} names no column{_suggest(name, labels)}; "
+                    f"columns: {', '.join(repr(lb) for lb in labels)}",
+                )
+            elif named in mapped.values():
+                problems.add(place, f"the column {named.label!r} is named twice in the header")
+            else:
+                mapped[cell.column] = named
+        first = header[0].row if header else 1
+        for column in self.columns:
+            if not column.computed and column not in mapped.values():
+                problems.add(
+                    _Place(("rows_from",), file, first, None, "header"),
+                    f"the header has no column {column.label!r} (or '{column.key}')",
+                )
+        out = []
+        for cells in rows:
+            row: dict[str, tuple[Any, _Place]] = {}
+            for cell in cells:
+                target = mapped.get(cell.column)
+                place = _Place(("rows_from",), file, cell.row, cell.column, cell.ref)
+                if target is not None:
+                    ref = f"{cell.ref} {target.label}"
+                    row[target.key] = (cell, _Place(place.path, file, cell.row, cell.column, ref))
+                elif cell.value not in (None, ""):
+                    problems.add(place, f"a value in a column without a header: {cell.value!r}")
+            out.append(row)
+        return out
+
+    # --- cells -----------------------------------------------------------------------
+
+    def _parse_row(
+        self,
+        raw: dict[str, tuple[Any, _Place]],
+        number: int,
+        order: list[Column],
+        problems: _Problems,
+    ) -> dict[str, Cell]:
+        row: dict[str, Cell] = {}
+        given: dict[str, tuple[Cell, _Place]] = {}
+        for column in self.columns:
+            if column.key not in raw:
+                row[column.key] = None
+                continue
+            value, place = raw[column.key]
+            try:
+                parsed = _parse_cell(column, value)
+            except ValueError as err:
+                problems.add(place, str(err))
+                parsed = None
+            if column.computed:
+                given[column.key] = (parsed, place)
+            row[column.key] = parsed
+        for column in order:
+            if column.type == "row-number":
+                value = number
+            elif column.vat is not None:
+                base = row.get(column.vat.of)
+                value = (
+                    round_half_up(base * column.vat.rate / 100, column.decimals)
+                    if isinstance(base, Decimal | int)
+                    else None
+                )
+            else:
+                parts = [row.get(k) for k in column.sum or []]
+                value = (
+                    round_half_up(sum((Decimal(p) for p in parts), Decimal(0)), column.decimals)  # type: ignore[arg-type]
+                    if all(isinstance(p, Decimal | int) for p in parts)
+                    else None
+                )
+            written, place = given.get(column.key, (None, _Place(())))
+            if written is not None and value is not None and written != value:
+                problems.add(
+                    place,
+                    f"the file says {_figure(column, written)}, but "
+                    f"{_how(column)} gives {_figure(column, value)} "
+                    f"(difference {_signed(column, Decimal(written) - Decimal(value))})",  # type: ignore[arg-type]
+                )
+            row[column.key] = value
+        return row
+
+    # --- totals ----------------------------------------------------------------------
+
+    def _compute_totals(
+        self, stated_rows: list[dict[str, tuple[Any, _Place]]], problems: _Problems
+    ) -> dict[str, Decimal]:
+        totals: dict[str, Decimal] = {}
+        for column in self.columns:
+            if column.total:
+                cells = [r[column.key] for r in self.cells]
+                total = sum((Decimal(v) for v in cells if isinstance(v, int | Decimal)), Decimal(0))
+                totals[column.key] = round_half_up(total, column.decimals)
+        for raw in stated_rows:  # a „Kopā” row in the sheet: its figures must be ours
+            for column in self.columns:
+                if column.key not in raw or column.key not in totals:
+                    continue
+                value, place = raw[column.key]
+                try:
+                    written = _parse_cell(column, value)
+                except ValueError as err:
+                    problems.add(place, str(err))
+                    continue
+                if written is not None and written != totals[column.key]:
+                    problems.add(place, _total_message(column, written, totals[column.key]))  # type: ignore[arg-type]
+        summary = self.total
+        if summary is None:
+            return totals
+        by_key = {c.key: c for c in self.columns}
+        stated = summary.stated
+        if isinstance(stated, str):
+            key = self._words_column()
+            stated = {key: stated} if key else {}
+            where: dict[str, tuple[str | int, ...]] = dict.fromkeys(stated, ("total", "stated"))
+        else:
+            where = {k: ("total", "stated", k) for k in stated or {}}
+        for key, text in (stated or {}).items():
+            found = by_key.get(key)
+            if found is None or key not in totals:
+                problems.add(where[key], f"'{key}' is not a column with a total")
+                continue
+            column = found
+            try:
+                figure = round_half_up(parse_number(text), column.decimals)
+                if figure != parse_number(text):
+                    raise LanguageError(f"{text!r} has more than {column.decimals} decimals")
+            except LanguageError as err:
+                problems.add(where[key], str(err))
+                continue
+            if figure != totals[key]:
+                problems.add(where[key], _total_message(column, figure, totals[key]))
+        if summary.in_words:
+            key = self._words_column()
+            words = by_key.get(key) if key else None
+            if words is None or words.type != "amount":
+                problems.add(("total", "in_words"), "the total in words needs an amount column "
+                             "with 'total: true'")  # fmt: skip
+            elif not Decimal(0) <= totals[words.key] < 10**12:
+                problems.add(("total", "in_words"), "a negative total cannot be written in words")
+        return totals
+
+    def _words_column(self) -> str | None:
+        """The column whose total is stated and written in words."""
+        if self.total is not None and self.total.column is not None:
+            return self.total.column
+        amounts = [c.key for c in self.columns if c.total and c.type == "amount"]
+        summed = [c.key for c in self.columns if c.total]
+        return (amounts or summed or [None])[-1]  # type: ignore[list-item]
+
+    @property
+    def cells(self) -> list[dict[str, Cell]]:
+        """The rows after validation: every cell typed, computed cells filled in."""
+        return cast(list[dict[str, Cell]], self.rows)
+
+    @property
+    def totals(self) -> dict[str, Decimal]:
+        """The computed total of every column with ``total: true``."""
+        return dict(self._totals)
+
+    def input_files(self) -> list[Path]:
+        """The spreadsheet the rows were read from (a batch re-renders when it changes)."""
+        return [self._source] if self._source is not None else []
+
+    @model_serializer(mode="wrap")
+    def _serialize(
+        self, handler: SerializerFunctionWrapHandler, info: SerializationInfo
+    ) -> dict[str, Any]:
+        data: dict[str, Any] = handler(self)
+        if info.mode_is_json() and "rows" in data:
+            if self.rows_from is not None:
+                del data["rows"]  # they live in the file; a saved YAML reads it again
+            else:  # what a clerk types: computed cells are computed again on loading
+                typed = [c.key for c in self.columns if not c.computed]
+                data["rows"] = [
+                    {k: r[k] for k in typed if r.get(k) is not None} for r in data["rows"]
+                ]
+        return data
+
+
+def _is_total_row(raw: dict[str, tuple[Any, _Place]]) -> bool:
+    """A sheet row whose first filled cell says „Kopā” (or „Pavisam”)."""
+    for value, _ in raw.values():
+        shown = value.value if isinstance(value, SheetCell) else value
+        if shown in (None, ""):
+            continue
+        return isinstance(shown, str) and is_total_label(shown)
+    return False
+
+
+def _computation_order(columns: list[Column]) -> list[Column]:
+    """Computed columns, each after the columns it is computed from."""
+    by_key = {c.key: c for c in columns}
+    order: list[Column] = []
+    state: dict[str, str] = {}
+
+    def visit(column: Column, chain: list[str]) -> None:
+        if state.get(column.key) == "done":
+            return
+        if state.get(column.key) == "visiting":
+            raise ValueError(f"columns computed from each other: {' → '.join(chain)}")
+        state[column.key] = "visiting"
+        for key in [column.vat.of] if column.vat else list(column.sum or []):
+            if key in by_key:
+                visit(by_key[key], [*chain, key])
+        state[column.key] = "done"
+        if column.computed:
+            order.append(column)
+
+    for column in columns:
+        visit(column, [column.key])
+    return order
+
+
+# --- one cell ------------------------------------------------------------------------
+
+
+def _parse_cell(column: Column, value: Any) -> Cell:
+    """A cell's value as its column's type, or ``ValueError`` saying what was expected."""
+    percent = False
+    if isinstance(value, SheetCell):
+        percent = value.percent
+        value = value.value
+    if isinstance(value, bool | dict | list):
+        raise ValueError(f"expected a value, not {type(value).__name__}")
+    if isinstance(value, float):
+        raise ValueError(f"write numbers as text, not the float {value!r}")
+    if isinstance(value, str):
+        try:
+            value = clean_text(value)
+        except TextError as err:
+            raise ValueError(str(err)) from None
+        if not value.strip():
+            return None
+        if column.type != "text":
+            value = value.strip()
+    if value is None:
+        return None
+    kind = column.type
+    if kind == "text":
+        if isinstance(value, date):
+            return format_short_date(value)
+        return str(value)
+    if kind == "date":
+        if isinstance(value, date):
+            return value
+        try:
+            return _DATE.validate_python(str(value))
+        except ValidationError as err:
+            raise ValueError(err.errors()[0]["msg"].removeprefix("Value error, ")) from None
+    if isinstance(value, date):
+        raise ValueError(f"expected a number, not the date {format_short_date(value)}")
+    number = _number(value, kind, percent)
+    if kind in ("integer", "row-number"):
+        if number != number.to_integral_value():
+            raise ValueError(f"expected a whole number, got {value!r}")
+        return int(number)
+    places = column.decimals
+    rounded = round_half_up(number, places)
+    if number != rounded:
+        shown = format_number(number, _places_of(number))
+        what = "an amount has" if kind == "amount" else "this column has"
+        raise ValueError(
+            f"{shown} has more decimals than {places}: {what} {places}; "
+            "round it where it is typed (in Excel: =ROUND(…; 2))"
+        )
+    if kind == "percent":
+        return number.quantize(Decimal(1)) if number == int(number) else number.normalize()
+    return rounded
+
+
+def _number(value: Any, kind: str, percent: bool) -> Decimal:
+    if isinstance(value, int | Decimal):
+        number = Decimal(value)
+        return number * 100 if percent and kind == "percent" else number
+    text = str(value)
+    if kind == "row-number":
+        text = text.removesuffix(".")  # "1." as tables number their rows
+    if kind == "percent":
+        text = text.removesuffix("%").strip()
+    elif kind == "amount":
+        code = text[-3:].upper()
+        if len(text) > 4 and text[-4] in " \u00a0" and code.isalpha():
+            text = text[:-4].strip()  # "1 500,00 EUR"
+        text = text.removesuffix("€").strip()
+    try:
+        return parse_number(text)
+    except LanguageError:
+        example = {"amount": "1 234,56", "percent": "21 %", "integer": "12"}.get(kind, "12,5")
+        raise ValueError(f"expected a number like {example}, got {value!r}") from None
+
+
+def _places_of(number: Decimal) -> int:
+    exponent = number.normalize().as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+# --- phrasing ------------------------------------------------------------------------
+
+
+def _figure(column: Column, value: Cell) -> str:
+    """A cell as the table prints it."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value  # text, or a placeholder put in by --public
+    if isinstance(value, date):
+        return format_short_date(value)
+    kind = column.type
+    if kind == "row-number":
+        return f"{value}."
+    if kind == "percent":
+        return format_percent(Decimal(value), column.places)
+    if kind == "integer":
+        return format_number(int(value))
+    return format_number(Decimal(value), column.decimals)
+
+
+def _signed(column: Column, value: Decimal) -> str:
+    sign = "+" if value > 0 else ("−" if value < 0 else "")
+    return sign + _figure(column, abs(value))
+
+
+def _how(column: Column) -> str:
+    if column.vat is not None:
+        return f"{format_percent(column.vat.rate)} of '{column.vat.of}'"
+    if column.sum is not None:
+        return " + ".join(f"'{k}'" for k in column.sum)
+    return "the row's position"
+
+
+def _total_message(column: Column, stated: Decimal, computed: Decimal) -> str:
+    return (
+        f"the stated total of {column.label!r} is {_figure(column, stated)}, but the rows add "
+        f"up to {_figure(column, computed)} (difference {_signed(column, stated - computed)})"
+    )
+
+
+def _alignment(column: Column) -> str:
+    if column.align is not None:
+        return column.align
+    if column.type in ("row-number", "date"):
+        return "center"
+    return "right" if column.type in _NUMERIC else "left"
+
+
+# Layout: A4 in twentieths of a point, margins 30/15/20/20 mm (document-rules §1.9),
+# as templates/build_templates.py lays out the page.
+PAGE_W: Final = 11906
+PAGE_H: Final = 16838
+MARGINS: Final = 1701 + 850
+#: Cell margins left + right (the TableGrid style's 108 twips each).
+CELL_PADDING: Final = 216
+#: A text column is never narrower than this, unless its longest text is shorter.
+MIN_TEXT_WIDTH: Final = 1400
+#: Widths of Times New Roman characters at the table's 11 pt, in twips (an em is 220):
+#: most letters and digits about half an em; these are narrower or wider.
+_DEFAULT_CHAR: Final = 112
+_NARROW: Final = "iljtf.,:;'!|()[] \u00a0\u2011"
+_WIDE: Final = "mwMW%"
+_CAPITAL: Final = "ABCDEFGHKNOPQRSTUVXYZĀČĒĢĪĶĻŅŠŪŽ"
+_DROP: Final = {
+    name: str.maketrans("", "", chars)
+    for name, chars in (("narrow", _NARROW), ("wide", _WIDE), ("capital", _CAPITAL))
+}
+
+
+@functools.lru_cache(maxsize=8192)
+def _text_width(text: str, bold: bool = False) -> int:
+    """Estimated printed width (counting with ``str.translate``: a table has many cells)."""
+    n = len(text)
+    narrow = n - len(text.translate(_DROP["narrow"]))
+    wide = n - len(text.translate(_DROP["wide"]))
+    capital = n - len(text.translate(_DROP["capital"]))
+    width = n * _DEFAULT_CHAR - narrow * 46 + wide * 78 + capital * 38
+    return width * 11 // 10 if bold else width
+
+
+def _longest_word(text: str, bold: bool = False) -> int:
+    if " " not in text and "\n" not in text:
+        return _text_width(text, bold)
+    return max((_text_width(w, bold) for w in text.split()), default=0)
+
+
+def _layout(
+    columns: list[Column], texts: list[list[str]], orientation: str
+) -> tuple[list[int], bool]:
+    """Column widths (twips) and whether the page is landscape.
+
+    Each column needs at least its longest word (numbers never break: their
+    groups are joined by no-break spaces) and a text column at least
+    :data:`MIN_TEXT_WIDTH`; when that does not fit the portrait text width,
+    the page turns (``orientation: auto``). Space left over goes to the
+    columns whose text would otherwise wrap, in proportion to what they lack.
+    """
+    need: list[int] = []
+    want: list[int] = []
+    for i, column in enumerate(columns):
+        cells = {row[i] for row in texts}  # each distinct text measured once
+        full = max([_text_width(column.label, bold=True)] + [_text_width(t) for t in cells])
+        if column.type == "text":
+            words = {w for t in cells for w in t.split()}
+            longest = max([_text_width(w) for w in words] or [0])
+        else:  # figures: groups joined by no-break spaces, one word each
+            longest = max([_text_width(t) for t in cells] or [0])
+        words_width = max(_longest_word(column.label, bold=True), longest)
+        minimum = words_width
+        if column.type == "text":
+            minimum = max(words_width, min(full, MIN_TEXT_WIDTH))
+        need.append(minimum + CELL_PADDING)
+        want.append(max(minimum, full) + CELL_PADDING)
+    portrait = PAGE_W - MARGINS
+    landscape = orientation == "landscape" or (orientation == "auto" and sum(need) > portrait)
+    available = (PAGE_H if landscape else PAGE_W) - MARGINS
+    if sum(need) >= available:
+        widths = [n * available // sum(need) for n in need]
+    else:
+        extra = available - sum(need)
+        lacking = [w - n for w, n in zip(want, need, strict=True)]
+        if sum(lacking) > extra:
+            short = sum(lacking)
+            widths = [n + extra * lack // short for n, lack in zip(need, lacking, strict=True)]
+        else:
+            widths = list(want)
+            rest = available - sum(widths)
+            growing = [i for i, c in enumerate(columns) if c.type == "text"] or list(
+                range(len(columns))
+            )
+            for i in growing:
+                widths[i] += rest // len(growing)
+    widths[-1] += available - sum(widths)  # rounding: the table spans the text width
+    return widths, landscape
+
+
+def body(annex: TableAnnex) -> Body:
+    """The title, the paragraphs around the table, and the table as printed cells."""
+    columns = annex.columns
+    texts = [[_figure(c, row.get(c.key)) for c in columns] for row in annex.cells]
+    aligns = [_alignment(c) for c in columns]
+    total_row = None
+    words = None
+    totals = annex.totals
+    if annex.total is not None or any(c.total for c in columns):
+        label = annex.total.label if annex.total is not None else "Kopā"
+        cells = [_figure(c, totals[c.key]) if c.key in totals else "" for c in columns]
+        span = next(i for i, c in enumerate(columns) if c.total)
+        total_row = (label, span, cells)
+        if annex.total is not None and annex.total.in_words:
+            key = annex._words_column()
+            assert key is not None
+            money = Money(amount=totals[key], currency=annex.currency)
+            words = f"{label}: {money_text(money, annex.options)}"
+    measured = [*texts, *([total_row[2]] if total_row else [])]
+    widths, landscape = _layout(columns, measured, annex.orientation)
+    header = [
+        {"label": c.label, "width": w, "key": c.key} for c, w in zip(columns, widths, strict=True)
+    ]
+    rows = [
+        [{"text": t, "align": a, "width": w} for t, a, w in zip(row, aligns, widths, strict=True)]
+        for row in texts
+    ]
+    total = None
+    if total_row is not None:
+        label, span, cells = total_row
+        first = {"text": label, "align": "left", "width": sum(widths[:span]), "span": span}
+        rest = [
+            {"text": t, "align": a, "width": w, "span": 1}
+            for t, a, w in zip(cells[span:], aligns[span:], widths[span:], strict=True)
+        ]
+        total = {"label": label, "cells": [first, *rest]}
+    width, height = (PAGE_H, PAGE_W) if landscape else (PAGE_W, PAGE_H)
+    table = {
+        "columns": header,
+        "rows": rows,
+        "total": total,
+        "words": words,
+        "intro": list(annex.intro),
+        "width": sum(widths),
+    }
+    page = {
+        "width": width,
+        "height": height,
+        "landscape": landscape,
+        "orient": "landscape" if landscape else "portrait",
+        "text_width": width - MARGINS,
+    }
+    return {"title": annex.title, "table": table, "page": page, "paragraphs": list(annex.notes)}
+
+
+def table_texts(ctx: Body) -> Iterator[str]:
+    """Every string of the table the bundled template must print (the lost-text check)."""
+    table = ctx.get("table")
+    if not table:
+        return
+    yield from table["intro"]
+    for column in table["columns"]:
+        yield column["label"]
+    for row in table["rows"]:
+        for cell in row:
+            yield cell["text"]
+    if table["total"]:
+        for cell in table["total"]["cells"]:
+            yield cell["text"]
+    if table["words"]:
+        yield table["words"]
+
+
+KIND: Final = Kind(
+    name="table",
+    model=TableAnnex,
+    title="Tabula (sadalījums, cenrādis, tāme)",
+    body=body,
+    texts=table_texts,
+)
