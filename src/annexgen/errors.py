@@ -251,8 +251,15 @@ class DataError(AnnexgenError):
 class DocumentError(AnnexgenError):
     """An existing document cannot be read; the message says why, in plain words."""
 
-    def __init__(self, message: str, *, file: str | None = None) -> None:
-        super().__init__(message, location=Location(file=file))
+    def __init__(
+        self,
+        message: str | None = None,
+        *,
+        file: str | None = None,
+        code: str | None = None,
+        params: Mapping[str, Param] | None = None,
+    ) -> None:
+        super().__init__(message, location=Location(file=file), code=code, params=params)
         self.file = file
 
 

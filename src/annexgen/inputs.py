@@ -22,11 +22,15 @@ from pathlib import Path
 __all__ = ["BadFileName", "NotRegularFile", "TooLarge", "read_bounded"]
 
 
-class TooLarge(Exception):
-    """The file holds more than ``limit`` bytes (``size`` is at least ``limit + 1``)."""
+class TooLarge(OSError):
+    """The file holds more than ``limit`` bytes (``size`` is at least ``limit + 1``).
+
+    An ``OSError`` (``EFBIG``), so that code which reports unreadable files
+    reports this one too, in these words.
+    """
 
     def __init__(self, size: int, limit: int) -> None:
-        super().__init__(f"{size} bytes; the limit is {limit}")
+        super().__init__(errno.EFBIG, f"the file is {size} bytes; the limit is {limit}")
         self.size = size
         self.limit = limit
 
@@ -36,6 +40,7 @@ class NotRegularFile(OSError):
 
     def __init__(self, what: str) -> None:
         super().__init__(errno.EINVAL, f"not a regular file ({what})")
+        self.what = what
 
 
 class BadFileName(OSError):

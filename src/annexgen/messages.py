@@ -130,6 +130,19 @@ MESSAGES: Final[dict[str, str]] = {
     "quotes": "quotation marks {marks}; Latvian documents use „…”",
     "nr-spacing": "no space after 'Nr.'",
     "unreadable-document": "cannot read the document: {reason}",
+    # --- limits on what lint and extract read (issue 17)
+    "document-too-large": "the file is {size} bytes; lint and extract read at most {limit} MB",
+    "document-too-many-blocks": "more than {limit} paragraphs, cells or lines; the limit "
+    "keeps lint and extract fast",
+    "document-too-much-text": "more than {limit} characters of text; split the document",
+    "document-broken-utf16": "broken UTF-16 text ({reason} at byte {byte}); save the file as UTF-8",
+    "not-a-regular-file": "not a regular file ({what}); give a file",
+    # --- limits of the one reader of Word packages (templates and documents alike)
+    "package-too-large": "not a Word (.docx) file: it unpacks to more than {limit} MB",
+    "package-part-too-large": "not a Word (.docx) file: {part} unpacks to more than {limit} MB",
+    "package-ratio": "not a Word (.docx) file: {part} is packed {ratio}:1, more than "
+    "{limit}:1 (a ZIP bomb, not a document)",
+    "package-too-many-tags": "not a Word (.docx) file: its XML has more than {limit} tags",
     # --- Word templates
     "template-unreadable": "cannot read the template: {reason}",
     "template-not-docx": "not a Word (.docx) file: {reason}",

@@ -23,7 +23,11 @@ __all__ = ["MAX_STEM", "safe_name", "sync_dir", "write_atomic"]
 
 #: Longest file or folder name written (before the extension).
 MAX_STEM: Final = 120
-_RESERVED: Final = re.compile(r"^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$", re.IGNORECASE)
+#: Device names Windows reserves, with any extension. Windows counts the superscript
+#: digits ¹ ² ³ as digits here: "COM¹.yaml" is a device too (issue 17).
+_RESERVED: Final = re.compile(
+    r"^(con|prn|aux|nul|conin\$|conout\$|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$", re.IGNORECASE
+)
 _BAD_CHARS: Final = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
 _SURROGATES: Final = re.compile("[\ud800-\udfff]")
 

@@ -37,6 +37,7 @@ from lxml import etree
 
 from annexgen.errors import DocumentError, TemplateError
 from annexgen.inputs import NotRegularFile, TooLarge, read_bounded
+from annexgen.messages import Param
 from annexgen.word.package import Package, parse_strict
 
 __all__ = [
@@ -139,16 +140,13 @@ def read_document(path: str | Path) -> Document:
 def _check_volume(document: Document) -> None:
     if len(document.blocks) > MAX_BLOCKS:
         raise DocumentError(
-            f"more than {MAX_BLOCKS:,} paragraphs, cells or lines; the limit keeps lint and "
-            "extract fast".replace(",", " "),
-            file=document.path,
+            file=document.path, code="document-too-many-blocks", params={"limit": MAX_BLOCKS}
         )
     if sum(len(b.text) for b in document.blocks) > MAX_DOCUMENT_CHARS:
         raise DocumentError(
-            f"more than {MAX_DOCUMENT_CHARS:,} characters of text; split the document".replace(
-                ",", " "
-            ),
             file=document.path,
+            code="document-too-much-text",
+            params={"limit": MAX_DOCUMENT_CHARS},
         )
 
 
@@ -158,15 +156,13 @@ def _read_bytes(path: Path) -> bytes:
     except FileNotFoundError:
         raise DocumentError("file not found", file=str(path)) from None
     except NotRegularFile as err:
-        if "folder" in str(err.strerror):
+        if err.what == "a folder":
             raise DocumentError("is a directory, not a file", file=str(path)) from None
-        raise DocumentError(f"cannot read the file: {err.strerror}", file=str(path)) from None
+        params: dict[str, Param] = {"what": err.what}
+        raise DocumentError(file=str(path), code="not-a-regular-file", params=params) from None
     except TooLarge as err:
-        raise DocumentError(
-            f"the file is {err.size} bytes; lint and extract read at most "
-            f"{MAX_DOCUMENT_BYTES // 2**20} MB",
-            file=str(path),
-        ) from None
+        params = {"size": err.size, "limit": MAX_DOCUMENT_BYTES // 2**20}
+        raise DocumentError(file=str(path), code="document-too-large", params=params) from None
     except OSError as err:
         raise DocumentError(f"cannot read the file: {err.strerror}", file=str(path)) from None
 
@@ -179,9 +175,9 @@ def _decode(data: bytes, path: Path) -> str:
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError as err:  # a lone surrogate, an odd number of bytes
+            params: dict[str, Param] = {"reason": err.reason, "byte": err.start}
             raise DocumentError(
-                f"broken UTF-16 text ({err.reason} at byte {err.start}); save the file as UTF-8",
-                file=str(path),
+                file=str(path), code="document-broken-utf16", params=params
             ) from None
     try:
         return data.decode("utf-8-sig")
@@ -279,10 +275,8 @@ def read_package(data: bytes, path: str | Path) -> Package:
     ratio and tag limits, no DTDs, no encrypted members), as a :class:`DocumentError`."""
     try:
         return Package.read(data, str(path))
-    except TemplateError as err:
-        raise DocumentError(
-            f"not a .docx file: {err.params.get('reason', err.message)}", file=str(path)
-        ) from None
+    except TemplateError as err:  # the same words and code as for a template
+        raise DocumentError(file=str(path), code=err.code, params=err.params) from None
 
 
 def _read_docx(data: bytes, path: Path) -> Document:

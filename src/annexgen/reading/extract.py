@@ -81,6 +81,8 @@ def _quoted(text: str) -> re.Match[str] | None:
     ("„„„„…" was quadratic, issue 17)."""
     last = max(text.rfind(mark) for mark in '”“"')
     return _QUOTED_PATTERN.search(text, 0, last + 1) if last > 0 else None
+
+
 #: The approval mark's first word (document-rules §1.7): APSTIPRINĀTS/-A/-I/-AS.
 _APPROVED: Final = re.compile(r"^(APSTIPRINĀT(?:AS|S|A|I))\b", re.IGNORECASE)
 _COUNCIL_FIRST: Final = re.compile(r"^(.+?\b(?:domes|Domes|DOMES|domei))(?=\s|$)")
@@ -681,9 +683,7 @@ def extract(path: str | Path, *, placeholder: str | None = None) -> Extracted:
     if not doc.rows and any(_EU_FUNDING in b.text for b in doc.blocks):
         return _announcement(doc, Path(path))
     blocks = [b.text for b in doc.blocks]
-    title_index = next(
-        (i for i, b in enumerate(blocks) if "apraksts" in b and _quoted(b)), None
-    )
+    title_index = next((i for i, b in enumerate(blocks) if "apraksts" in b and _quoted(b)), None)
     known_rows = [r for r in doc.rows if _LABEL_KEYS.get(r.label.rstrip(": ").lower())]
     if title_index is None and not known_rows:  # not a project description
         table = _data_table(doc)

@@ -34,6 +34,7 @@ from annexgen.model.wording import quote
 
 __all__ = [
     "FILTERS",
+    "LIMIT_CODES",
     "MAX_OUTPUT",
     "MAX_RANGE",
     "MAX_VALUE",
@@ -133,6 +134,22 @@ MAX_VALUE: Final = 1_000_000
 MAX_RANGE: Final = 10_000
 #: Largest exponent of ``**``.
 MAX_EXPONENT: Final = 100
+
+
+#: Codes of the errors a template's own code causes, whatever the data (the limits
+#: above, a failing built-in filter, include/import/extends, tags nested too deeply).
+LIMIT_CODES: Final = frozenset(
+    {
+        "template-too-slow",
+        "template-too-large",
+        "template-output",
+        "template-range",
+        "template-recursion",
+        "template-not-available",
+        "template-failed",
+        "template-nested",
+    }
+)
 
 
 class TemplateLimit(SecurityError):
@@ -307,6 +324,13 @@ class _AnnexEnvironment(SandboxedEnvironment):
         if isinstance(obj, str) and attr in _ATTRIBUTES_NOT_ALLOWED:
             return False
         return bool(super().is_safe_attribute(obj, attr, value))
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        # a value that grew in a loop ("ns.s ~ ns.s") is caught when it is read again
+        return _sized(super().getattr(obj, attribute))
+
+    def getitem(self, obj: Any, argument: Any) -> Any:
+        return _sized(super().getitem(obj, argument))
 
     def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
         _tick()

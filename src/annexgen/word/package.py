@@ -41,6 +41,7 @@ import docx
 from lxml import etree
 
 from annexgen.errors import Location, RenderError, TemplateError
+from annexgen.messages import Param
 
 __all__ = [
     "DEFAULT_DATE",
@@ -271,8 +272,12 @@ class Package:
             raise cls._refuse(name, f"a damaged ZIP package ({err})") from err
         tags = sum(d.count(b"<") for n, d in parts.items() if n.endswith((".xml", ".rels")))
         if tags > MAX_TAGS:
-            raise cls._refuse(name, f"its XML has more than {MAX_TAGS:,} tags".replace(",", " "))
+            raise cls._limit(name, "package-too-many-tags", limit=MAX_TAGS)
         return cls(parts, name)
+
+    @staticmethod
+    def _limit(name: str, code: str, **params: Param) -> TemplateError:
+        return TemplateError(code=code, params=params, location=Location(name))
 
     @classmethod
     def _check_sizes(cls, infos: list[zipfile.ZipInfo], name: str) -> None:
@@ -282,20 +287,17 @@ class Package:
         lies fails its CRC), so the declared sizes bound the memory.
         """
         if sum(i.file_size for i in infos) > MAX_UNPACKED:
-            raise cls._refuse(name, f"it unpacks to more than {MAX_UNPACKED // 2**20} MB")
+            raise cls._limit(name, "package-too-large", limit=MAX_UNPACKED // 2**20)
         for info in infos:
             if info.flag_bits & 0x1:
                 raise cls._refuse(name, "it is password-protected")
             if info.file_size > MAX_PART:
-                raise cls._refuse(
-                    name, f"{info.filename} unpacks to more than {MAX_PART // 2**20} MB"
-                )
+                limit = MAX_PART // 2**20
+                raise cls._limit(name, "package-part-too-large", part=info.filename, limit=limit)
             ratio = info.file_size / max(info.compress_size, 1)
             if info.file_size > RATIO_FROM and ratio > MAX_RATIO:
-                raise cls._refuse(
-                    name,
-                    f"{info.filename} is packed {int(ratio)}:1, more than {MAX_RATIO}:1 "
-                    "(a ZIP bomb, not a document)",
+                raise cls._limit(
+                    name, "package-ratio", part=info.filename, ratio=int(ratio), limit=MAX_RATIO
                 )
 
     @staticmethod

@@ -36,7 +36,7 @@ from annexgen.model.introspect import models_in
 from annexgen.model.kinds import REGISTRY
 from annexgen.model.loading import load_annex_text, skeleton
 from annexgen.word.context import build_context
-from annexgen.word.environment import FILTERS, context_text, make_environment
+from annexgen.word.environment import FILTERS, LIMIT_CODES, context_text, make_environment
 from annexgen.word.package import Package
 from annexgen.word.parts import paragraph_context, prepare, tag_spans
 from annexgen.word.render import render
@@ -209,6 +209,12 @@ def check_template(path: str | Path) -> list[Finding]:
         for kind in REGISTRY:
             try:
                 render(_kind_sample(kind), data)
+            except TemplateError as err:
+                failures.append(err)
+                if err.code in LIMIT_CODES:  # the template itself runs away: say so, once
+                    loc = Location(name, place=err.location.place)
+                    problems.append(err.finding(loc))
+                    return problems
             except AnnexgenError as err:
                 failures.append(err)
             else:
