@@ -76,6 +76,8 @@ MESSAGES: Final[dict[str, str]] = {
     "yaml-too-deep": "lists and mappings are nested more than {limit} deep",
     "yaml-key-not-plain": "a key must be a plain word",
     "yaml-forbidden-character": "character {character} cannot appear in a Word document; remove it",
+    "yaml-line-separator": "character {character} is a line break to YAML, which would drop "
+    "the spaces after it; write it as {escape} inside double quotes, or use a normal line break",
     "duplicate-key": "duplicate key '{key}' (first given on line {first_line})",
     "empty-file": "the file is empty",
     "several-documents": "a file must hold exactly one annex",

@@ -80,15 +80,18 @@ MAX_DEPTH: Final = 20
 #: Characters the YAML reader refuses outright (PyYAML's ``Reader.NON_PRINTABLE``):
 #: found first, so that the clerk gets line, column and field instead of
 #: "unacceptable character … position 110".
-#: NEL (U+0085) too, which YAML allows: it reads a raw one as a line break and folds
-#: it into a space, while the text gate refuses the escaped "\\N" — the same character
-#: silently changed in one spelling and refused in the other (issue 17).
+#: NEL (U+0085), LINE SEPARATOR and PARAGRAPH SEPARATOR (U+2028, U+2029) too, which
+#: YAML allows but reads as line breaks: a raw NEL became a space while the escaped
+#: "\\N" is refused by the text gate, and the spaces after a raw U+2028 vanished —
+#: the same text changed in one spelling and not the other (issue 17).
 _NON_PRINTABLE: Final = re.compile(
-    "[^\t\n\r\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+    "[^\t\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
 )
+#: Refused because YAML breaks lines there; kept exactly when written as an escape.
+_LINE_SEPARATORS: Final = {"\u2028": "\\L", "\u2029": "\\P"}
 #: Line breaks as YAML counts them (for line numbers of refused characters), once the
-#: refused characters (NEL among them) are replaced.
-_LINE_BREAK: Final = re.compile("\r\n|[\r\n\u2028\u2029]")
+#: refused characters (NEL and the separators among them) are replaced.
+_LINE_BREAK: Final = re.compile("\r\n|[\r\n]")
 #: Anchors/aliases reported per file before the scan stops.
 _MAX_STRUCTURAL: Final = 10
 
@@ -416,13 +419,12 @@ def _character_problems(text: str, filename: str, doc: _Document | None) -> list
         i = bisect.bisect_right(starts, (line, column)) - 1
         if i >= 0 and spans[i][0] <= (line, column) < spans[i][1]:
             field = field_path(spans[i][2]) or None
-        problems.append(
-            Finding(
-                "yaml-forbidden-character",
-                location=Location(filename, line + 1, column + 1, field),
-                params={"character": describe_char(ch)},
-            )
-        )
+        params: dict[str, Param] = {"character": describe_char(ch)}
+        code = "yaml-forbidden-character"
+        if ch in _LINE_SEPARATORS:
+            code, params["escape"] = "yaml-line-separator", _LINE_SEPARATORS[ch]
+        location = Location(filename, line + 1, column + 1, field)
+        problems.append(Finding(code, location=location, params=params))
     return problems
 
 

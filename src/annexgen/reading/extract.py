@@ -352,21 +352,30 @@ def _disclaimer(text: str) -> dict[str, str] | None:
     head = text[len(DISCLAIMER_START) : runs]  # [code ]„name”[ (short)]
     out = {"programme": programme, "responsible": responsible}
     first, space, rest = head.partition(" ")
-    if space and first[:1] not in _OPENING and rest[:1] in _OPENING:
-        out["code"], head = first, rest
+    named = _quoted_name(rest) if space and rest[:1] in _OPENING else None
+    if named is not None:  # a code first, as the renderer writes it when there is one
+        return {**out, "code": first, **named}
+    named = _quoted_name(head)
+    return {**out, **named} if named is not None else None
+
+
+def _quoted_name(head: str) -> dict[str, str] | None:
+    """``„name”`` or ``„name” (short)``: the opening mark, the name and the short name."""
     if head[:1] not in _OPENING:
         return None
-    out["open"], inner = head[0], head[1:]
-    # "name”" or "name” (short)": the shortest name that leaves one of the two
-    if inner.endswith(")") and (opening := inner.rfind(" (")) > 0:
-        short = inner[opening + 2 : -1]
-        if inner[opening - 1] in _CLOSING and short and ")" not in short:
-            out["name"], out["short"] = inner[: opening - 1], short
-            return out if out["name"] else None
+    out = {"open": head[0]}
+    inner = head[1:]
+    # the shortest name that leaves "” (short)" or "”" after it; a short name holds no ")",
+    # so its " (" comes after the last ")" but the final one
+    if inner.endswith(")"):
+        p = inner.find(" (", max(1, inner.rfind(")", 0, len(inner) - 1) - 1))
+        while 0 < p < len(inner) - 3:
+            if inner[p - 1] in _CLOSING and p > 1:
+                return {**out, "name": inner[: p - 1], "short": inner[p + 2 : -1]}
+            p = inner.find(" (", p + 1)
     if len(inner) < 2 or inner[-1] not in _CLOSING:
         return None
-    out["name"] = inner[:-1]
-    return out
+    return {**out, "name": inner[:-1]}
 
 
 _DEFAULT_PLACEHOLDER: Final = Options().personal_placeholder
