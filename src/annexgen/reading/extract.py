@@ -86,8 +86,10 @@ def _quoted(text: str) -> re.Match[str] | None:
 #: The approval mark's first word (document-rules §1.7): APSTIPRINĀTS/-A/-I/-AS.
 _APPROVED: Final = re.compile(r"^(APSTIPRINĀT(?:AS|S|A|I))\b", re.IGNORECASE)
 _COUNCIL_FIRST: Final = re.compile(r"^(.+?\b(?:domes|Domes|DOMES|domei))(?=\s|$)")
+# possessive: a lazy number followed by optional spaces read "prot. Nr. 1      …x"
+# once per space (issue 17); the number's trailing spaces are stripped where it is used
 _PROTOCOL: Final = re.compile(
-    r"\((?P<sitting>sēdes\s+)?prot\.\s*Nr\.\s*(?P<prot>[^,)]+?)\s*(?:,\s*(?P<item>\d+)\.\s*§)?\)"
+    r"\((?P<sitting>sēdes\s+)?prot\.\s*Nr\.\s*+(?P<prot>[^,)]++)(?:,\s*(?P<item>\d+)\.\s*§)?\)"
 )
 
 
@@ -448,7 +450,7 @@ _MARK_LINE: Final = re.compile(
     re.IGNORECASE,
 )
 _WORDS_LINE: Final = re.compile(
-    r"^(?P<label>[^:]{1,40}):\s*(?P<figure>[-\u2212]?[\d \u00a0]+(?:,\d{2})?)"
+    r"^(?P<label>[^:]{1,40}):\s*(?P<figure>[-\u2212]?[\d \u00a0]++(?:,\d{2})?)"
     r"(?:\s*(?:EUR|euro|eiro|€))?\s*\((?P<words>[^()]+)\)\.?$"
 )
 _ROW_NUMBER: Final = re.compile(r"^\d{1,4}\.?$")
@@ -462,7 +464,7 @@ _E_SIGNATURE: Final = "DOKUMENTS IR PARAKSTĪTS"
 def _is_mark_line(text: str) -> bool:
     if list(iter_dates(text)) and len(text) < 60:
         return True
-    return _MARK_LINE.match(_clean(text)) is not None and len(text) < 120
+    return len(text) < 120 and _MARK_LINE.match(_clean(text)) is not None  # short first
 
 
 def _signatory(texts: list[str]) -> tuple[dict[str, Any] | None, int]:
