@@ -236,7 +236,9 @@ def test_batch_pdf_a(tmp_path: Path) -> None:
 
 #: run_batch's parameters that change how it works, never what it writes. Listed here,
 #: by hand: a new parameter is either one of these or an OutputOptions field, or this fails.
-_NOT_OUTPUT = {"in_dir", "out_dir", "jobs", "force", "dry_run", "progress"}
+_NOT_OUTPUT = {
+    "in_dir", "out_dir", "jobs", "force", "dry_run", "progress", "office_workers", "pool",
+}  # fmt: skip
 
 
 def test_every_run_batch_option_is_either_keyed_or_known_not_to_change_output() -> None:

@@ -74,12 +74,19 @@ def _summary(report: BatchReport, *, rich_output: bool) -> None:
 @click.option(
     "-j", "--jobs", type=click.IntRange(min=1), help="Parallel workers (default: all cores)."
 )
-@click.option("--pdf", is_flag=True, help="Also make PDFs (one LibreOffice for the batch).")
+@click.option(
+    "--pdf", is_flag=True, help="Also make PDFs (LibreOffice started once, kept for the batch)."
+)
 @click.option("--pdf-a", is_flag=True, help="Make the PDFs as PDF/A-2b, for archives.")
 @click.option(
     "--pdf-ua",
     is_flag=True,
     help="Make the PDFs as PDF/UA-1, for publishing (all PDFs are tagged; combines with --pdf-a).",
+)
+@click.option(
+    "--office-workers",
+    type=click.IntRange(min=1),
+    help="LibreOffice processes converting in parallel (default: one per core).",
 )
 @click.option("--force", is_flag=True, help="Render everything, even unchanged files.")
 @click.option("--dry-run", is_flag=True, help="Check the files and say what would be rendered.")
@@ -96,6 +103,7 @@ def batch(
     pdf: bool,
     pdf_a: bool,
     pdf_ua: bool,
+    office_workers: int | None,
     force: bool,
     dry_run: bool,
     public: bool,
@@ -136,12 +144,13 @@ def batch(
             report = run_batch(
                 in_dir, out_dir, jobs=jobs, force=force, dry_run=dry_run, public=public,
                 pdf=pdf, pdf_a=pdf_a, pdf_ua=pdf_ua, template=template, progress=advance,
+                office_workers=office_workers,
             )  # fmt: skip
     else:
         report = run_batch(
             in_dir, out_dir, jobs=jobs, force=force, dry_run=dry_run, public=public,
             pdf=pdf, pdf_a=pdf_a, pdf_ua=pdf_ua, template=template,
-            progress=_plain_progress(out_dir),
+            progress=_plain_progress(out_dir), office_workers=office_workers,
         )  # fmt: skip
     _summary(report, rich_output=interactive)
     if report.interrupted:

@@ -20,9 +20,11 @@ night over hundreds of YAML files:
   counts rendered / skipped / failed, and the exit code is 1 when anything
   failed. Every file is written atomically, so a failure — or Ctrl-C — never
   damages an existing output, and the manifest is written last.
-* **PDF.** All PDFs of a batch come from one LibreOffice start per 500 files
-  (not one start per file), converted into a temporary folder and moved into
-  place only when complete.
+* **PDF.** PDFs come from a pool of persistent LibreOffice processes (one per
+  core by default, :mod:`annexgen.word.office`), started while the Word files
+  are rendered; each Word file is converted as soon as it is written, into a
+  private folder, and moved into place only when complete. An item whose PDF
+  fails is reported as failed, with its name, and rendered again next time.
 """
 
 from __future__ import annotations
@@ -37,15 +39,20 @@ import stat
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import Any, Final, Literal
+from typing import TYPE_CHECKING, Any, Final, Literal
 
 from annexgen.about import VERSION
 from annexgen.errors import AnnexgenError, ConversionError, DataError
 from annexgen.inputs import TooLarge, read_bounded
 from annexgen.output import safe_name, sync_dir, write_atomic
 from annexgen.word.templates import bundled_sha256
+
+if TYPE_CHECKING:  # imported where PDFs are made: start-up stays cheap without --pdf
+    from concurrent.futures import Future
+
+    from annexgen.word.office import OfficePool
 
 __all__ = [
     "MANIFEST_NAME",
@@ -59,7 +66,6 @@ __all__ = [
 ]
 
 MANIFEST_NAME: Final = ".annexgen-manifest.json"
-PDF_CHUNK: Final = 500
 
 Status = Literal["rendered", "skipped", "failed", "would render"]
 
@@ -390,29 +396,61 @@ def _map(tasks: list[tuple[BatchItem, str | None, bool, bool]], jobs: int) -> It
             raise
 
 
-def _convert_pdfs(
-    items: list[BatchItem], out_dir: Path, report: BatchReport, *, pdf_a: bool, pdf_ua: bool
-) -> None:
-    from annexgen.word.pdf import convert_to_pdf  # noqa: PLC0415 - only when PDFs are made
+class _PdfStage:
+    """Converts each rendered item while the others are still being rendered.
 
-    started = time.perf_counter()
-    staging = Path(tempfile.mkdtemp(prefix=".annexgen-pdf-", dir=out_dir))
-    try:
-        for start in range(0, len(items), PDF_CHUNK):
-            chunk = items[start : start + PDF_CHUNK]
-            # unique names in the staging folder: outputs may share a stem
-            links = []
-            for n, item in enumerate(chunk):
-                link = staging / f"{start + n:06d}.docx"
-                shutil.copyfile(item.target, link)
-                links.append(link)
-            pdfs = convert_to_pdf(links, staging / "pdf", pdf_a=pdf_a, pdf_ua=pdf_ua)
-            for item, pdf in zip(chunk, pdfs, strict=True):
-                os.replace(pdf, item.target.with_suffix(".pdf"))
-                report.pdf_count += 1
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-        report.pdf_seconds = time.perf_counter() - started
+    One thread per office waits on LibreOffice (the GIL is free meanwhile);
+    results are collected in submission order, so the report and the progress
+    lines come out in the same order on every run.
+    """
+
+    def __init__(
+        self, pool: OfficePool, out_dir: Path, options: dict[str, Any], count: int
+    ) -> None:
+        from concurrent.futures import ThreadPoolExecutor  # noqa: PLC0415 - start-up
+
+        self.pool = pool
+        # the offices start now, while the Word files are rendered (starting
+        # one is a process launch, no thread: the render workers fork safely)
+        pool.start(count)
+        # the renderer is imported here, once, and the forked render workers
+        # share it: the cores are wanted by the offices, not by two imports
+        import annexgen.model.loading  # noqa: PLC0415
+        import annexgen.word.render  # noqa: F401, PLC0415
+
+        self.options = options
+        self.staging = Path(tempfile.mkdtemp(prefix=".annexgen-pdf-", dir=out_dir))
+        self.executor = ThreadPoolExecutor(pool.workers, thread_name_prefix="annexgen-pdf")
+        self.pending: list[tuple[ItemResult, BatchItem, Future[str]]] = []
+        self.started: float | None = None
+
+    def submit(self, result: ItemResult, item: BatchItem) -> None:
+        if self.started is None:
+            self.started = time.perf_counter()
+        private = self.staging / f"{len(self.pending):06d}.pdf"
+        future = self.executor.submit(self._convert, item, private)
+        self.pending.append((result, item, future))
+
+    def _convert(self, item: BatchItem, private: Path) -> str:
+        """'' when done, else the message naming the file."""
+        try:
+            self.pool.convert(item.target, private, filter_data=self.options, name=item.relative)
+        except ConversionError as err:
+            return str(err)
+        os.replace(private, item.target.with_suffix(".pdf"))  # same folder tree: a rename
+        return ""
+
+    def results(self) -> Iterator[ItemResult]:
+        """Each item's final result, in order; a PDF failure turns it into a failure."""
+        for result, _item, future in self.pending:
+            message = future.result()
+            yield replace(result, status="failed", message=message) if message else result
+
+    def close(self, report: BatchReport) -> None:
+        self.executor.shutdown(wait=True, cancel_futures=True)
+        shutil.rmtree(self.staging, ignore_errors=True)
+        if self.started is not None:
+            report.pdf_seconds = time.perf_counter() - self.started
 
 
 def run_batch(
@@ -428,25 +466,29 @@ def run_batch(
     pdf_ua: bool = False,
     template: str | Path | None = None,
     progress: Callable[[ItemResult], None] | None = None,
+    office_workers: int | None = None,
+    pool: OfficePool | None = None,
 ) -> BatchReport:
     """Render every YAML annex under ``in_dir`` into ``out_dir``; see the module docstring.
 
     ``pdf_a`` / ``pdf_ua`` make the PDFs PDF/A-2b / PDF/UA-1 (either implies
     ``pdf``; every PDF is tagged). ``progress`` is called once per item as it
     finishes. A missing LibreOffice with ``pdf`` raises :class:`ConversionError`
-    before anything is rendered.
+    before anything is rendered. PDFs come from ``pool`` when given (it is left
+    open), else from a pool of ``office_workers`` offices (default: one per
+    core) made for this batch.
     """
     started = time.perf_counter()
     source_dir, target_dir = Path(in_dir), Path(out_dir)
     if not source_dir.is_dir():
         raise AnnexgenError(f"not a folder: {source_dir}")
     want_pdf = pdf or pdf_a or pdf_ua
+    own_pool = pool is None
     if want_pdf and not dry_run:
-        from annexgen.word.pdf import convert_to_pdf, find_soffice  # noqa: PLC0415
+        from annexgen.word.office import OfficePool  # noqa: PLC0415 - start-up
 
-        if find_soffice() is None:
-            convert_to_pdf([], target_dir)  # raises the ConversionError with the hint
-            raise ConversionError("LibreOffice not found")  # pragma: no cover
+        pool = pool or OfficePool(office_workers)
+        pool.check()  # no LibreOffice: say so (with the hint) before rendering anything
     items, report_failures = plan_batch(source_dir, target_dir, public=public)
     report = BatchReport()
     for failure in report_failures:
@@ -483,31 +525,48 @@ def run_batch(
     tasks = [(item, str(template) if template else None, public, dry_run) for item in todo]
     by_output = {item.output: item for item in todo}
     rendered: list[BatchItem] = []
+
+    def finish(result: ItemResult) -> None:
+        report.results.append(result)
+        if result.status == "rendered":
+            new_manifest[result.output] = {
+                **key,
+                "input": result.relative,
+                "input_sha256": result.input_sha256,
+                **({"reads": result.read_sha256} if result.read_sha256 else {}),
+            }
+        elif result.status == "failed":  # no output (or no PDF): render again next time
+            new_manifest.pop(result.output, None)
+        if progress:
+            progress(result)
+
+    stage = None
     try:
+        if want_pdf and pool is not None and todo and not dry_run:
+            from annexgen.word.pdf import export_options  # noqa: PLC0415 - start-up
+
+            options = export_options(pdf_a=pdf_a, pdf_ua=pdf_ua)
+            stage = _PdfStage(pool, target_dir, options, len(todo))
         for result in _map(tasks, jobs or os.cpu_count() or 1):
-            report.results.append(result)
             if result.status == "rendered":
                 rendered.append(by_output[result.output])
-                new_manifest[result.output] = {
-                    **key,
-                    "input": result.relative,
-                    "input_sha256": result.input_sha256,
-                    **({"reads": result.read_sha256} if result.read_sha256 else {}),
-                }
-            elif result.status == "failed":
-                new_manifest.pop(result.output, None)
-            if progress:
-                progress(result)
-        if want_pdf and rendered and not dry_run:
-            try:
-                _convert_pdfs(rendered, target_dir, report, pdf_a=pdf_a, pdf_ua=pdf_ua)
-            except ConversionError:
-                for item in rendered:  # no PDF: render these again next time
-                    new_manifest.pop(item.output, None)
-                raise
+            if stage is not None and result.status == "rendered":
+                stage.submit(result, by_output[result.output])  # reported when its PDF is made
+            else:
+                finish(result)
+        if stage is not None:
+            for result in stage.results():
+                report.pdf_count += result.status == "rendered"
+                finish(result)
     except KeyboardInterrupt:
         report.interrupted = True
+        if own_pool and pool is not None:
+            pool.close()  # every office stops now; the threads waiting on them return
     finally:
+        if stage is not None:
+            stage.close(report)
+        if own_pool and pool is not None:
+            pool.close()
         if not dry_run:
             for folder in sorted({item.target.parent for item in rendered}):
                 sync_dir(folder)

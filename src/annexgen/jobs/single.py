@@ -6,6 +6,7 @@ from pathlib import Path
 
 from annexgen.model.loading import load_annex
 from annexgen.output import write_atomic
+from annexgen.word.office import OfficePool
 from annexgen.word.pdf import docx_to_pdf
 from annexgen.word.render import render
 
@@ -27,6 +28,7 @@ def render_file(
     pdf_a: bool = False,
     pdf_ua: bool = False,
     e_signed: bool | None = None,
+    pool: OfficePool | None = None,
 ) -> Path:
     """Load a YAML annex, render it, write the .docx (and .pdf) atomically.
 
@@ -37,6 +39,8 @@ def render_file(
     LibreOffice is missing or fails (the .docx is then written). ``pdf_a`` and
     ``pdf_ua`` (PDF/A-2b, PDF/UA-1; both at once is fine) imply ``pdf``; every
     PDF is tagged. ``e_signed`` overrides the YAML's ``e_signed`` when given.
+    The PDF is made in ``pool`` (default: the process-wide pool of persistent
+    offices).
     """
     source = Path(yaml_path)
     annex = load_annex(source)
@@ -46,6 +50,6 @@ def render_file(
     data = render(annex, template, public=public)
     write_atomic(target, data)
     if pdf or pdf_a or pdf_ua:
-        pdf_data = docx_to_pdf(data, pdf_a=pdf_a, pdf_ua=pdf_ua)
+        pdf_data = docx_to_pdf(data, pdf_a=pdf_a, pdf_ua=pdf_ua, pool=pool, name=str(source))
         write_atomic(target.with_suffix(".pdf"), pdf_data)
     return target

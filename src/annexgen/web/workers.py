@@ -10,8 +10,10 @@ so the page (``GET /``) keeps answering at once.
 Workers are fresh interpreters (:func:`main`: the server
 may run threads, which ``fork`` would copy half-way, and ``spawn`` would re-run
 the server's main script), each in its own process group so that a killed job
-takes whatever it started (LibreOffice) with it; they leave their loop when the
-pipe to the server closes, so none outlives the server.
+takes whatever it started with it; they leave their loop when the
+pipe to the server closes, so none outlives the server. Each worker keeps one
+LibreOffice running for its PDFs (:func:`annexgen.word.office.start_shared_pool`);
+that office's helper stops it as soon as the worker is gone, killed or not.
 """
 
 from __future__ import annotations
@@ -209,6 +211,9 @@ def main() -> None:
     answers = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)
     sys.stdout = sys.stderr
+    from annexgen.word.office import start_shared_pool  # noqa: PLC0415
+
+    start_shared_pool()  # one warm LibreOffice per worker, kept for every PDF it makes
     for module in WARM_IMPORTS:  # while the worker is idle, not during the first request
         importlib.import_module(module)
     serve(sys.stdin.buffer, answers)

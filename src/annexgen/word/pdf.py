@@ -1,34 +1,24 @@
-"""PDF through a real, headless LibreOffice.
+"""PDF through a real, headless LibreOffice — the persistent offices of :mod:`.office`.
 
 LibreOffice is optional: annexgen makes Word files without it, and only
-``--pdf`` needs it. Two of its habits shape this module (reliability §2.13):
-``soffice`` exits 0 even when it could not load a file — so every expected
-PDF is checked to exist — and it refuses to start a second instance on the
-same user profile — so each call gets its own throw-away profile. Many files
-are converted by one ``soffice`` start, since starting the office is most of
-the cost (0.87 s a file when done one by one).
+``--pdf`` needs it. Every PDF is written into a private folder first and moved
+into place only once LibreOffice has finished and the file is checked to be a
+PDF (reliability §2.13: LibreOffice has been known to report success without
+writing anything), so an old PDF never passes for a new one and a failure never
+leaves half a file.
 """
 
 from __future__ import annotations
 
-import json
 import os
-import shutil
-import signal
-import subprocess
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
 from annexgen.errors import ConversionError, Location
+from annexgen.word.office import INSTALL_HINT, OfficePool, find_soffice, shared_pool
 
 __all__ = ["INSTALL_HINT", "convert_to_pdf", "docx_to_pdf", "export_options", "find_soffice"]
-
-INSTALL_HINT = (
-    "PDF output needs LibreOffice. Install it (Debian/Ubuntu: "
-    "sudo apt-get install libreoffice-writer-nogui; Windows/macOS: libreoffice.org) "
-    "or leave out --pdf to get the Word file only."
-)
 
 
 def export_options(*, pdf_a: bool = False, pdf_ua: bool = False) -> dict[str, bool | int]:
@@ -41,6 +31,7 @@ def export_options(*, pdf_a: bool = False, pdf_ua: bool = False) -> dict[str, bo
     EN 301 549). ``pdf_a``: PDF/A-2b for archives; ``pdf_ua``: PDF/UA-1 (LibreOffice
     then also checks its accessibility rules and writes the ``pdfuaid`` mark).
     LibreOffice 7.4 makes both at once: PDF/A-2b metadata *and* the PDF/UA-1 mark.
+    Fonts are always embedded (LibreOffice embeds the subsets it uses).
     """
     options: dict[str, bool | int] = {"UseTaggedPDF": True}
     if pdf_a:
@@ -50,56 +41,22 @@ def export_options(*, pdf_a: bool = False, pdf_ua: bool = False) -> dict[str, bo
     return options
 
 
-def _convert_to_argument(options: dict[str, bool | int]) -> str:
-    """``--convert-to`` with filter data, in the JSON form LibreOffice 7.4+ reads."""
-    typed = {
-        name: {"type": "boolean", "value": str(value).lower()}
-        if isinstance(value, bool)
-        else {"type": "long", "value": str(value)}
-        for name, value in options.items()
-    }
-    return "pdf:writer_pdf_Export:" + json.dumps(typed, separators=(",", ":"))
-
-
-def find_soffice() -> str | None:
-    """Path of the LibreOffice command, or None when it is not installed."""
-    return shutil.which("soffice") or shutil.which("libreoffice")
-
-
-def _stop(process: subprocess.Popen[str]) -> None:
-    """Stop soffice *and* the office process it started.
-
-    ``soffice`` is a launcher (oosplash) that starts ``soffice.bin``; killing
-    only the launcher on a timeout left the office running and holding the
-    files. It runs in its own session, so the whole group is stopped.
-    """
-    try:
-        if hasattr(os, "killpg"):
-            os.killpg(process.pid, signal.SIGKILL)
-        else:  # pragma: no cover - Windows
-            process.kill()
-    except ProcessLookupError:  # pragma: no cover - already gone
-        pass
-    process.communicate()
-
-
 def convert_to_pdf(
     sources: Sequence[Path],
     out_dir: Path,
     *,
-    timeout: float = 300,
+    timeout: float | None = None,
     pdf_a: bool = False,
     pdf_ua: bool = False,
+    pool: OfficePool | None = None,
 ) -> list[Path]:
-    """Convert .docx files to PDF in ``out_dir`` with one LibreOffice start.
+    """Convert .docx files to ``out_dir/STEM.pdf``, in parallel in the pool's offices.
 
     Returns the PDF paths in the order of ``sources``; raises
-    :class:`ConversionError` naming every file that produced no PDF.
-
-    LibreOffice writes into a private folder first and only the PDFs it made
-    there are moved into ``out_dir``: checking for ``out_dir/NAME.pdf`` alone
-    would let an old PDF from an earlier run pass for a new one. Two sources
-    with the same name would produce one PDF and are refused.
+    :class:`ConversionError` naming every file that produced no PDF (the
+    others are still written). Two sources with the same name would produce one
+    PDF and are refused. Without ``pool``, a pool is made for the call, with as
+    many offices as there are files and cores, and closed again.
     """
     names: dict[str, Path] = {}
     for source in sources:
@@ -110,67 +67,66 @@ def convert_to_pdf(
                 location=Location(str(source)),
             )
         names[stem] = Path(source)
-    soffice = find_soffice()
-    if soffice is None:
-        raise ConversionError(INSTALL_HINT)
-    if not sources:
-        return []
-    out_dir.mkdir(parents=True, exist_ok=True)
-    with (
-        tempfile.TemporaryDirectory(prefix="annexgen-lo-") as profile,
-        tempfile.TemporaryDirectory(prefix=".annexgen-pdf-", dir=out_dir) as private,
-    ):
-        command = [
-            soffice,
-            f"-env:UserInstallation={Path(profile).as_uri()}",
-            "--headless",
-            "--norestore",
-            "--nologo",
-            "--convert-to",
-            _convert_to_argument(export_options(pdf_a=pdf_a, pdf_ua=pdf_ua)),
-            "--outdir",
-            private,
-            *(str(s) for s in sources),
-        ]
-        process = subprocess.Popen(
-            command,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            stdin=subprocess.DEVNULL,
-            text=True,
-            start_new_session=True,
-        )
-        try:
-            stdout, stderr = process.communicate(timeout=timeout)
-        except subprocess.TimeoutExpired as err:
-            _stop(process)
-            raise ConversionError(f"LibreOffice did not finish within {timeout:.0f} s") from err
-        except BaseException:  # Ctrl-C: leave no office running behind us
-            _stop(process)
-            raise
-        made = [Path(private) / f"{stem}.pdf" for stem in names]
-        missing = [str(s) for s, pdf in zip(sources, made, strict=True) if not pdf.is_file()]
-        if missing:
-            detail = (stderr or stdout).strip().splitlines()
-            raise ConversionError(
-                f"LibreOffice made no PDF for {', '.join(missing)}"
-                + (f": {detail[-1]}" if detail else ""),
-                location=Location(missing[0]),
+    own = pool is None
+    if pool is None:
+        pool = OfficePool(max(1, min(len(sources), os.cpu_count() or 1)))
+    try:
+        pool.check()
+        if not sources:
+            return []
+        out_dir.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(prefix=".annexgen-pdf-", dir=out_dir) as private:
+            jobs = [(Path(s), Path(private) / f"{n:06d}.pdf") for n, s in enumerate(sources)]
+            failures = []
+            pdfs = [out_dir / f"{Path(s).stem}.pdf" for s in sources]
+            names_given = [str(s) for s in sources]
+            results = pool.convert_many(
+                jobs,
+                filter_data=export_options(pdf_a=pdf_a, pdf_ua=pdf_ua),
+                names=names_given,
+                timeout=timeout,
             )
-        pdfs = [out_dir / pdf.name for pdf in made]
-        for pdf, target in zip(made, pdfs, strict=True):
-            os.replace(pdf, target)  # same folder tree: a rename, never a half-written PDF
+            for index, error in results:
+                if error is None:
+                    os.replace(jobs[index][1], pdfs[index])  # same file system: a rename
+                else:
+                    failures.append(error)
+            if failures:
+                raise ConversionError(
+                    "; ".join(err.message for err in failures), location=failures[0].location
+                )
+    finally:
+        if own:
+            pool.close()
     return pdfs
 
 
 def docx_to_pdf(
-    data: bytes, *, pdf_a: bool = False, pdf_ua: bool = False, timeout: float = 120
+    data: bytes,
+    *,
+    pdf_a: bool = False,
+    pdf_ua: bool = False,
+    timeout: float | None = None,
+    pool: OfficePool | None = None,
+    name: str = "annex.docx",
 ) -> bytes:
-    """The PDF of one in-memory .docx (for the library API and the web form)."""
+    """The PDF of one in-memory .docx (the library API, ``render_file`` and the web form).
+
+    Without ``pool`` the process-wide :func:`~annexgen.word.office.shared_pool`
+    is used, so a program that makes many PDFs one by one pays for starting
+    LibreOffice once.
+    """
+    pool = pool or shared_pool()
+    pool.check()
     with tempfile.TemporaryDirectory(prefix="annexgen-pdf-") as tmp:
         source = Path(tmp) / "annex.docx"
         source.write_bytes(data)
-        (pdf,) = convert_to_pdf(
-            [source], Path(tmp) / "out", pdf_a=pdf_a, pdf_ua=pdf_ua, timeout=timeout
+        target = Path(tmp) / "annex.pdf"
+        pool.convert(
+            source,
+            target,
+            filter_data=export_options(pdf_a=pdf_a, pdf_ua=pdf_ua),
+            name=name,
+            timeout=timeout,
         )
-        return pdf.read_bytes()
+        return target.read_bytes()
