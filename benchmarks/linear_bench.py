@@ -27,6 +27,7 @@ import atexit
 import gc
 import io
 import json
+import signal
 import sys
 import tempfile
 import time
@@ -290,12 +291,36 @@ def units(entry: str, *, every: bool = False) -> tuple[Unit, ...]:
     return UNITS if every or which == "all" else QUICK_UNITS
 
 
-def _time(function: Callable[[str], object], text: str, repeat: int) -> float:
+class _TooSlow(Exception):
+    pass
+
+
+def _stop(signum: int, frame: object) -> None:
+    raise _TooSlow
+
+
+def _time(
+    function: Callable[[str], object], text: str, repeat: int, cap: float | None = None
+) -> float:
+    """Best of ``repeat`` runs; a run past ``cap`` seconds is stopped and counts as ``cap``
+    (Python's regular expressions check for signals: a pattern that would run for hours on
+    the old code fails the check in seconds instead of hanging it)."""
     best = float("inf")
     for _ in range(repeat):
         gc.collect()
         start = time.perf_counter()
-        function(text)
+        use_timer = cap is not None and hasattr(signal, "setitimer")
+        if use_timer:
+            previous = signal.signal(signal.SIGALRM, _stop)
+            signal.setitimer(signal.ITIMER_REAL, cap or 0.0)
+        try:
+            function(text)
+        except _TooSlow:
+            return cap or float("inf")
+        finally:
+            if use_timer:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+                signal.signal(signal.SIGALRM, previous)
         best = min(best, time.perf_counter() - start)
     return best
 
@@ -321,8 +346,10 @@ class Result:
 def _measure(entry: str, unit: Unit, factor: int, repeat: int) -> Result:
     function, length, _ = ENTRY_POINTS[entry]
     function(unit.line(length))  # warm up: imports, caches, compiled patterns
-    short = _time(function, unit.line(length), repeat)
-    long = _time(function, unit.line(length * factor), repeat)
+    short = _time(function, unit.line(length), repeat, cap=60.0)
+    # past four times the allowed growth the answer is known: stop there
+    cap = max(2.0, 4 * LIMIT_PER_FACTOR * factor * short)
+    long = _time(function, unit.line(length * factor), repeat, cap=cap)
     return Result(entry, unit, short, long, factor)
 
 
