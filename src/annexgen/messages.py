@@ -139,6 +139,10 @@ MESSAGES: Final[dict[str, str]] = {
     "document-too-much-text": "more than {limit} characters of text; split the document",
     "document-broken-utf16": "broken UTF-16 text ({reason} at byte {byte}); save the file as UTF-8",
     "not-a-regular-file": "not a regular file ({what}); give a file",
+    "output-not-a-file": "is not a regular file (a device, a pipe or a folder); choose a file name",
+    "output-bad-name": "the file name is not valid text (a lone surrogate)",
+    "money-text-too-long": "expected an amount like '19 700,00 EUR' or 'LVL 1000', got "
+    "{length} characters (at most {limit})",
     # --- limits of the one reader of Word packages (templates and documents alike)
     "package-too-large": "not a Word (.docx) file: it unpacks to more than {limit} MB",
     "package-part-too-large": "not a Word (.docx) file: {part} unpacks to more than {limit} MB",

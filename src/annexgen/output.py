@@ -60,14 +60,10 @@ def write_atomic(target: str | Path, data: bytes, *, sync_directory: bool = True
     try:
         if path.exists() and not path.is_file():
             # never replace a device, a pipe or a folder (as root, /dev/full would go)
-            raise OutputError(
-                "is not a regular file; choose a file name", location=Location(str(path))
-            )
+            raise OutputError(code="output-not-a-file", location=Location(str(path)))
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     except UnicodeEncodeError as err:
-        raise OutputError(
-            "the file name is not valid text (a lone surrogate)", location=Location(str(path))
-        ) from err
+        raise OutputError(code="output-bad-name", location=Location(str(path))) from err
     except OSError as err:
         raise OutputError(
             f"cannot write in {directory}: {err.strerror}", location=Location(str(path))

@@ -38,10 +38,12 @@ from pydantic import (
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
 
+from annexgen.errors import TextError
 from annexgen.lv import get_currency, lvl_to_eur, parse_date, short_name, to_money
 from annexgen.lv.amounts import CentsMode
 from annexgen.lv.approval import ApprovedForm
 from annexgen.lv.numbers import Style
+from annexgen.messages import Param
 from annexgen.model.text import clean_text
 
 __all__ = [
@@ -218,10 +220,8 @@ class Money(Model):
         if not isinstance(data, str):
             return data
         if len(data) > MAX_MONEY_TEXT:
-            raise ValueError(
-                f"expected an amount like '19 700,00 EUR' or 'LVL 1000', got {len(data)} "
-                f"characters (at most {MAX_MONEY_TEXT})"
-            )
+            params: dict[str, Param] = {"length": len(data), "limit": MAX_MONEY_TEXT}
+            raise TextError(code="money-text-too-long", params=params)
         eur = None
         bracket = data.rfind("(")
         stated = _STATED_EUR.fullmatch(data, bracket) if bracket >= 0 else None
