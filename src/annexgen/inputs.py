@@ -18,8 +18,14 @@ import errno
 import os
 import stat
 from pathlib import Path
+from typing import Final
 
-__all__ = ["BadFileName", "NotRegularFile", "TooLarge", "read_bounded"]
+__all__ = ["MAX_YAML_BYTES", "BadFileName", "NotRegularFile", "TooLarge", "read_bounded"]
+
+#: Largest YAML annex file read (the longest seed annex is about 4 KB). Here, below
+#: everything, so that a batch can hash inputs within it without loading the model;
+#: :data:`annexgen.model.loading.MAX_FILE_BYTES` is this.
+MAX_YAML_BYTES: Final = 1024 * 1024
 
 
 class TooLarge(OSError):

@@ -45,7 +45,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal
 
 from annexgen.about import VERSION
 from annexgen.errors import AnnexgenError, ConversionError, DataError
-from annexgen.inputs import TooLarge, read_bounded
+from annexgen.inputs import MAX_YAML_BYTES, TooLarge, read_bounded
 from annexgen.output import safe_name, sync_dir, write_atomic
 from annexgen.word.templates import bundled_sha256
 
@@ -225,9 +225,7 @@ def _sha256(path: Path, limit: int = _MAX_HASHED) -> str:
 
 
 def _input_sha256(path: Path) -> str:
-    from annexgen.model.loading import MAX_FILE_BYTES  # noqa: PLC0415 - start-up
-
-    return _sha256(path, MAX_FILE_BYTES)
+    return _sha256(path, MAX_YAML_BYTES)  # the loader's limit, without loading the loader
 
 
 def _sha256_or_none(path: Path) -> str | None:

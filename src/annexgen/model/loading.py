@@ -47,7 +47,7 @@ from yaml.events import (
 )
 
 from annexgen.errors import AnnexgenError, DataError, Finding, Location, field_path
-from annexgen.inputs import TooLarge, read_bounded
+from annexgen.inputs import MAX_YAML_BYTES, TooLarge, read_bounded
 from annexgen.messages import Param
 from annexgen.model.checks import cross_check
 from annexgen.model.introspect import models_in
@@ -70,7 +70,7 @@ __all__ = [
 ]
 
 #: Largest YAML file accepted. The longest seed annex is about 4 KB.
-MAX_FILE_BYTES: Final = 1024 * 1024
+MAX_FILE_BYTES: Final = MAX_YAML_BYTES
 
 #: Deepest nesting of lists and mappings accepted. The models need 4 levels
 #: (annex → costs → cost line → amount); libyaml's composer recurses per level
