@@ -112,7 +112,7 @@ def test_extract_onto_a_full_disk_is_an_annexgen_error(
     monkeypatch.setattr(os, "fsync", full)
     result = CliRunner().invoke(main, ["extract", str(source), "-o", str(target)])
     assert result.exit_code == 3  # the environment's fault, not the input's
-    assert "No space left on device" in result.stderr
+    assert "no space left" in result.stderr.lower()
     assert "Traceback" not in result.output
     assert list(tmp_path.iterdir()) == [source]  # no file, no temporary left
 
@@ -142,7 +142,7 @@ def test_extract_to_a_full_standard_output_says_so(tmp_path: Path) -> None:
         )  # fmt: skip
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
-    assert "No space left on device" in result.stderr
+    assert "no space left" in result.stderr.lower()
 
 
 LONE = "\ud800"

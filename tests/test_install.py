@@ -6,11 +6,15 @@ it is the only test that proves the templates ship inside the wheel.
 
 from __future__ import annotations
 
+import gettext
+import io
+import os
 import shutil
 import site
 import subprocess
 import sys
 import sysconfig
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -69,8 +73,48 @@ def test_wheel_install_renders_from_any_directory(tmp_path: Path) -> None:
         check=False,
     )
     assert result.returncode == 0, result.stderr
+    # issue 13: the installed annexgen speaks Latvian from its compiled catalog (no .po
+    # ships), in a terminal without any language setting
+    clerk = {k: v for k, v in os.environ.items() if k != "ANNEXGEN_LANG"}
+    (work / "bad.yaml").write_text("kind: generic\ntitel: X\n", encoding="utf-8")
+    latvian = subprocess.run(
+        [str(venv / "bin" / "annexgen"), "check", "bad.yaml"],
+        capture_output=True, text=True, cwd=work, check=False, env={**clerk, "LANG": "C.UTF-8"},
+    )  # fmt: skip
+    assert "bad.yaml:2:1: titel: kļūda: nezināms lauks „titel” (varbūt „title”?)" in (
+        latvian.stdout
+    ), latvian.stdout + latvian.stderr
+    assert "pārbaude: 1 fails; derīgi: 0, ar problēmām: 1" in latvian.stderr
     # the installed templates are the checked-in ones: same input, same bytes
     from annexgen.model.loading import load_annex  # noqa: PLC0415
     from annexgen.word.render import render  # noqa: PLC0415
 
     assert (work / "out.docx").read_bytes() == render(load_annex(work / "annex.yaml"))
+
+
+@pytest.mark.slow
+def test_the_sdist_builds_a_wheel_with_the_compiled_catalog(tmp_path: Path) -> None:
+    """hatch_build.py compiles the .po when a wheel is built, from the sdist too."""
+    from annexgen.messages import MESSAGES  # noqa: PLC0415
+
+    dist = tmp_path / "dist"
+    subprocess.run(
+        [sys.executable, "-m", "hatchling", "build", "-t", "sdist", "-d", str(dist)],
+        cwd=ROOT, check=True, capture_output=True,
+    )  # fmt: skip
+    (sdist,) = dist.glob("annexgen-*.tar.gz")
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(dist),
+         str(sdist)],
+        check=True, cwd=tmp_path,
+    )  # fmt: skip
+    (wheel,) = dist.glob("annexgen-*.whl")
+    with zipfile.ZipFile(wheel) as package:
+        names = package.namelist()
+        mo = package.read("annexgen/locale/lv/LC_MESSAGES/annexgen.mo")
+    assert not [n for n in names if n.endswith(".po")]
+    catalog = gettext.GNUTranslations(io.BytesIO(mo))
+    assert catalog.pgettext("missing-field", MESSAGES["missing-field"]) == "trūkst lauka „{field}”"
+    # latvian-language §2: Babel's three Latvian forms survive the compile
+    forms = [catalog.ngettext("{count} error", "{count} errors", n) for n in (1, 2, 10, 21)]
+    assert forms == ["{count} kļūda", "{count} kļūdas", "{count} kļūdu", "{count} kļūda"]

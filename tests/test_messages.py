@@ -122,10 +122,14 @@ def test_errors_with_a_code_become_findings_with_the_same_code() -> None:
 
 
 def test_every_template_is_used_and_every_lint_rule_has_one() -> None:
+    def code_of(path: Path) -> str:
+        text = path.read_text(encoding="utf-8")
+        if path.name == "messages.py" and "_FORMATTER: Final" in text:  # functions, no tables
+            return text[text.index("_FORMATTER: Final") :]
+        return text
+
     source = "\n".join(
-        p.read_text(encoding="utf-8")
-        for p in (Path(__file__).resolve().parents[1] / "src" / "annexgen").rglob("*.py")
-        if p.name != "messages.py"
+        code_of(p) for p in (Path(__file__).resolve().parents[1] / "src" / "annexgen").rglob("*.py")
     )
     unused = [code for code in MESSAGES if f'"{code}"' not in source]
     assert unused == []

@@ -11,6 +11,7 @@ still tell the kinds apart::
     ├── DataError                         input data (YAML, models) is invalid;
     │                                     carries every Finding, with
     │                                     file:line:column and field path
+    ├── FieldError (also ValueError)      a model refused one value (date, amount …)
     ├── TextError (also ValueError)       a text field cannot go into a Word
     │                                     document (forbidden character, too long)
     ├── DocumentError                     an existing document (lint, extract)
@@ -29,8 +30,11 @@ Everything annexgen reports about input — YAML check, cross-checks, lint,
 template check, the web form — is one type, :class:`Finding`: a stable
 ``code``, a ``severity``, a :class:`Location`, the message ``params`` (values,
 not text) and an optional ``suggestion``. The English text is made from the
-code's template in :mod:`annexgen.messages`, so a translation replaces the
-templates, not the call sites.
+code's template in :mod:`annexgen.messages`, in the current language
+(:mod:`annexgen.i18n`), so the clerk reads Latvian and a developer who asks
+gets English from the same finding. An error raised with a code is read the
+same way: its ``str()`` is made when it is read, in the language of that
+moment.
 """
 
 from __future__ import annotations
@@ -39,13 +43,22 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
-from annexgen.messages import Param, json_param, render_message, render_suggestion
+from annexgen.i18n import ngettext
+from annexgen.messages import (
+    Param,
+    Phrase,
+    json_param,
+    place_words,
+    render_message,
+    render_suggestion,
+)
 
 __all__ = [
     "AnnexgenError",
     "ConversionError",
     "DataError",
     "DocumentError",
+    "FieldError",
     "Finding",
     "LanguageError",
     "Location",
@@ -90,7 +103,7 @@ class Location:
                 place += f":{self.line}"
                 if self.column is not None:
                     place += f":{self.column}"
-        parts = [p for p in (place, self.place, self.field) if p]
+        parts = [p for p in (place, self.place and place_words(self.place), self.field) if p]
         return ": ".join(parts)
 
 
@@ -154,7 +167,7 @@ class Finding:
             "file": loc.file,
             "line": loc.line,
             "column": loc.column,
-            "place": loc.place,
+            "place": loc.place and place_words(loc.place),
             "field": loc.field,
             "message": self.message,
             "suggestion": self.suggestion,
@@ -166,12 +179,14 @@ class Finding:
 class AnnexgenError(Exception):
     """Base class of every error annexgen raises deliberately.
 
-    An error may carry a message ``code`` and ``params`` (then its message is
-    the code's template); :meth:`finding` turns any error into a
-    :class:`Finding`, so that a refused value shows like every other problem.
+    annexgen's own raise sites give a message ``code`` and ``params`` (then
+    the message is the code's template, in the language of the moment it is
+    read); a caller's subclass may still pass ready text. :meth:`finding` turns
+    any error into a :class:`Finding`, so that a refused value shows like
+    every other problem.
     """
 
-    #: code of a message that only carries a ready English ``reason``
+    #: code of a message that only carries a ready ``reason``
     GENERIC_CODE = "invalid-value"
 
     def __init__(
@@ -187,10 +202,23 @@ class AnnexgenError(Exception):
         if message is None:
             if code is None:
                 raise TypeError("an AnnexgenError needs a message or a code")
-            message = render_message(code, self.params)
-        super().__init__(message)
-        self.message = message
+            rendered = render_message(code, self.params)  # an unknown code fails here
+        self._text = message
+        super().__init__(message if message is not None else rendered)
         self.location = location or Location()
+
+    @property
+    def message(self) -> str:
+        """What went wrong, in words of the current language (no location)."""
+        if self._text is not None:
+            return self._text
+        assert self.code is not None
+        return render_message(self.code, self.params)
+
+    @property
+    def reason(self) -> Param:
+        """The message as a parameter of another message (rendered when that one is)."""
+        return self.message if self.code is None else Phrase(self.code, self.params)
 
     def finding(self, location: Location | None = None) -> Finding:
         """This error as a :class:`Finding` (``invalid-value`` with the message as reason)."""
@@ -216,11 +244,22 @@ class UnknownWordError(LanguageError):
     """A word in an amount-in-words text that the parser does not recognise."""
 
     def __init__(self, word: str, text: str, *, position: int | None = None) -> None:
-        where = f" at position {position}" if position is not None else ""
-        super().__init__(f"unknown number word {word!r}{where} in {text!r}")
+        if position is None:
+            super().__init__(code="unknown-number-word", params={"word": word, "text": text})
+        else:
+            params: dict[str, Param] = {"word": word, "text": text, "position": position}
+            super().__init__(code="unknown-number-word-at", params=params)
         self.word = word
         self.text = text
         self.position = position
+
+
+class FieldError(AnnexgenError, ValueError):
+    """A value a model refused (a date, an amount, a period): raised inside a model's
+    validator with a code and params, reported by the loader as that field's finding.
+
+    A ``ValueError`` too: that is what Pydantic turns into a validation error.
+    """
 
 
 class TextError(AnnexgenError, ValueError):
@@ -240,9 +279,16 @@ class DataError(AnnexgenError):
             raise ValueError("a DataError needs at least one finding: say what is wrong")
         self.file = file
         first = self.findings[0]
-        count = len(self.findings)
-        summary = str(first) if count <= 1 else f"{first} (and {count - 1} more)"
-        super().__init__(summary, location=first.location)
+        super().__init__(code=first.code, params=first.params, location=first.location)
+
+    @property
+    def message(self) -> str:
+        """The first finding with its place, and how many more there are ("(and 2 more)")."""
+        first, more = self.findings[0], len(self.findings) - 1
+        if not more:
+            return str(first)
+        rest = ngettext("(and {count} more)", "(and {count} more)", more).format(count=more)
+        return f"{first} {rest}"
 
     def __str__(self) -> str:
         return "\n".join(str(f) for f in self.findings)

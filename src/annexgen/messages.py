@@ -4,8 +4,14 @@ Why one table: a finding (:class:`annexgen.errors.Finding`) holds a code and
 the values it speaks of, never ready text; its words are made here. So
 ``check``, ``lint``, ``template check`` and the web form say the same thing
 for the same fact, ``--format json`` can give the values apart from the
-prose, and a translation (the clerk's Latvian) replaces :data:`MESSAGES` and
-:func:`format_param` for its language without touching a single call site.
+prose, and the clerk's Latvian is made by code, without touching a call site:
+each template is looked up in the gettext catalog with its code as context
+(``pgettext(code, template)``, :mod:`annexgen.i18n`), and :func:`format_param`
+writes the values the way the current language writes them.
+
+The two tables are read by ``pybabel extract`` through the extractor in
+:mod:`annexgen.i18n_extract` (``babel.cfg``), so an entry is a plain
+``"code": "English template"`` pair — nothing else to mark.
 
 Rules for a template:
 
@@ -15,18 +21,22 @@ Rules for a template:
 * a literal brace is doubled (``{{``), as in :meth:`str.format`;
 * one code, one template: a rule that needs two sentences needs two codes.
 
-This module imports nothing from annexgen: it sits below everything, so the
-error tree can render its messages.
+This module imports only :mod:`annexgen.i18n`: it sits below everything, so
+the error tree can render its messages.
 """
 
 from __future__ import annotations
 
+import errno
+import re
 import string
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from typing import Final, TypeAlias
+
+from annexgen.i18n import get_language, pgettext
 
 __all__ = [
     "MESSAGES",
@@ -35,9 +45,12 @@ __all__ = [
     "Phrase",
     "format_param",
     "json_param",
+    "os_reason",
+    "place_words",
     "placeholders",
     "render_message",
     "render_suggestion",
+    "suggestion_context",
 ]
 
 
@@ -64,6 +77,217 @@ MESSAGES: Final[dict[str, str]] = {
     # --- any value a model or the language core refused, with its own English reason
     "invalid-value": "{reason}",
     "wrong-type": "{reason} (got '{value}')",
+    # --- the language core (annexgen.lv)
+    "unknown-number-word": "unknown number word '{word}' in '{text}'",
+    "unknown-number-word-at": "unknown number word '{word}' at position {position} in '{text}'",
+    "number-words-malformed": "not a number: {why} at position {position} in '{text}'",
+    "words-after-smaller": "'{words}' after smaller words",
+    "simti-needs-multiplier": "'simti' needs a multiplier (divi simti)",
+    "word-after-tens": "'{word}' after a tens, teens or units word",
+    "word-after-units": "'{word}' after a units or teens word",
+    "word-after-others": "'{word}' after other number words",
+    "word-after-scale": "'{word}' after an equal or smaller scale word",
+    "no-number-words": "no number words in '{text}'",
+    "nulle-combined": "'nulle' cannot be combined with other words in '{text}'",
+    "number-out-of-range": "number out of range 0 … 999 999 999 999: {number}",
+    "needs-type": "{function} needs a {type}, got {got}",
+    "unknown-option": "unknown {what} '{value}'; expected one of: {options}",
+    "money-float": "money must be a Decimal, int or str, not a float ({value}): floats cannot "
+    "hold cents exactly",
+    "money-type": "money must be a Decimal, int or str, not {type}",
+    "amount-not-a-number": "amount is not a number: '{value}'",
+    "amount-negative": "amount must not be negative: '{value}'",
+    "amount-decimals": "amount has more than two decimals: '{value}'",
+    "amount-too-large": "amount too large (must be below 10^12): '{value}'",
+    "not-an-amount": "not an amount: '{value}' (expected e.g. 19700, 19 700,00 or 19 700.00)",
+    "amount-has-cents": "{value} has cents; use cents='digits' or cents='words' to keep them",
+    "no-currency-word": "no currency word (eiro, euro, lats …) in '{text}'",
+    "no-minor-unit": "cannot read the minor unit (centi, santīmi …) in '{text}'",
+    "minor-over-99": "minor part {minor} is more than 99 in '{text}'",
+    "unknown-spelling": "unknown spelling '{spelling}' for {currency}; expected one of: {options}",
+    "unknown-currency": "unknown currency '{currency}'; known: {options}",
+    "plural-category": "unexpected plural category '{category}' for {number}",
+    "not-a-latvian-date": "not a date like '2013. gada 5. decembra': '{value}'",
+    "not-a-figure": "not a number: '{value}' (expected e.g. 1 234,56)",
+    "too-many-decimals": "{value} has more than {places} decimals",
+    "no-initial": "cannot take an initial of '{name}'",
+    "name-needed": "a name is needed for the signature",
+    # --- values the models refuse (FieldError)
+    "date-expected": "expected a date like 2013-12-05, 05.12.2013. or 2013. gada 5. decembris, "
+    "got '{value}'",
+    "date-not-real": "expected a date like 2013-12-05, 05.12.2013. or 2013. gada 5. decembris: "
+    "'{value}' is not a real date",
+    "whole-number-digits": "expected a whole number written with digits, like 3, got '{value}'",
+    "whole-number-bool": "expected a whole number, not true/false",
+    "whole-number-float": "expected a whole number, not the float {value}",
+    "money-expected": "expected an amount like '19 700,00 EUR' or 'LVL 1000', got '{value}'",
+    "eur-only-for-other": "'eur' is only for amounts in another currency (LVL)",
+    "no-euro-rate": "no fixed euro rate for {currency}",
+    "generic-needs-content": "a generic annex needs 'rows' or 'paragraphs'",
+    "block-text-or-bullets": "a block is either 'text' or 'bullets'",
+    "duration-one-form": "give exactly one of: until, start+end, months, text",
+    "duration-start-end": "a period needs both start and end",
+    "duration-reversed": "start {start} is after end {end}",
+    "unpaired-quote": "the quotation mark {mark} in '{name}' has no pair; write the name "
+    "without quotation marks, the document adds them („…”)",
+    "order-twice": "'order' names a row twice",
+    "order-missing": "'order' leaves out rows that have content: {rows}",
+    # --- why the operating system refused a file (os_reason)
+    "os-not-found": "no such file or folder",
+    "os-permission": "permission denied",
+    "os-is-a-folder": "is a directory, not a file",
+    "os-not-a-folder": "a part of the path is not a folder",
+    "os-no-space": "no space left on the disk",
+    "os-exists": "it already exists",
+    "os-read-only": "the disk is read-only",
+    "os-busy": "the file is in use by another program",
+    "os-other": "{reason}",
+    # --- places in a Word or text document (Location.place): "table 1 row 3 cell 2"
+    "place-numbered": "{word} {number}",
+    "place-table": "table",
+    "place-row": "row",
+    "place-cell": "cell",
+    "place-paragraph": "paragraph",
+    "place-line": "line",
+    "place-header": "header",
+    "place-footer": "footer",
+    "place-body": "body",
+    "place-footnotes": "footnotes",
+    "place-endnotes": "endnotes",
+    "place-near": "near",
+    # --- files, folders, LibreOffice
+    "output-folder-unwritable": "cannot write in {folder}: {reason}",
+    "output-in-use": "cannot replace the file: is it open in Word? Close it and try again",
+    "output-unwritable": "cannot write the file: {reason}",
+    "output-exists-extract": "the file exists; give another -o or add --force to overwrite it",
+    "output-outside": "refusing to write outside {folder}: {path}",
+    "not-a-folder": "not a folder: {path}",
+    "libreoffice-missing": "PDF output needs LibreOffice. Install it (Debian/Ubuntu: "
+    "sudo apt-get install libreoffice-writer-nogui python3-uno; Windows/macOS: "
+    "libreoffice.org) or leave out --pdf to get the Word file only",
+    "libreoffice-no-uno": "PDF output needs LibreOffice's Python bridge (the 'uno' module), "
+    "which was not found. Install it (Debian/Ubuntu: sudo apt-get install python3-uno) or name "
+    "a Python that has it in ANNEXGEN_UNO_PYTHON",
+    "office-start-timeout": "LibreOffice did not start within {seconds} s",
+    "office-start-failed": "LibreOffice could not be started",
+    "office-start-failed-because": "LibreOffice could not be started: {reason}",
+    "office-pool-closed": "the office pool is closed",
+    "office-file-problem": "{file}: {reason}",
+    "office-timeout": "{file}: LibreOffice did not finish within {seconds} s; its office was "
+    "stopped and will be replaced",
+    "office-crashed": "{file}: LibreOffice stopped while converting it, also when tried again "
+    "in a new office ({reason})",
+    "office-no-pdf": "{file}: LibreOffice made no PDF: {reason}",
+    "office-no-pdf-written": "{file}: LibreOffice reported success but wrote no PDF",
+    "conversion-failures": "{failures}",
+    "pdf-name-clash": "two files would both become {name}: {first} and {second}",
+    # --- reading an existing document (lint, extract)
+    "document-not-found": "file not found",
+    "document-wrong-type": "cannot read {suffix} files: expected .docx or .txt",
+    "document-no-extension": "cannot read files without an extension: expected .docx or .txt",
+    "document-not-utf8": "not UTF-8 text (byte {byte} at offset {offset}); save the file as UTF-8",
+    "not-word-document": "not a Word document (no {part})",
+    "broken-xml": "broken Word XML: {reason}",
+    # --- the table kind and the spreadsheets it reads (model/kinds/table.py, tabular.py)
+    "table-rate-float": "write the rate as text or a whole number, not the float {value}",
+    "table-no-rows": "the table has no rows",
+    "table-key-twice": "two columns have the key '{key}'",
+    "table-vat-and-sum": "a column is computed by 'vat' or by 'sum', not both",
+    "table-computed-type": "a 'vat' or 'sum' column must be amount or decimal",
+    "table-places": "'places' is for decimal and percent columns",
+    "table-total-type": "a {type} column cannot have a total; totals are for integer, decimal "
+    "and amount columns",
+    "table-total-first": "the first column holds the 'Kopā' label; put the total in a later column",
+    "table-personal-computed": "a personal column cannot be summed or computed",
+    "table-no-column": "no column '{key}'; columns: {options}",
+    "table-no-column-suggest": "no column '{key}' (did you mean '{suggestion}'?); columns: "
+    "{options}",
+    "table-column-not-number": "column '{key}' is {type}, not a number",
+    "table-column-personal": "column '{key}' is personal data",
+    "table-computed-itself": "a column cannot be computed from itself",
+    "table-row-numbers": "only one column can be of type row-number",
+    "table-computed-cycle": "columns computed from each other: {chain}",
+    "table-total-column": "'{column}' is not a column with a total; those are: {totals}",
+    "table-total-column-none": "'{column}' is not a column with a total; none is (set "
+    "total: true on a column)",
+    "table-total-needs-column": "a total row needs a column with 'total: true'",
+    "table-rows-twice": "give the rows either in 'rows' or in 'rows_from'",
+    "table-sheet-alone": "'sheet' goes with 'rows_from' (an .xlsx file)",
+    "table-row-values": "this row has {count} values; the columns to fill are {expected} "
+    "({columns})",
+    "table-rows-from-no-file": "'rows_from' reads a file beside a YAML file; here there is "
+    "none — write the rows in 'rows'",
+    "table-rows-from-folder": "give a file name beside the YAML (no folders above it)",
+    "table-rows-from-type": "expected a .csv or .xlsx file",
+    "table-file-problem": "{file}: {reason}",
+    "table-header-unknown": "the header '{name}' names no column; columns: {options}",
+    "table-header-unknown-suggest": "the header '{name}' names no column (did you mean "
+    "'{suggestion}'?); columns: {options}",
+    "table-header-twice": "the column '{label}' is named twice in the header",
+    "table-header-missing": "the header has no column '{label}' (or '{key}')",
+    "table-value-no-header": "a value in a column without a header: {value}",
+    "table-computed-differs": "the file says {written}, but {how} gives {value} (difference "
+    "{difference})",
+    "table-how-vat": "{rate} of '{of}'",
+    "table-how-sum": "{columns}",
+    "table-how-position": "the row's position",
+    "table-not-total-column": "'{key}' is not a column with a total",
+    "table-stated-total": "the stated total of '{label}' is {stated}, but the rows add up to "
+    "{computed} (difference {difference})",
+    "table-words-needs-amount": "the total in words needs an amount column with 'total: true'",
+    "table-words-negative": "a negative total cannot be written in words",
+    "table-cell-structure": "expected a value, not {type}",
+    "table-cell-float": "write numbers as text, not the float {value}",
+    "table-cell-date": "expected a number, not the date {date}",
+    "table-cell-whole": "expected a whole number, got {value}",
+    "table-cell-decimals-amount": "{number} has more decimals than {places}: an amount has "
+    "{places}; round it where it is typed (in Excel: =ROUND(…; 2))",
+    "table-cell-decimals": "{number} has more decimals than {places}: this column has "
+    "{places}; round it where it is typed (in Excel: =ROUND(…; 2))",
+    "table-cell-number": "expected a number like {example}, got {value}",
+    "tabular-type": "expected a .csv or .xlsx file, not '{suffix}'",
+    "tabular-no-extension": "expected a .csv or .xlsx file, not a file without an extension",
+    "tabular-sheet-xlsx": "'sheet' is only for .xlsx files",
+    "tabular-no-rows": "the file has no rows",
+    "tabular-too-many-rows": "the file has {count} rows; the limit is {limit}",
+    "tabular-too-many-columns": "the file has {count} columns; the limit is {limit}",
+    "tabular-encoding": "neither UTF-8 nor Windows-1257 text (byte {byte}); save it from "
+    "Excel as 'CSV UTF-8' or 'CSV (semikolu atdalīts)'",
+    "tabular-bad-csv": "not a valid CSV file: {reason}",
+    "tabular-bad-xlsx": "not an Excel (.xlsx) workbook: {reason}",
+    "tabular-no-sheet": "no sheet '{sheet}'; the workbook has: {sheets}",
+    "tabular-sheet-too-many-rows": "the sheet has more than {limit} rows",
+    # --- Word packages (templates, rendered documents)
+    "docx-too-large": "it unpacks to more than {limit} MB",
+    "docx-password": "it is password-protected",
+    "docx-part-too-large": "{part} unpacks to more than {limit} MB",
+    "docx-ratio": "{part} is packed {ratio}:1, more than {limit}:1 (a ZIP bomb, not a document)",
+    "docx-too-many-tags": "its XML has more than {limit} tags",
+    "docx-not-zip": "not a ZIP package ({reason})",
+    "docx-damaged-zip": "a damaged ZIP package ({reason})",
+    "docx-part-missing": "{part} is missing",
+    "docx-main-missing": "its main document {part} is missing",
+    "docx-other-kind": "it is {what}; save it as a Word document (.docx)",
+    "docx-is-docm": "a macro-enabled document (.docm)",
+    "docx-is-dotx": "a Word template file (.dotx)",
+    "docx-is-dotm": "a macro-enabled Word template (.dotm)",
+    "docx-not-body": "{part} is not a Word document body ({kind})",
+    "docx-broken-part": "{part} is not well-formed XML ({reason})",
+    "docx-dtd": "{part} declares a DTD, which Word never writes",
+    "docx-no-main": "it has no main document",
+    "rendered-broken-part": "the rendered {part} is not well-formed: {reason}",
+    "rendered-does-not-open": "the rendered document does not open: {reason}",
+    "rendered-lost-text": "the rendered document lost text: '{text}'",
+    "rendered-lost-texts": "the rendered document lost text: '{text}' and {more} more",
+    "docxtpl-failed": "docxtpl cannot render this template: {reason}",
+    "templates-missing": "the bundled templates are missing from this installation",
+    "no-bundled-template": "no bundled template for '{kind}'",
+    # --- characters that cannot go into a Word document (model.text.describe_char)
+    "char": "{code} {name}",
+    "char-hinted": "{code} {name} ({hint})",
+    "char-hint-bell": "docxtpl would start a new paragraph",
+    "char-hint-vertical-tab": "Shift+Enter in Word; use a normal line break",
+    "char-hint-form-feed": "docxtpl would insert a page break",
     # --- reading a YAML file
     "file-too-large": "file is {size} bytes; the limit is {limit} KiB",
     "text-too-large": "text is over the {limit} KiB limit",
@@ -78,6 +302,16 @@ MESSAGES: Final[dict[str, str]] = {
     "yaml-forbidden-character": "character {character} cannot appear in a Word document; remove it",
     "yaml-line-separator": "character {character} is a line break to YAML, which would drop "
     "the spaces after it; write it as {escape} inside double quotes, or use a normal line break",
+    "yaml-colon": "a colon and a space (': ') cannot be here; put the text in quotes",
+    "yaml-no-colon": "expected a line like 'key: value' (no ':' found)",
+    "yaml-indentation": "the indentation does not match the lines above",
+    "yaml-unclosed-quote": "a quotation mark is opened but never closed",
+    "yaml-bad-start": "a value cannot start with this character (a tab, @ or `): indent with "
+    "spaces and put such text in quotes",
+    "yaml-unclosed-bracket": "a [ or {{ is opened but never closed; put text that starts with "
+    "[ or {{ in quotes",
+    # a library's own words (PyYAML, Jinja, LibreOffice), quoted when there are no better ones
+    "library-words": "{words}",
     "duplicate-key": "duplicate key '{key}' (first given on line {first_line})",
     "empty-file": "the file is empty",
     "several-documents": "a file must hold exactly one annex",
@@ -126,7 +360,13 @@ MESSAGES: Final[dict[str, str]] = {
     "digits-agreement": "'{phrase}': after {number} the noun is '{noun}'",
     "scale-agreement": "'{phrase}': after {number} the word is '{word}'",
     "colloquial-number": "'{word}' is colloquial; documents write '{standard}'",
-    "date-case": "'{word}' needs the date in the {required} ({required_lv}), not the {found}",
+    "date-case": "'{word}' needs the date in the {required}, not the {found}",
+    # the grammatical cases date-case speaks of (annexgen.lv.CASES)
+    "case-nominative": "nominative",
+    "case-genitive": "genitive",
+    "case-dative": "dative",
+    "case-accusative": "accusative",
+    "case-locative": "locative",
     "date-spacing": "no space after the ordinal dot (legacy spelling)",
     "decimal-point": "decimal point in an amount; Latvian uses a decimal comma",
     "quotes": "quotation marks {marks}; Latvian documents use „…”",
@@ -143,17 +383,25 @@ MESSAGES: Final[dict[str, str]] = {
     "output-bad-name": "the file name is not valid text (a lone surrogate)",
     "money-text-too-long": "expected an amount like '19 700,00 EUR' or 'LVL 1000', got "
     "{length} characters (at most {limit})",
-    # --- limits of the one reader of Word packages (templates and documents alike)
-    "package-too-large": "not a Word (.docx) file: it unpacks to more than {limit} MB",
-    "package-part-too-large": "not a Word (.docx) file: {part} unpacks to more than {limit} MB",
-    "package-ratio": "not a Word (.docx) file: {part} is packed {ratio}:1, more than "
-    "{limit}:1 (a ZIP bomb, not a document)",
-    "package-too-many-tags": "not a Word (.docx) file: its XML has more than {limit} tags",
+    # --- what annexgen extract could not understand (its "# CHECK:" lines)
+    "extract-no-council": "the annex mark names no council: fill in decision.council",
+    "extract-cost-words": "costs: '{text}' — the words say {words_value}, the figure {figure}; "
+    "the figure was kept",
+    "extract-eu-sentence": "the EU-funding sentence is not in the standard wording: kept as "
+    "written",
+    "extract-no-title": "no title found: fill in title",
+    "extract-total-label": "the total in words is labelled '{label}'",
+    "extract-tables-as-rows": "the document's tables are kept as labelled rows: check them",
+    "extract-generic": "not a project description, announcement or table: read as a generic annex",
+    "extract-no-description-title": "no title like 'Projekta „…” apraksts' found",
+    "extract-extra-row": "row '{label}' ({place}) kept as an extra row",
+    "extract-placeholder": "{field}: the document shows '{placeholder}' here, not the personal "
+    "data (it was published with --public); left empty: fill it in from the original",
     # --- Word templates
     "template-unreadable": "cannot read the template: {reason}",
     "template-not-docx": "not a Word (.docx) file: {reason}",
     "template-syntax": "template syntax error: {reason}",
-    "template-unknown-filter": "template syntax error: {reason} Filters: {filters}",
+    "template-unknown-filter": "template syntax error: {reason}. Filters: {filters}",
     "template-unknown-variable": "unknown variable '{variable}'; available: {variables}",
     "template-unknown-attribute": "unknown field: '{owner}' has no field '{field}'; "
     "its fields: {fields}",
@@ -177,6 +425,15 @@ MESSAGES: Final[dict[str, str]] = {
     "template-not-available": "{name} cannot be used in an annex template",
     "template-failed": "the template failed here: {kind}: {reason}",
     "template-nested": "tags are nested too deeply to read",
+    "jinja-undefined": "'{name}' is undefined",
+    "jinja-no-attribute": "'{owner}' has no attribute '{name}'",
+    "jinja-unexpected": "unexpected '{token}'",
+    "jinja-unknown-tag": "unknown tag '{name}'",
+    "jinja-no-filter": "no filter named '{name}'",
+    "jinja-unclosed-block": "a block ({{% if %}}, {{% for %}} …) is opened but never closed",
+    "jinja-unsafe-attribute": "access to attribute '{name}' of '{owner}' object is unsafe",
+    "filter-cannot-format": "filter '{filter}' cannot format {value}: {reason}",
+    "not-a-date": "not a date: {value}",
 }
 
 #: How a suggestion is offered, per code; every other code uses ``suggest``.
@@ -204,13 +461,16 @@ def placeholders(template: str) -> list[str]:
 
 
 def format_param(value: Param) -> str:
-    """A parameter as English messages write it.
+    """A parameter as a message in the current language writes it.
 
-    Amounts keep the Latvian way the document writes them ("115 029,00", with
-    an ordinary space a terminal can show and grep can find), so the clerk
-    finds the same figure in Word; a negative one gets a real minus sign.
-    Whole numbers (line numbers, years, counts) are plain digits, dates ISO
-    like the YAML, sequences "a, b, c" (phrases "a; b").
+    Amounts are written the way the Latvian document writes them, in both
+    languages ("115 029,00", with an ordinary space a terminal can show and
+    grep can find): a message speaks of a figure in that document, and the
+    reader finds the same figure in Word; a negative one gets a real minus
+    sign. Whole numbers (line numbers, years, counts) are plain digits. Dates
+    are written in words in Latvian ("2013. gada 5. decembris", as annexgen.lv
+    writes the nominative, with plain spaces) and ISO in English, like the
+    YAML. Sequences read "a, b, c" (phrases "a; b").
     """
     if isinstance(value, Phrase):
         return render_message(value.code, value.params)
@@ -221,12 +481,87 @@ def format_param(value: Param) -> str:
         grouped = f"{abs(value):,f}".replace(",", " ").replace(".", ",")
         return sign + grouped
     if isinstance(value, date):
-        return value.isoformat()
+        return _date_in_words(value) if get_language() == "lv" else value.isoformat()
     if isinstance(value, int | str):
         return str(value)
     items = list(value)
     separator = "; " if items and all(isinstance(i, Phrase) for i in items) else ", "
     return separator.join(format_param(i) for i in items)
+
+
+def _date_in_words(value: date) -> str:
+    """``2013. gada 5. decembris``: CLDR's long Latvian date, the nominative (Babel).
+
+    Not :func:`annexgen.lv.format_date`, which raises errors built from this
+    module (an import circle); tests/test_i18n.py checks that both write the
+    same words.
+    """
+    from babel.dates import format_date  # noqa: PLC0415 - only a message with a date
+
+    return format_date(value, "long", locale="lv").replace("\u00a0", " ")
+
+
+_OS_CODES: Final = {
+    errno.ENOENT: "os-not-found",
+    errno.EACCES: "os-permission",
+    errno.EPERM: "os-permission",
+    errno.EISDIR: "os-is-a-folder",
+    errno.ENOTDIR: "os-not-a-folder",
+    errno.ENOSPC: "os-no-space",
+    errno.EEXIST: "os-exists",
+    errno.EROFS: "os-read-only",
+    errno.EBUSY: "os-busy",
+    errno.ETXTBSY: "os-busy",
+}
+
+
+#: the words places are made of (annexgen.reading.documents, template check), by code
+_PLACE_WORDS: Final = {
+    "table": "place-table", "row": "place-row", "cell": "place-cell",
+    "paragraph": "place-paragraph", "line": "place-line", "header": "place-header",
+    "footer": "place-footer", "body": "place-body", "document": "place-body",
+    "footnotes": "place-footnotes", "endnotes": "place-endnotes", "near": "place-near",
+}  # fmt: skip
+_PLACE_PART: Final = re.compile(r"'(?P<quote>[^']*)'|(?P<word>[a-z]+)(?: (?P<number>\d+))?")
+
+
+def place_words(place: str) -> str:
+    """A place in a document ("table 1 row 3 cell 2") in the current language.
+
+    Places are made of a few words, each with an optional number, and a quoted
+    excerpt; English keeps them as written, Latvian writes "1. tabula, 3. rinda,
+    2. šūna" — the numbers as ordinals before the word — and the excerpt in „…”.
+    """
+    if get_language() == "en":
+        return place
+    parts: list[str] = []
+    quoted = ""
+    for m in _PLACE_PART.finditer(place):
+        if m["quote"] is not None:
+            quoted = f" „{m['quote']}”"
+            continue
+        code = _PLACE_WORDS.get(m["word"])
+        if code is None:
+            return place  # not a place annexgen made: leave it as written
+        word = render_message(code, {})
+        if m["number"] is None:
+            parts.append(word)
+        else:
+            parts.append(render_message("place-numbered", {"word": word, "number": m["number"]}))
+    return ", ".join(parts) + quoted
+
+
+def os_reason(err: OSError) -> Phrase:
+    """Why the system refused a file, as a phrase of the clerk's language.
+
+    The system's own words (``strerror``) follow the C library's locale, which
+    is English on most servers; the common reasons have codes, the others keep
+    the system's words.
+    """
+    code = _OS_CODES.get(err.errno or 0)
+    if code is not None:
+        return Phrase(code)
+    return Phrase("os-other", {"reason": err.strerror or str(err)})
 
 
 def json_param(value: Param) -> object:
@@ -241,7 +576,7 @@ def json_param(value: Param) -> object:
 
 
 def render_message(code: str, params: Mapping[str, Param]) -> str:
-    """The English message of ``code`` with ``params`` filled in."""
+    """The message of ``code`` with ``params`` filled in, in the current language."""
     try:
         template = MESSAGES[code]
     except KeyError:
@@ -249,10 +584,18 @@ def render_message(code: str, params: Mapping[str, Param]) -> str:
     missing = [name for name in placeholders(template) if name not in params]
     if missing:
         raise ValueError(f"message {code!r} needs the params {', '.join(missing)}")
-    return template.format_map({k: format_param(v) for k, v in params.items()})
+    translated = pgettext(code, template)
+    return translated.format_map({k: format_param(v) for k, v in params.items()})
 
 
 def render_suggestion(code: str, suggestion: str) -> str:
     """How the suggestion of a ``code`` finding is offered ("did you mean 'title'?")."""
-    template = SUGGESTIONS.get(code, SUGGESTIONS["suggest"])
+    key = code if code in SUGGESTIONS else "suggest"
+    template = pgettext(suggestion_context(key), SUGGESTIONS[key])
     return template.format_map({"suggestion": suggestion})
+
+
+def suggestion_context(key: str) -> str:
+    """The catalog context of a :data:`SUGGESTIONS` template (its code, told apart from
+    the message of the same code)."""
+    return f"suggestion:{key}"

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Final
 
 from annexgen.errors import Location, OutputError
+from annexgen.messages import os_reason
 
 __all__ = ["MAX_STEM", "safe_name", "sync_dir", "write_atomic"]
 
@@ -66,7 +67,9 @@ def write_atomic(target: str | Path, data: bytes, *, sync_directory: bool = True
         raise OutputError(code="output-bad-name", location=Location(str(path))) from err
     except OSError as err:
         raise OutputError(
-            f"cannot write in {directory}: {err.strerror}", location=Location(str(path))
+            code="output-folder-unwritable",
+            params={"folder": str(directory), "reason": os_reason(err)},
+            location=Location(str(path)),
         ) from err
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -79,13 +82,12 @@ def write_atomic(target: str | Path, data: bytes, *, sync_directory: bool = True
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
         if isinstance(err, PermissionError):
-            raise OutputError(
-                "cannot replace the file: is it open in Word? Close it and try again",
-                location=Location(str(path)),
-            ) from err
+            raise OutputError(code="output-in-use", location=Location(str(path))) from err
         if isinstance(err, OSError):
             raise OutputError(
-                f"cannot write the file: {err.strerror}", location=Location(str(path))
+                code="output-unwritable",
+                params={"reason": os_reason(err)},
+                location=Location(str(path)),
             ) from err
         raise
     if sync_directory:

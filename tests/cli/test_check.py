@@ -24,7 +24,7 @@ def invoke(*args: str) -> tuple[int, str, str]:
 def test_examples_are_valid() -> None:
     code, out, err = invoke("check", *map(str, sorted((ROOT / "examples").glob("*.yaml"))))
     assert code == 0
-    assert "7 file(s) checked: 7 valid, 0 with problems" in err
+    assert "7 files checked: 7 valid, 0 with problems" in err
     assert "warning: activities are numbered 1., 2., 2., 3." in out
 
 
@@ -42,7 +42,7 @@ def test_seed_001_error_exits_1_with_location(tmp_path: Path) -> None:
         f"{FIXTURE}:8:11: costs[0].text: error: the figure is 115 029,00 but the words say "
         "111 029,00 (difference −4 000,00; thousands group 115 vs 111) [amount-words]"
     ) in out.splitlines()
-    assert "2 file(s) checked: 1 valid, 1 with problems (1 error(s), 0 warning(s))" in err
+    assert "2 files checked: 1 valid, 1 with problems (1 error, 0 warnings)" in err
 
 
 def test_json_format() -> None:

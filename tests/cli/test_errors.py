@@ -56,20 +56,20 @@ def test_extract_into_a_missing_folder_is_one_line_and_exit_3(
 ) -> None:
     target = tmp_path / "no" / "such" / "dir" / "x.yaml"
     result = run("extract", str(old_annex), "-o", str(target))
-    assert_one_clear_line(result, EXIT_ENVIRONMENT, str(target), "No such file or directory")
+    assert_one_clear_line(result, EXIT_ENVIRONMENT, str(target), "no such file or folder")
     assert not target.parent.exists()
 
 
 def test_schema_into_a_missing_folder_is_one_line_and_exit_3(tmp_path: Path) -> None:
     target = tmp_path / "no" / "such" / "dir" / "s.json"
     result = run("schema", "-o", str(target))
-    assert_one_clear_line(result, EXIT_ENVIRONMENT, str(target), "No such file or directory")
+    assert_one_clear_line(result, EXIT_ENVIRONMENT, str(target), "no such file or folder")
 
 
 def test_render_into_a_missing_folder_is_exit_3(tmp_path: Path) -> None:
     target = tmp_path / "no" / "such" / "x.docx"
     result = run("render", str(EXAMPLE), "-o", str(target))
-    assert_one_clear_line(result, EXIT_ENVIRONMENT, str(target), "No such file or directory")
+    assert_one_clear_line(result, EXIT_ENVIRONMENT, str(target), "no such file or folder")
 
 
 def test_a_language_error_is_exit_1_in_one_line() -> None:

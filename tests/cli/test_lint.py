@@ -35,7 +35,7 @@ def test_seed_001_fails_with_the_known_error_first() -> None:
     assert lines[1] == ""
     assert all(": warning: " in line for line in lines[2:])
     assert len(lines[2:]) == 5
-    assert "1 file(s) linted: 0 passed, 1 failed (1 error(s), 5 warning(s), 0 unreadable)" in err
+    assert "1 file linted: 0 passed, 1 failed (1 error, 5 warnings, 0 unreadable)" in err
 
 
 @pytest.mark.parametrize("prefix", ["000", "002", "003", "004"])
@@ -57,7 +57,7 @@ def test_many_files_and_a_missing_one(tmp_path: Path) -> None:
     assert out.splitlines() == [
         f"{missing}: error: cannot read the document: file not found [unreadable-document]"
     ]
-    assert "2 file(s) linted: 1 passed, 1 failed (0 error(s), 0 warning(s), 1 unreadable)" in err
+    assert "2 files linted: 1 passed, 1 failed (0 errors, 0 warnings, 1 unreadable)" in err
     code, out, _ = invoke("lint", str(clean))
     assert (code, out) == (0, "")
 
@@ -77,11 +77,13 @@ def test_json_format(tmp_path: Path) -> None:
         "column": 13,
         "place": None,
         "field": None,
-        "message": "'līdz' needs the date in the dative (datīvā), not the nominative",
+        "message": "'līdz' needs the date in the dative, not the nominative",
         "suggestion": "2015. gada 30. septembrim",
         "excerpt": "2015. gada 30. septembris",
         "params": {
-            "word": "līdz", "required": "dative", "required_lv": "datīvā", "found": "nominative"
+            "word": "līdz",
+            "required": {"code": "case-dative", "params": {}},
+            "found": {"code": "case-nominative", "params": {}},
         },
     }  # fmt: skip
     assert [(f["code"], f["severity"], f["excerpt"], f["suggestion"]) for f in data[1:2]] == [

@@ -155,7 +155,7 @@ def test_template_check_on_bundled_templates() -> None:
         ("{{ title }}", "{{ cycler.__init__.__globals__.os.getpid() }}", "unsafe"),
         # unknown filters/tests are found when Jinja generates code, not when it parses;
         # the check once crashed on them with no message at all
-        ("{{ title }}", "{{ title | nosuch }}", "No filter named 'nosuch'. Filters: amount,"),
+        ("{{ title }}", "{{ title | nosuch }}", "no filter named 'nosuch'. Filters: amount,"),
         ("{{ title }}", "{% if title is nosuch %}x{% endif %}", "No test named 'nosuch'"),
         # misspelt fields, also in a branch the trial render's sample data never takes
         ("{{ title }}", "{{ signature.nmae }}", "'signature' has no field 'nmae'"),

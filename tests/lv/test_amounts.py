@@ -239,7 +239,7 @@ def test_amount_functions_reject_floats_and_unknown_currency() -> None:
         format_amount("1", "XXX")
     with pytest.raises(LanguageError, match="spelling"):
         amount_to_words("1", spelling="evro")
-    with pytest.raises(LanguageError, match="cents mode"):
+    with pytest.raises(LanguageError, match="unknown cents"):
         amount_to_words("1", cents="some")  # type: ignore[arg-type]
 
 

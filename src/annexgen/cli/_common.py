@@ -23,6 +23,7 @@ from typing import Any, Final
 
 import click
 
+from annexgen.cli._language import ClerkGroup
 from annexgen.errors import (
     AnnexgenError,
     ConversionError,
@@ -31,6 +32,8 @@ from annexgen.errors import (
     Location,
     OutputError,
 )
+from annexgen.i18n import N_, gettext, ngettext
+from annexgen.messages import format_param, os_reason
 
 __all__ = [
     "EXIT_ENVIRONMENT",
@@ -40,11 +43,13 @@ __all__ = [
     "EXIT_USAGE",
     "FORMAT_OPTION",
     "AnnexgenGroup",
+    "count_errors",
     "error_lines",
     "exit_code",
     "failing",
     "finding_line",
     "print_findings",
+    "severity_word",
     "unreadable",
 ]
 
@@ -69,14 +74,14 @@ def error_lines(err: BaseException) -> list[str]:
     if isinstance(err, DataError):
         return [finding_line(f) for f in err.findings]
     if isinstance(err, AnnexgenError):
-        return [f"error: {err}"]
+        return [gettext("error: {message}").format(message=err)]
     if isinstance(err, OSError):
         where = f"{err.filename}: " if err.filename else ""
-        return [f"error: {where}{err.strerror or err}"]
-    return ["interrupted"]
+        return [gettext("error: {message}").format(message=where + format_param(os_reason(err)))]
+    return [gettext("interrupted")]
 
 
-class AnnexgenGroup(click.Group):
+class AnnexgenGroup(ClerkGroup):
     """The ``annexgen`` group: runs a command and maps what it raises to an exit code."""
 
     def invoke(self, ctx: click.Context) -> Any:
@@ -94,9 +99,19 @@ FORMAT_OPTION: Final = click.option(
     type=click.Choice(["text", "json"]),
     default="text",
     show_default=True,
-    help="json: a list of findings (code, severity, file, line, column, place, field, "
-    "message, suggestion, excerpt, params), for editors and CI.",
+    help=N_(
+        "json: a list of findings (code, severity, file, line, column, place, field, "
+        "message, suggestion, excerpt, params), for editors and CI."
+    ),
 )
+
+#: how a finding's severity is written in a line (``--format json`` keeps the code word)
+_SEVERITY_WORDS: Final = {"error": N_("error"), "warning": N_("warning")}
+
+
+def severity_word(severity: str) -> str:
+    """``error`` / ``warning`` in the current language (``kļūda`` / ``brīdinājums``)."""
+    return gettext(_SEVERITY_WORDS[severity])
 
 
 def finding_line(f: Finding) -> str:
@@ -108,7 +123,7 @@ def finding_line(f: Finding) -> str:
     """
     where = str(f.location)
     head = f"{where}: " if where else ""
-    return f"{head}{f.severity}: {f.text} [{f.code}]"
+    return f"{head}{severity_word(f.severity)}: {f.text} [{f.code}]"
 
 
 def print_findings(findings: Iterable[Finding], fmt: str) -> None:
@@ -127,6 +142,17 @@ def print_findings(findings: Iterable[Finding], fmt: str) -> None:
         click.echo(finding_line(f))
 
 
+def count_errors(findings: Iterable[Finding]) -> str:
+    """``3 errors, 1 warning`` (``3 kļūdas, 1 brīdinājums``): the close of a summary."""
+    found = list(findings)
+    errors = sum(f.severity == "error" for f in found)
+    warnings = len(found) - errors
+    return gettext("{errors}, {warnings}").format(
+        errors=ngettext("{count} error", "{count} errors", errors).format(count=errors),
+        warnings=ngettext("{count} warning", "{count} warnings", warnings).format(count=warnings),
+    )
+
+
 def failing(findings: Iterable[Finding], *, strict: bool) -> bool:
     """Whether findings fail a file: any error, or with ``--strict`` any finding."""
     return any(f.severity == "error" or strict for f in findings)
@@ -134,4 +160,4 @@ def failing(findings: Iterable[Finding], *, strict: bool) -> bool:
 
 def unreadable(err: AnnexgenError, file: str) -> Finding:
     """A document that cannot be read, as a finding of its file (lint, template check)."""
-    return Finding("unreadable-document", location=Location(file), params={"reason": err.message})
+    return Finding("unreadable-document", location=Location(file), params={"reason": err.reason})

@@ -6,19 +6,36 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 import click
 
 from annexgen.cli._common import EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK
+from annexgen.cli._language import ClerkCommand
+from annexgen.i18n import N_, get_language, gettext
 
 if TYPE_CHECKING:
     from annexgen.jobs.batch import BatchReport, ItemResult
 
+#: what happened to a file, as a line says it (the status itself is the report's word)
+_STATUS: Final = {
+    "rendered": N_("rendered"),
+    "skipped": N_("skipped"),
+    "failed": N_("failed"),
+    "would render": N_("would render"),
+}
+
+
+def _status(status: str) -> str:
+    """The status word, padded so that the file names line up (a dry run's longer word
+    just pushes its own line)."""
+    width = max(len(gettext(_STATUS[word])) for word in ("rendered", "skipped", "failed")) + 1
+    return f"{gettext(_STATUS.get(status, status)):<{width}}"
+
 
 def _line(result: ItemResult, out_dir: Path) -> str:
     """``rendered  a/b.yaml → out/a/b.docx``: what happened, the input, where its .docx is."""
-    line = f"{result.status:<9} {result.relative}"
+    line = f"{_status(result.status)} {result.relative}"
     if result.output:
         line += f" → {out_dir.joinpath(*result.output.split('/'))}"
     return line
@@ -29,7 +46,7 @@ def _plain_progress(out_dir: Path) -> Callable[[ItemResult], None]:
 
     def show(result: ItemResult) -> None:
         if result.status == "failed":
-            click.echo(f"failed    {result.relative}\n{result.message}", err=True)
+            click.echo(f"{_status('failed')} {result.relative}\n{result.message}", err=True)
         else:
             click.echo(_line(result, out_dir))
 
@@ -38,63 +55,87 @@ def _plain_progress(out_dir: Path) -> Callable[[ItemResult], None]:
 
 def _summary(report: BatchReport, *, rich_output: bool) -> None:
     rows = [
-        ("rendered", report.count("rendered")),
-        ("skipped (unchanged)", report.count("skipped")),
-        ("failed", report.count("failed")),
+        (gettext("rendered"), report.count("rendered")),
+        (gettext("skipped (unchanged)"), report.count("skipped")),
+        (gettext("failed"), report.count("failed")),
     ]
     if report.count("would render"):
-        rows.insert(0, ("would render (dry run)", report.count("would render")))
+        rows.insert(0, (gettext("would render (dry run)"), report.count("would render")))
     if report.pdf_count:
-        rows.append(("PDF files", report.pdf_count))
+        rows.append((gettext("PDF files"), report.pdf_count))
+    seconds = f"{report.seconds:.2f}"
+    if get_language() == "lv":
+        seconds = seconds.replace(".", ",")  # document-rules §2.1: a decimal comma
     if rich_output:
         from rich.console import Console  # noqa: PLC0415 - only on a terminal
         from rich.table import Table  # noqa: PLC0415
 
-        table = Table(title=f"annexgen batch — {report.seconds:.2f} s")
-        table.add_column("result")
-        table.add_column("files", justify="right")
+        table = Table(title=gettext("annexgen batch — {seconds} s").format(seconds=seconds))
+        table.add_column(gettext("result"))
+        table.add_column(gettext("files"), justify="right")
         for name, count in rows:
             table.add_row(name, str(count))
         Console(stderr=True).print(table)
     else:
         parts = ", ".join(f"{name}: {count}" for name, count in rows)
-        click.echo(f"summary: {parts} in {report.seconds:.2f} s", err=True)
+        summary = gettext("summary: {parts} in {seconds} s")
+        click.echo(summary.format(parts=parts, seconds=seconds), err=True)
 
 
-@click.command()
+HELP = N_(
+    "Render every YAML annex under IN_DIR into the folder given with -o.\n"
+    "\n"
+    "Only changed files are rendered again (a manifest in that folder remembers what was made "
+    "from what); a bad file is reported and the rest still render. Each line says what "
+    "happened to a file and where its .docx is. Exit code 0 when everything is fine, 1 when "
+    "any file failed, 3 when LibreOffice is needed but missing, 130 when interrupted.\n"
+    "\n"
+    "\b\n"
+    "Examples:\n"
+    "  annexgen batch examples -o out\n"
+    "  annexgen batch lemumi/ -o publicesanai/ --public --pdf"
+)
+
+
+@click.command(cls=ClerkCommand, help=HELP)
 @click.argument("in_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option(
     "-o",
     "--out-dir",
     required=True,
     type=click.Path(file_okay=False, path_type=Path),
-    help="Folder the .docx files go to (created if missing); the folder structure of "
-    "IN_DIR is kept.",
+    help=N_(
+        "Folder the .docx files go to (created if missing); the folder structure of IN_DIR is kept."
+    ),
 )
 @click.option(
-    "-j", "--jobs", type=click.IntRange(min=1), help="Parallel workers (default: all cores)."
+    "-j", "--jobs", type=click.IntRange(min=1), help=N_("Parallel workers (default: all cores).")
 )
 @click.option(
-    "--pdf", is_flag=True, help="Also make PDFs (LibreOffice started once, kept for the batch)."
+    "--pdf",
+    is_flag=True,
+    help=N_("Also make PDFs (LibreOffice started once, kept for the batch)."),
 )
-@click.option("--pdf-a", is_flag=True, help="Make the PDFs as PDF/A-2b, for archives.")
+@click.option("--pdf-a", is_flag=True, help=N_("Make the PDFs as PDF/A-2b, for archives."))
 @click.option(
     "--pdf-ua",
     is_flag=True,
-    help="Make the PDFs as PDF/UA-1, for publishing (all PDFs are tagged; combines with --pdf-a).",
+    help=N_(
+        "Make the PDFs as PDF/UA-1, for publishing (all PDFs are tagged; combines with --pdf-a)."
+    ),
 )
 @click.option(
     "--office-workers",
     type=click.IntRange(min=1),
-    help="LibreOffice processes converting in parallel (default: one per core).",
+    help=N_("LibreOffice processes converting in parallel (default: one per core)."),
 )
-@click.option("--force", is_flag=True, help="Render everything, even unchanged files.")
-@click.option("--dry-run", is_flag=True, help="Check the files and say what would be rendered.")
-@click.option("--public", is_flag=True, help="Publication versions: personal data replaced.")
+@click.option("--force", is_flag=True, help=N_("Render everything, even unchanged files."))
+@click.option("--dry-run", is_flag=True, help=N_("Check the files and say what would be rendered."))
+@click.option("--public", is_flag=True, help=N_("Publication versions: personal data replaced."))
 @click.option(
     "--template",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Your own .docx template instead of the bundled ones.",
+    help=N_("Your own .docx template instead of the bundled ones."),
 )
 def batch(
     in_dir: Path,
@@ -109,19 +150,7 @@ def batch(
     public: bool,
     template: Path | None,
 ) -> None:
-    """Render every YAML annex under IN_DIR into the folder given with -o.
-
-    Only changed files are rendered again (a manifest in that folder remembers
-    what was made from what); a bad file is reported and the rest still render.
-    Each line says what happened to a file and where its .docx is.
-    Exit code 0 when everything is fine, 1 when any file failed, 3 when
-    LibreOffice is needed but missing, 130 when interrupted.
-
-    \b
-    Examples:
-      annexgen batch examples -o out
-      annexgen batch lemumi/ -o publicesanai/ --public --pdf
-    """
+    """A progress bar on a terminal, one line per file otherwise (CI logs, pipes)."""
     from annexgen.jobs.batch import run_batch  # noqa: PLC0415 - start-up: only when run
 
     interactive = sys.stderr.isatty() and not os.environ.get("CI")
@@ -131,12 +160,13 @@ def batch(
         from rich.progress import Progress  # noqa: PLC0415
 
         with Progress(transient=True) as bar:
-            task = bar.add_task("rendering", total=None)
+            task = bar.add_task(gettext("rendering"), total=None)
 
             def advance(result: ItemResult) -> None:
                 bar.advance(task)
                 if result.status == "failed":
-                    bar.console.print(f"[red]failed[/red] {escape(result.message)}")
+                    failed = escape(gettext("failed"))
+                    bar.console.print(f"[red]{failed}[/red] {escape(result.message)}")
                 elif result.status != "skipped":
                     line = _line(result, out_dir)
                     bar.console.print(escape(line), highlight=False)
@@ -154,6 +184,8 @@ def batch(
         )  # fmt: skip
     _summary(report, rich_output=interactive)
     if report.interrupted:
-        click.echo("interrupted: finished files are kept, no partial file was left", err=True)
+        click.echo(
+            gettext("interrupted: finished files are kept, no partial file was left"), err=True
+        )
         raise SystemExit(EXIT_INTERRUPTED)
     raise SystemExit(EXIT_OK if report.ok else EXIT_INVALID)

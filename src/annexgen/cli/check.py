@@ -7,29 +7,42 @@ from typing import TYPE_CHECKING
 
 import click
 
-from annexgen.cli._common import EXIT_INVALID, EXIT_OK, FORMAT_OPTION, failing, print_findings
+from annexgen.cli._common import (
+    EXIT_INVALID,
+    EXIT_OK,
+    FORMAT_OPTION,
+    count_errors,
+    failing,
+    print_findings,
+)
+from annexgen.cli._language import ClerkCommand
+from annexgen.i18n import N_, gettext, ngettext
 
 if TYPE_CHECKING:
     from annexgen.errors import Finding
 
 
-@click.command()
+HELP = N_(
+    "Check YAML annex FILES and print every problem, one per line.\n"
+    "\n"
+    "Each line reads file:line:column: field: severity: message [code]. Errors come first, "
+    "warnings (funding that does not add up, no decision …) after.\n"
+    "\n"
+    "Exit code 0 when every file is valid, 1 when any file has an error (or, with --strict, "
+    "a warning).\n"
+    "\n"
+    "\b\n"
+    "Example:\n"
+    "  annexgen check examples/*.yaml"
+)
+
+
+@click.command(cls=ClerkCommand, help=HELP)
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @FORMAT_OPTION
-@click.option("--strict", is_flag=True, help="Treat warnings as errors (exit 1).")
+@click.option("--strict", is_flag=True, help=N_("Treat warnings as errors (exit 1)."))
 def check(files: tuple[Path, ...], fmt: str, strict: bool) -> None:
-    """Check YAML annex FILES and print every problem, one per line.
-
-    Each line reads file:line:column: field: severity: message [code]. Errors
-    come first, warnings (funding that does not add up, no decision …) after.
-
-    Exit code 0 when every file is valid, 1 when any file has an error
-    (or, with --strict, a warning).
-
-    \b
-    Example:
-      annexgen check examples/*.yaml
-    """
+    """Every finding of every file, then one summary line on stderr (scripts read stdout)."""
     from annexgen.model.loading import check_file  # noqa: PLC0415 - start-up: only when run
 
     findings: list[Finding] = []
@@ -40,10 +53,16 @@ def check(files: tuple[Path, ...], fmt: str, strict: bool) -> None:
         bad_files += failing(found, strict=strict)
     print_findings(findings, fmt)
     if fmt == "text":
-        errors = sum(f.severity == "error" for f in findings)
+        summary = gettext("{files} checked: {valid} valid, {bad} with problems ({counts})")
         click.echo(
-            f"{len(files)} file(s) checked: {len(files) - bad_files} valid, {bad_files} with "
-            f"problems ({errors} error(s), {len(findings) - errors} warning(s))",
+            summary.format(
+                files=ngettext("{count} file", "{count} files", len(files)).format(
+                    count=len(files)
+                ),
+                valid=len(files) - bad_files,
+                bad=bad_files,
+                counts=count_errors(findings),
+            ),
             err=True,
         )
     raise SystemExit(EXIT_INVALID if bad_files else EXIT_OK)

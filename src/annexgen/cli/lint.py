@@ -11,11 +11,14 @@ from annexgen.cli._common import (
     EXIT_INVALID,
     EXIT_OK,
     FORMAT_OPTION,
+    count_errors,
     failing,
     print_findings,
     unreadable,
 )
+from annexgen.cli._language import ClerkCommand
 from annexgen.errors import DocumentError
+from annexgen.i18n import N_, gettext, ngettext
 
 if TYPE_CHECKING:
     from annexgen.errors import Finding
@@ -30,34 +33,37 @@ def _print_rules(ctx: click.Context, _param: click.Parameter, value: bool) -> No
     ctx.exit(EXIT_OK)
 
 
-@click.command()
+HELP = N_(
+    "Check Word (.docx) and text (.txt) annexes for wrong amounts, dates and typography.\n"
+    "\n"
+    "Errors (words that disagree with figures, wrong agreement, wrong LVL→EUR rate, dates in "
+    "the wrong case) are printed first; warnings about style (legacy spacing, decimal points, "
+    "quotation marks) after them. Each line reads file:position: severity: message (suggest: "
+    "correction) [rule]; see every rule with: annexgen lint --rules\n"
+    "\n"
+    "Exit code 0 when no file has an error (with --strict: no finding at all), 1 otherwise; a "
+    "file that cannot be read counts as failed.\n"
+    "\n"
+    "\b\n"
+    "Example:\n"
+    "  annexgen lint old/*.docx notes.txt"
+)
+
+
+@click.command(cls=ClerkCommand, help=HELP)
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @FORMAT_OPTION
-@click.option("--strict", is_flag=True, help="Warnings (style) fail too (exit 1).")
+@click.option("--strict", is_flag=True, help=N_("Warnings (style) fail too (exit 1)."))
 @click.option(
     "--rules",
     is_flag=True,
     expose_value=False,
     is_eager=True,
     callback=_print_rules,
-    help="List the rules (code, severity, what it finds, its source) and exit.",
+    help=N_("List the rules (code, severity, what it finds, its source) and exit."),
 )
 def lint(files: tuple[Path, ...], fmt: str, strict: bool) -> None:
-    """Check Word (.docx) and text (.txt) annexes for wrong amounts, dates and typography.
-
-    Errors (words that disagree with figures, wrong agreement, wrong LVL→EUR
-    rate, dates in the wrong case) are printed first; warnings about style
-    (legacy spacing, decimal points, quotation marks) after them. Each line
-    reads file:position: severity: message (suggest: correction) [rule]; see
-    every rule with: annexgen lint --rules
-
-    Exit code 0 when no file has an error (with --strict: no finding at all),
-    1 otherwise; a file that cannot be read counts as failed.
-
-    \b
-    Example:
-      annexgen lint old/*.docx notes.txt
-    """
+    """Every finding of every file; an unreadable file is a finding of its own and fails."""
     from annexgen.reading.lint import lint_file  # noqa: PLC0415 - start-up: only when run
 
     findings: list[Finding] = []
@@ -73,11 +79,20 @@ def lint(files: tuple[Path, ...], fmt: str, strict: bool) -> None:
         failed += failing(found, strict=strict)
     print_findings(findings, fmt)
     if fmt == "text":
-        errors = sum(f.severity == "error" for f in findings) - unread
-        warnings = len(findings) - errors - unread
+        read = [f for f in findings if f.code != "unreadable-document"]
+        summary = gettext(
+            "{files} linted: {passed} passed, {failed} failed ({counts}, {unread} unreadable)"
+        )
         click.echo(
-            f"{len(files)} file(s) linted: {len(files) - failed} passed, {failed} failed "
-            f"({errors} error(s), {warnings} warning(s), {unread} unreadable)",
+            summary.format(
+                files=ngettext("{count} file", "{count} files", len(files)).format(
+                    count=len(files)
+                ),
+                passed=len(files) - failed,
+                failed=failed,
+                counts=count_errors(read),
+                unread=unread,
+            ),
             err=True,
         )
     raise SystemExit(EXIT_INVALID if failed else EXIT_OK)

@@ -10,53 +10,76 @@ from typing import TYPE_CHECKING
 import click
 
 from annexgen.cli._common import EXIT_OK, error_lines, exit_code
+from annexgen.cli._language import ClerkCommand
 from annexgen.errors import AnnexgenError, ConversionError
+from annexgen.i18n import N_, gettext
 
 if TYPE_CHECKING:
     from annexgen.word.office import OfficePool
 
+HELP = N_(
+    "Render YAML annex FILES to Word documents.\n"
+    "\n"
+    "Every file is rendered even if an earlier one fails; the exit code is 1 when any input "
+    "was invalid and 3 when output or PDF conversion failed. An existing output is never left "
+    "half-written. With --pdf, LibreOffice is started once and kept for all FILES, which are "
+    "converted in parallel.\n"
+    "\n"
+    "\b\n"
+    "Examples:\n"
+    "  annexgen render examples/*.yaml --out-dir out\n"
+    "  annexgen render annex.yaml -o out/annex.docx --pdf\n"
+    "  annexgen render annex.yaml --public --template my-template.docx"
+)
 
-@click.command()
+
+@click.command(cls=ClerkCommand, help=HELP)
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Output .docx (only with one FILE); default: FILE with .docx.",
+    help=N_("Output .docx (only with one FILE); default: FILE with .docx."),
 )
 @click.option(
     "-d",
     "--out-dir",
     type=click.Path(file_okay=False, path_type=Path),
-    help="Write FILE.docx for every FILE into this folder (created if missing).",
+    help=N_("Write FILE.docx for every FILE into this folder (created if missing)."),
 )
-@click.option("--pdf", is_flag=True, help="Also write a PDF next to the .docx (needs LibreOffice).")
-@click.option("--pdf-a", is_flag=True, help="Write the PDF as PDF/A-2b, for archives.")
+@click.option(
+    "--pdf", is_flag=True, help=N_("Also write a PDF next to the .docx (needs LibreOffice).")
+)
+@click.option("--pdf-a", is_flag=True, help=N_("Write the PDF as PDF/A-2b, for archives."))
 @click.option(
     "--pdf-ua",
     is_flag=True,
-    help="Write the PDF as PDF/UA-1, for publishing (every PDF is tagged; combines with --pdf-a).",
+    help=N_(
+        "Write the PDF as PDF/UA-1, for publishing (every PDF is tagged; combines with --pdf-a)."
+    ),
 )
 @click.option(
     "--office-workers",
     type=click.IntRange(min=1),
-    help="LibreOffice processes converting in parallel (default: one per core).",
+    help=N_("LibreOffice processes converting in parallel (default: one per core)."),
 )
 @click.option(
     "--public",
     is_flag=True,
-    help="Publication version: personal data replaced (default output FILE.public.docx).",
+    help=N_("Publication version: personal data replaced (default output FILE.public.docx)."),
 )
 @click.option(
     "--e-signed/--no-e-signed",
     default=None,
-    help="Signed with a secure e-signature: no signature gap, adds the e-signature sentence "
-    "(overrides e_signed in the YAML).",
+    help=N_(
+        "Signed with a secure e-signature: no signature gap, adds the e-signature sentence "
+        "(overrides e_signed in the YAML)."
+    ),
 )
 @click.option(
     "--template",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Your own .docx template instead of the bundled one.",
+    help=N_("Your own .docx template instead of the bundled one."),
 )
 def render(
     files: tuple[Path, ...],
@@ -70,23 +93,11 @@ def render(
     e_signed: bool | None,
     template: Path | None,
 ) -> None:
-    """Render YAML annex FILES to Word documents.
-
-    Every file is rendered even if an earlier one fails; the exit code is 1
-    when any input was invalid and 3 when output or PDF conversion failed.
-    An existing output is never left half-written. With --pdf, LibreOffice is
-    started once and kept for all FILES, which are converted in parallel.
-
-    \b
-    Examples:
-      annexgen render examples/*.yaml --out-dir out
-      annexgen render annex.yaml -o out/annex.docx --pdf
-      annexgen render annex.yaml --public --template my-template.docx
-    """
+    """One bad file does not stop the others; the worst exit code wins."""
     if output is not None and len(files) > 1:
-        raise click.UsageError("-o/--output needs exactly one FILE")
+        raise click.UsageError(gettext("-o/--output needs exactly one FILE"))
     if output is not None and out_dir is not None:
-        raise click.UsageError("give -o/--output or -d/--out-dir, not both")
+        raise click.UsageError(gettext("give -o/--output or -d/--out-dir, not both"))
     if out_dir is not None:
         out_dir.mkdir(parents=True, exist_ok=True)
     from annexgen.word.office import OfficePool, default_workers  # noqa: PLC0415

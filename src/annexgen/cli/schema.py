@@ -7,6 +7,9 @@ from pathlib import Path
 
 import click
 
+from annexgen.cli._language import ClerkCommand
+from annexgen.i18n import N_
+
 
 def schema_text() -> str:
     """The schema as committed in ``schema/annexgen.schema.json`` (stable formatting)."""
@@ -15,24 +18,31 @@ def schema_text() -> str:
     return json.dumps(annex_json_schema(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
-@click.command()
+HELP = N_(
+    "Print the JSON Schema of annex YAML files.\n"
+    "\n"
+    "Point your editor at it for autocompletion and validation. With the YAML extension "
+    "(yaml-language-server), save the schema next to your annexes and start each annex file "
+    "with this line:\n"
+    "\n"
+    "\b\n"
+    "# yaml-language-server: $schema=annexgen.schema.json\n"
+    "\n"
+    "\b\n"
+    "Example:\n"
+    "  annexgen schema -o annexgen.schema.json"
+)
+
+
+@click.command(cls=ClerkCommand, help=HELP)
 @click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to a file."
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help=N_("Write to a file."),
 )
 def schema(output: Path | None) -> None:
-    """Print the JSON Schema of annex YAML files.
-
-    Point your editor at it for autocompletion and validation. With the YAML
-    extension (yaml-language-server), save the schema next to your annexes and
-    start each annex file with this line:
-
-    \b
-    # yaml-language-server: $schema=annexgen.schema.json
-
-    \b
-    Example:
-      annexgen schema -o annexgen.schema.json
-    """
+    """The committed schema's exact text (stable formatting), to stdout or atomically to -o."""
     text = schema_text()
     if output is None:
         click.echo(text, nl=False)

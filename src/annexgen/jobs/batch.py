@@ -44,7 +44,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, Literal
 
 from annexgen.about import VERSION
-from annexgen.errors import AnnexgenError, ConversionError, DataError
+from annexgen.errors import AnnexgenError, ConversionError, DataError, OutputError
+from annexgen.i18n import get_language, set_language
 from annexgen.inputs import MAX_YAML_BYTES, TooLarge, read_bounded
 from annexgen.output import safe_name, sync_dir, write_atomic
 from annexgen.word.templates import bundled_sha256
@@ -196,7 +197,9 @@ def plan_batch(
         output = "/".join(parts)
         target = out_dir.joinpath(*parts)
         if any(p in ("", ".", "..") or "/" in p or "\\" in p for p in parts):  # pragma: no cover
-            raise AnnexgenError(f"refusing to write outside {out_dir}: {output}")
+            raise OutputError(
+                code="output-outside", params={"folder": str(out_dir), "path": output}
+            )
         item = BatchItem(source, rel.as_posix(), target, output)
         planned.setdefault(output.casefold(), []).append(item)
     items: list[BatchItem] = []
@@ -349,6 +352,11 @@ def _render_one(task: tuple[BatchItem, str | None, bool, bool]) -> ItemResult:
 _PR_SET_PDEATHSIG: Final = 1  # linux/prctl.h
 
 
+def _start_worker(parent: int, language: str) -> None:  # pragma: no cover - in the worker
+    set_language(language)
+    _die_with_parent(parent)
+
+
 def _die_with_parent(parent: int) -> None:  # pragma: no cover - runs in the worker
     """A render worker ends when the batch does, even when the batch is killed (-9).
 
@@ -384,8 +392,10 @@ def _map(tasks: list[tuple[BatchItem, str | None, bool, bool]], jobs: int) -> It
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     chunk = max(1, min(64, len(tasks) // (jobs * 8)))
     context = multiprocessing.get_context(method)
+    # the workers write the failures' messages: in this process's language (--lang too),
+    # and die with the batch
     with ProcessPoolExecutor(
-        jobs, mp_context=context, initializer=_die_with_parent, initargs=(os.getpid(),)
+        jobs, mp_context=context, initializer=_start_worker, initargs=(os.getpid(), get_language())
     ) as pool:
         try:
             yield from pool.map(_render_one, tasks, chunksize=chunk)
@@ -479,7 +489,7 @@ def run_batch(
     started = time.perf_counter()
     source_dir, target_dir = Path(in_dir), Path(out_dir)
     if not source_dir.is_dir():
-        raise AnnexgenError(f"not a folder: {source_dir}")
+        raise AnnexgenError(code="not-a-folder", params={"path": str(source_dir)})
     want_pdf = pdf or pdf_a or pdf_ua
     own_pool = pool is None
     if want_pdf and not dry_run:

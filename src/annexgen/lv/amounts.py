@@ -80,10 +80,7 @@ def to_money(amount: Decimal | str | int) -> Decimal:
     negative amounts, more than two decimals and amounts ≥ 10**12.
     """
     if isinstance(amount, bool | float):
-        raise LanguageError(
-            f"money must be a Decimal, int or str, not {type(amount).__name__} "
-            f"({amount!r}): floats cannot hold cents exactly"
-        )
+        raise LanguageError(code="money-float", params={"value": repr(amount)})
     if isinstance(amount, int):
         value = Decimal(amount)
     elif isinstance(amount, Decimal):
@@ -91,30 +88,28 @@ def to_money(amount: Decimal | str | int) -> Decimal:
     elif isinstance(amount, str):
         value = _parse_money_text(amount)
     else:
-        raise LanguageError(f"money must be a Decimal, int or str, not {type(amount).__name__}")
+        raise LanguageError(code="money-type", params={"type": type(amount).__name__})
     if not value.is_finite():
-        raise LanguageError(f"amount is not a number: {amount!r}")
+        raise LanguageError(code="amount-not-a-number", params={"value": str(amount)})
     if value < 0 or value.is_signed():  # "-0" too: it printed as "-0,00 EUR (nulle eiro)"
-        raise LanguageError(f"amount must not be negative: {amount!r}")
+        raise LanguageError(code="amount-negative", params={"value": str(amount)})
     exponent = value.as_tuple().exponent
     if isinstance(exponent, int) and exponent < -2:
-        raise LanguageError(f"amount has more than two decimals: {amount!r}")
+        raise LanguageError(code="amount-decimals", params={"value": str(amount)})
     if value >= MAX_NUMBER:
-        raise LanguageError(f"amount too large (must be below 10^12): {amount!r}")
+        raise LanguageError(code="amount-too-large", params={"value": str(amount)})
     return value.quantize(_CENT)
 
 
 def _parse_money_text(text: str) -> Decimal:
     stripped = unicodedata.normalize("NFC", text).strip()
     if not _MONEY_TEXT.fullmatch(stripped):
-        raise LanguageError(
-            f"not an amount: {text!r} (expected e.g. 19700, 19 700,00 or 19 700.00)"
-        )
+        raise LanguageError(code="not-an-amount", params={"value": text})
     plain = re.sub(r"[ \u00a0\u202f]", "", stripped).replace(",", ".")
     try:
         return Decimal(plain)
     except InvalidOperation:  # pragma: no cover - the regex admits only digits
-        raise LanguageError(f"not an amount: {text!r}") from None
+        raise LanguageError(code="not-an-amount", params={"value": text}) from None
 
 
 def format_amount(amount: Decimal | str | int, currency: str = "EUR", *, code: bool = True) -> str:
@@ -159,9 +154,7 @@ def amount_to_words(
     words = f"{number_to_words(whole, style=style)} {noun_form(whole, cur.major_forms(spelling))}"
     if cents == "none":
         if minor:
-            raise LanguageError(
-                f"{value} has cents; use cents='digits' or cents='words' to keep them"
-            )
+            raise LanguageError(code="amount-has-cents", params={"value": value})
         return words
     if cents == "digits":
         return f"{words} {minor:02d} {minor_word or noun_form(minor, cur.minor)}"
@@ -169,7 +162,10 @@ def amount_to_words(
         if not minor:
             return words
         return f"{words} un {number_to_words(minor, style=style)} {noun_form(minor, cur.minor)}"
-    raise LanguageError(f"unknown cents mode {cents!r}; expected none, digits or words")
+    raise LanguageError(
+        code="unknown-option",
+        params={"what": "cents", "value": str(cents), "options": ["none", "digits", "words"]},
+    )
 
 
 def lvl_to_eur(amount: Decimal | str | int) -> Decimal:
@@ -213,7 +209,7 @@ def parse_amount_words(text: str) -> tuple[Decimal, str]:
     lowered = [w.lower().strip(",") for w in words]
     major_at = next((i for i, w in enumerate(lowered) if w in MAJOR_WORDS), None)
     if major_at is None:
-        raise LanguageError(f"no currency word (eiro, euro, lats …) in {text!r}")
+        raise LanguageError(code="no-currency-word", params={"text": text})
     cur = MAJOR_WORDS[lowered[major_at]]
     whole = words_to_number(" ".join(words[:major_at]))
     rest = lowered[major_at + 1 :]
@@ -224,9 +220,9 @@ def parse_amount_words(text: str) -> tuple[Decimal, str]:
     minor_nouns = {*cur.minor.all(), *cur.minor_aliases}
     noun_start = next((i for i in range(len(rest)) if " ".join(rest[i:]) in minor_nouns), None)
     if noun_start is None or noun_start == 0:
-        raise LanguageError(f"cannot read the minor unit (centi, santīmi …) in {text!r}")
+        raise LanguageError(code="no-minor-unit", params={"text": text})
     minor_text = " ".join(rest[:noun_start])
     minor = int(minor_text) if minor_text.isdigit() else words_to_number(minor_text)
     if minor > 99:
-        raise LanguageError(f"minor part {minor} is more than 99 in {text!r}")
+        raise LanguageError(code="minor-over-99", params={"minor": minor, "text": text})
     return (Decimal(whole) + Decimal(minor) / 100).quantize(_CENT), cur.code

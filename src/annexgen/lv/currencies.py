@@ -68,9 +68,10 @@ class Currency:
         try:
             return self.major[key]
         except KeyError:
-            options = ", ".join(self.major)
+            options = list(self.major)
             raise LanguageError(
-                f"unknown spelling {key!r} for {self.code}; expected one of {options}"
+                code="unknown-spelling",
+                params={"spelling": key, "currency": self.code, "options": options},
             ) from None
 
 
@@ -109,8 +110,10 @@ def get_currency(code: str) -> Currency:
     try:
         return CURRENCIES[code.upper()]
     except (KeyError, AttributeError):
-        known = ", ".join(CURRENCIES)
-        raise LanguageError(f"unknown currency {code!r}; known: {known}") from None
+        known = list(CURRENCIES)
+        raise LanguageError(
+            code="unknown-currency", params={"currency": code, "options": known}
+        ) from None
 
 
 _PLURAL_FORM: Final = Locale("lv").plural_form
@@ -120,7 +123,9 @@ def plural_category(n: int) -> PluralCategory:
     """CLDR plural category of a whole number in Latvian (Babel's ``lv`` rules)."""
     category = _PLURAL_FORM(n)
     if category not in ("zero", "one", "other"):  # pragma: no cover - CLDR data change
-        raise LanguageError(f"unexpected plural category {category!r} for {n}")
+        raise LanguageError(  # pragma: no cover - CLDR has three categories for lv
+            code="plural-category", params={"category": category, "number": n}
+        )
     return category  # type: ignore[return-value]
 
 

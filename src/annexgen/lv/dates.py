@@ -60,11 +60,16 @@ def format_date(d: date, case: Case = "nominative", *, nbsp: bool = True) -> str
     date never breaks across lines, §6.1; plain spaces are for plain-text use).
     """
     if not isinstance(d, date):
-        raise LanguageError(f"format_date needs a datetime.date, got {type(d).__name__}")
+        raise LanguageError(
+            code="needs-type",
+            params={"function": "format_date", "type": "datetime.date", "got": type(d).__name__},
+        )
     try:
         column = CASES.index(case)
     except ValueError:
-        raise LanguageError(f"unknown case {case!r}; expected one of {', '.join(CASES)}") from None
+        raise LanguageError(
+            code="unknown-option", params={"what": "case", "value": case, "options": list(CASES)}
+        ) from None
     sp = _NBSP if nbsp else " "
     return f"{d.year}.{sp}gada {d.day}.{sp}{MONTHS[d.month - 1][column]}"
 
@@ -123,4 +128,4 @@ def parse_date(text: str) -> tuple[date, Case]:
     for mention in iter_dates(norm):
         if mention.start == 0 and mention.end == len(norm):
             return mention.date, mention.case
-    raise LanguageError(f"not a date like '2013. gada 5. decembra': {text!r}")
+    raise LanguageError(code="not-a-latvian-date", params={"value": text})

@@ -51,13 +51,13 @@ def parse_number(text: str) -> Decimal:
     stripped = unicodedata.normalize("NFC", text).strip()
     m = _NUMBER.fullmatch(stripped)
     if m is None:
-        raise LanguageError(f"not a number: {text!r} (expected e.g. 1 234,56)")
+        raise LanguageError(code="not-a-figure", params={"value": text})
     digits = re.sub(r"[ \u00a0\u202f]", "", m["int"])
     frac = m["frac"]
     try:
         value = Decimal(f"{digits}.{frac}" if frac is not None else digits)
     except InvalidOperation:  # pragma: no cover - the pattern admits only digits
-        raise LanguageError(f"not a number: {text!r}") from None
+        raise LanguageError(code="not-a-figure", params={"value": text}) from None
     return -value if m["sign"] else value
 
 
@@ -73,11 +73,13 @@ def format_number(value: Decimal | int, places: int = 0) -> str:
     what it computed, it never rounds on the way to the page.
     """
     if isinstance(value, bool) or not isinstance(value, int | Decimal):
-        raise LanguageError(f"not a number: {value!r}")
+        raise LanguageError(code="not-a-figure", params={"value": str(value)})
     number = Decimal(value)
     exponent = number.as_tuple().exponent
     if isinstance(exponent, int) and -exponent > places and number != round_half_up(number, places):
-        raise LanguageError(f"{value} has more than {places} decimals")
+        raise LanguageError(
+            code="too-many-decimals", params={"value": str(value), "places": places}
+        )
     text = f"{number:,.{places}f}"
     sign = ""
     if text.startswith("-"):

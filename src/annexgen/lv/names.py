@@ -26,7 +26,7 @@ def initial(given: str) -> str:
     parts = []
     for part in given.split("-"):
         if not part:
-            raise LanguageError(f"cannot take an initial of {given!r}")
+            raise LanguageError(code="no-initial", params={"name": given})
         head = part[:2].capitalize()
         parts.append(f"{head}." if head in _DIGRAPHS else f"{part[0].upper()}.")
     return "-".join(parts)
@@ -42,7 +42,7 @@ def short_name(full_name: str) -> str:
     name = re.sub(r"\.(?=\S)", ". ", name)  # "J.Lāčplēsis" → "J. Lāčplēsis"
     words = name.split()
     if not words:
-        raise LanguageError("a name is needed for the signature")
+        raise LanguageError(code="name-needed")
     if len(words) == 1:
         return words[0]
     *given, surname = words

@@ -28,6 +28,7 @@ import unicodedata
 from typing import Final, Literal
 
 from annexgen.errors import LanguageError, UnknownWordError
+from annexgen.messages import Param, Phrase
 
 __all__ = ["MAX_NUMBER", "STYLES", "Style", "number_to_words", "words_to_number"]
 
@@ -99,9 +100,16 @@ _TABLES: Final = _build_tables()
 
 def _check_int(n: object) -> int:
     if isinstance(n, bool) or not isinstance(n, int):
-        raise LanguageError(f"number_to_words needs an int, got {type(n).__name__} {n!r}")
+        raise LanguageError(
+            code="needs-type",
+            params={
+                "function": "number_to_words",
+                "type": "int",
+                "got": f"{type(n).__name__} {n!r}",
+            },
+        )
     if not 0 <= n < MAX_NUMBER:
-        raise LanguageError(f"number out of range 0 … 999 999 999 999: {n}")
+        raise LanguageError(code="number-out-of-range", params={"number": n})
     return n
 
 
@@ -115,7 +123,9 @@ def number_to_words(n: int, *, style: Style = "municipal") -> str:
     """
     n = _check_int(n)
     if style not in _TABLES:
-        raise LanguageError(f"unknown style {style!r}; expected one of {', '.join(STYLES)}")
+        raise LanguageError(
+            code="unknown-option", params={"what": "style", "value": style, "options": list(STYLES)}
+        )
     if n == 0:
         return "nulle"
     last, mid = _TABLES[style]
@@ -184,8 +194,9 @@ def _offset(text: str, index: int) -> int:
     return starts[index] if index < len(starts) else len(norm)
 
 
-def _malformed(text: str, index: int, why: str) -> LanguageError:
-    return LanguageError(f"not a number: {why} at position {_offset(text, index)} in {text!r}")
+def _malformed(text: str, index: int, why: Phrase) -> LanguageError:
+    params: dict[str, Param] = {"why": why, "position": _offset(text, index), "text": text}
+    return LanguageError(code="number-words-malformed", params=params)
 
 
 def words_to_number(text: str) -> int:
@@ -201,14 +212,17 @@ def words_to_number(text: str) -> int:
     111029
     """
     if not isinstance(text, str):
-        raise LanguageError(f"words_to_number needs a str, got {type(text).__name__}")
+        raise LanguageError(
+            code="needs-type",
+            params={"function": "words_to_number", "type": "str", "got": type(text).__name__},
+        )
     all_words = _words(text)
     tokens = [(w, i) for i, w in enumerate(all_words) if w != "un"]
     if not tokens:
-        raise LanguageError(f"no number words in {text!r}")
+        raise LanguageError(code="no-number-words", params={"text": text})
     if tokens[0][0] == "nulle":
         if len(tokens) > 1:
-            raise LanguageError(f"'nulle' cannot be combined with other words in {text!r}")
+            raise LanguageError(code="nulle-combined", params={"text": text})
         return 0
 
     total = 0
@@ -227,37 +241,41 @@ def words_to_number(text: str) -> int:
         if kind == _UNIT and i + 1 < count and tokens[i + 1][0] in _HUNDRED_WORDS:
             # "divi simti", "viens simts": a multiplier of the hundred word
             if stage:
-                raise _malformed(text, index, f"'{word} {tokens[i + 1][0]}' after smaller words")
+                raise _malformed(
+                    text,
+                    index,
+                    Phrase("words-after-smaller", {"words": f"{word} {tokens[i + 1][0]}"}),
+                )
             group, has_group, stage = value * 100, True, 1
             i += 2
             continue
         if kind in (_HUNDRED, _HUNDREDS):
             if stage:
-                raise _malformed(text, index, f"'{word}' after smaller words")
+                raise _malformed(text, index, Phrase("words-after-smaller", {"words": word}))
             if word == "simti":
-                raise _malformed(text, index, "'simti' needs a multiplier (divi simti)")
+                raise _malformed(text, index, Phrase("simti-needs-multiplier"))
             group, has_group, stage = value, True, 1
         elif kind == _TENK:
             if stage >= 2:
-                raise _malformed(text, index, f"'{word}' after a tens, teens or units word")
+                raise _malformed(text, index, Phrase("word-after-tens", {"word": word}))
             group, has_group, stage = group + value, True, 2
         elif kind == _TEENK:
             if stage >= 2:
-                raise _malformed(text, index, f"'{word}' after a tens, teens or units word")
+                raise _malformed(text, index, Phrase("word-after-tens", {"word": word}))
             group, has_group, stage = group + value, True, 3
         elif kind == _UNIT:
             if stage >= 3:
-                raise _malformed(text, index, f"'{word}' after a units or teens word")
+                raise _malformed(text, index, Phrase("word-after-units", {"word": word}))
             group, has_group, stage = group + value, True, 3
         else:  # a scale word, possibly with its multiplier fused in ("divtūkstoš")
             if kind == _SCALE_COMPOUND:
                 if has_group:
-                    raise _malformed(text, index, f"'{word}' after other number words")
+                    raise _malformed(text, index, Phrase("word-after-others", {"word": word}))
                 multiplier, scale = value // 1000, 1000
             else:
                 multiplier, scale = (group if has_group else 1), value
             if scale >= last_scale:
-                raise _malformed(text, index, f"'{word}' after an equal or smaller scale word")
+                raise _malformed(text, index, Phrase("word-after-scale", {"word": word}))
             total += multiplier * scale
             last_scale = scale
             group, has_group, stage = 0, False, 0

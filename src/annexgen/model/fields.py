@@ -38,7 +38,7 @@ from pydantic import (
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
 
-from annexgen.errors import TextError
+from annexgen.errors import FieldError
 from annexgen.lv import get_currency, lvl_to_eur, parse_date, short_name, to_money
 from annexgen.lv.amounts import CentsMode
 from annexgen.lv.approval import ApprovedForm
@@ -86,10 +86,8 @@ _DATE_FORMS: Final = "2013-12-05, 05.12.2013. or 2013. gada 5. decembris"
 def _real_date(year: int, month: int, day: int, written: str) -> date:
     try:
         return date(year, month, day)
-    except ValueError as err:
-        raise ValueError(
-            f"expected a date like {_DATE_FORMS}: {written!r} is not a real date ({err})"
-        ) from None
+    except ValueError:
+        raise FieldError(code="date-not-real", params={"value": written}) from None
 
 
 def _parse_date(value: object) -> object:
@@ -112,7 +110,7 @@ def _parse_date(value: object) -> object:
         return _real_date(year, month, day, value)
     if "gada" in text:
         return parse_date(text)[0]
-    raise ValueError(f"expected a date like {_DATE_FORMS}, got {value!r}")
+    raise FieldError(code="date-expected", params={"value": value})
 
 
 #: A calendar date; YAML may write 2013-12-05, 05.12.2013. or "2013. gada 5. decembris".
@@ -128,12 +126,12 @@ def whole_number(value: object) -> object:
     if isinstance(value, str):
         text = value.strip()
         if not re.fullmatch(r"[0-9]+", text):
-            raise ValueError(f"expected a whole number written with digits, like 3, got {value!r}")
+            raise FieldError(code="whole-number-digits", params={"value": value})
         return int(text)
     if isinstance(value, bool):
-        raise ValueError("expected a whole number, not true/false")
+        raise FieldError(code="whole-number-bool")
     if isinstance(value, float):  # 2.0 from Python code: Pydantic would take it as 2
-        raise ValueError(f"expected a whole number, not the float {value!r}")
+        raise FieldError(code="whole-number-float", params={"value": repr(value)})
     return value
 
 
@@ -221,7 +219,7 @@ class Money(Model):
             return data
         if len(data) > MAX_MONEY_TEXT:
             params: dict[str, Param] = {"length": len(data), "limit": MAX_MONEY_TEXT}
-            raise TextError(code="money-text-too-long", params=params)
+            raise FieldError(code="money-text-too-long", params=params)
         eur = None
         bracket = data.rfind("(")
         stated = _STATED_EUR.fullmatch(data, bracket) if bracket >= 0 else None
@@ -230,7 +228,7 @@ class Money(Model):
             data = data[:bracket]
         m = _MONEY_TEXT.fullmatch(data)
         if not m or (m.group("code1") and m.group("code2")):
-            raise ValueError(f"expected an amount like '19 700,00 EUR' or 'LVL 1000', got {data!r}")
+            raise FieldError(code="money-expected", params={"value": data})
         code = m.group("code1") or m.group("code2") or "EUR"
         result = {"amount": m.group("amount"), "currency": "EUR" if code == "€" else code}
         if eur is not None:
@@ -241,7 +239,7 @@ class Money(Model):
     def _check_currency(self) -> Money:
         self.currency = get_currency(self.currency).code
         if self.eur is not None and self.currency == "EUR":
-            raise ValueError("'eur' is only for amounts in another currency (LVL)")
+            raise FieldError(code="eur-only-for-other")
         return self
 
     @classmethod
@@ -259,7 +257,9 @@ class Money(Model):
             return self.amount
         if self.currency == "LVL":
             return lvl_to_eur(self.amount)
-        raise ValueError(f"no fixed euro rate for {self.currency}")  # pragma: no cover
+        raise FieldError(  # pragma: no cover
+            code="no-euro-rate", params={"currency": self.currency}
+        )
 
 
 class Options(Model):

@@ -47,8 +47,10 @@ from yaml.events import (
 )
 
 from annexgen.errors import AnnexgenError, DataError, Finding, Location, field_path
+from annexgen.i18n import pgettext
+from annexgen.i18n_sources import translate_yaml_comments
 from annexgen.inputs import MAX_YAML_BYTES, TooLarge, read_bounded
-from annexgen.messages import Param
+from annexgen.messages import Param, Phrase, os_reason
 from annexgen.model.checks import cross_check
 from annexgen.model.introspect import models_in
 from annexgen.model.kinds import KINDS, REGISTRY, Annex
@@ -233,10 +235,18 @@ def _pydantic_findings(
         if loc and loc[0] == kind:
             loc = loc[1:]
         ctx = e.get("ctx") or {}
+        phrase = ctx.get("phrase")  # a kind's own problem (the table kind): code and params
         if "file" in ctx:  # found in another file the annex reads (a .csv beside the YAML)
             place = Location(ctx["file"], ctx.get("line"), ctx.get("column"), ctx.get("field"))
+            if isinstance(phrase, Phrase):
+                findings.append(Finding(phrase.code, location=place, params=phrase.params))
+                continue
             reason = str(e["msg"]).removeprefix("Value error, ")
             findings.append(Finding("invalid-value", location=place, params={"reason": reason}))
+            continue
+        if isinstance(phrase, Phrase):
+            where_at = where.location(loc)
+            findings.append(Finding(phrase.code, location=where_at, params=phrase.params))
             continue
         # pydantic reports model-level input errors of nested models at "<model>.<field>"
         # for our before-validators; keep the path as the user's keys.
@@ -447,11 +457,11 @@ def _parse(text: str, filename: str) -> tuple[Any, _Located, list[Finding]]:
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        what = " ".join(p for p in (err.context, err.problem) if p)
-        syntax = [_syntax(what, Location(filename, line, col))]
+        syntax = [_syntax(_yaml_reason(err), Location(filename, line, col))]
         return None, where, _character_problems(text, filename, None) + syntax
     except yaml.YAMLError as err:  # pragma: no cover - reader errors are caught above
-        return None, where, [_syntax(str(err), Location(filename))]
+        words = Phrase("library-words", {"words": str(err)})
+        return None, where, [_syntax(words, Location(filename))]
     if not nodes:
         return None, where, [Finding("empty-file", location=Location(filename))]
     if len(nodes) != 1:
@@ -469,8 +479,33 @@ def _raw_finding(raw: _Raw, filename: str) -> Finding:
                    params=params)  # fmt: skip
 
 
-def _syntax(reason: str, location: Location) -> Finding:
+def _syntax(reason: Param, location: Location) -> Finding:
     return Finding("yaml-syntax", location=location, params={"reason": reason})
+
+
+#: PyYAML's (libyaml's) commonest complaints, by the code of the clerk's words for them
+_YAML_PROBLEMS: Final = (
+    ("mapping values are not allowed", "yaml-colon"),
+    ("could not find expected ':'", "yaml-no-colon"),
+    ("did not find expected key", "yaml-indentation"),
+    ("did not find expected '-' indicator", "yaml-indentation"),
+    ("expected <block end>", "yaml-indentation"),
+    ("found unexpected end of stream", "yaml-unclosed-quote"),
+    ("that cannot start any token", "yaml-bad-start"),
+    ("did not find expected ',' or ']'", "yaml-unclosed-bracket"),
+    ("did not find expected ',' or '}'", "yaml-unclosed-bracket"),
+)
+
+
+def _yaml_reason(err: yaml.MarkedYAMLError) -> Param:
+    """Why PyYAML refused the text, in the clerk's words where the case is a common one;
+    otherwise PyYAML's own words, quoted."""
+    problem = str(err.problem or "")
+    for words, code in _YAML_PROBLEMS:
+        if words in problem:
+            return Phrase(code)
+    what = " ".join(p for p in (err.context, err.problem) if p)
+    return Phrase("library-words", {"words": what})
 
 
 def _validate(text: str, filename: str, base_dir: Path | None) -> tuple[Any, list[Finding]]:
@@ -531,7 +566,7 @@ def _read(path: Path) -> tuple[str | None, list[Finding]]:
         params: dict[str, Param] = {"size": err.size, "limit": MAX_FILE_BYTES // 1024}
         return None, [Finding("file-too-large", location=where, params=params)]
     except OSError as err:
-        reason = {"reason": err.strerror or str(err)}
+        reason: dict[str, Param] = {"reason": os_reason(err)}
         return None, [Finding("unreadable-file", location=where, params=reason)]
     try:
         return raw.decode("utf-8-sig"), []
@@ -618,13 +653,17 @@ def annex_to_yaml(annex: BaseModel) -> str:
 def skeleton(kind: str) -> str:
     """The commented example YAML for ``kind``; it passes ``annexgen check`` as is.
 
+    Its comments are in the current language (:mod:`annexgen.i18n`); keys and
+    values are the same in every language.
+
     An unknown ``kind`` is a :class:`DataError` with an ``unknown-kind`` finding,
     the same one a YAML file with that kind gets.
     """
     if kind not in REGISTRY:
         raise DataError([unknown_kind(kind)])
     folder = resources.files("annexgen") / "skeletons"
-    return (folder / REGISTRY[kind].skeleton).read_text(encoding="utf-8")
+    text = (folder / REGISTRY[kind].skeleton).read_text(encoding="utf-8")
+    return translate_yaml_comments(text, pgettext)
 
 
 def unknown_kind(kind: str, location: Location | None = None) -> Finding:

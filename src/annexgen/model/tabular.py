@@ -24,12 +24,14 @@ from __future__ import annotations
 import csv
 import io
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Final
 
+from annexgen.messages import Param, Phrase, format_param, os_reason
 from annexgen.model.fields import MAX_ITEMS
 
 __all__ = [
@@ -88,13 +90,29 @@ class Sheet:
 
 
 class TabularError(Exception):
-    """A table file that cannot be read at all; ``row``/``column`` when known."""
+    """A table file that cannot be read at all; ``row``/``column`` when known.
 
-    def __init__(self, message: str, row: int | None = None, column: int | None = None) -> None:
-        super().__init__(message)
-        self.message = message
+    ``reason`` is the phrase of the message (code and params), so that the
+    table kind reports it in the reader's language; ``message`` is its words now.
+    """
+
+    def __init__(
+        self,
+        code: str,
+        params: Mapping[str, Param] | None = None,
+        *,
+        row: int | None = None,
+        column: int | None = None,
+    ) -> None:
+        self.reason = Phrase(code, dict(params or {}))
+        super().__init__(format_param(self.reason))
         self.row = row
         self.column = column
+
+    @property
+    def message(self) -> str:
+        """What is wrong, in the current language."""
+        return format_param(self.reason)
 
 
 def read_sheet(path: Path, *, sheet: str | None = None, name: str | None = None) -> Sheet:
@@ -107,30 +125,32 @@ def read_sheet(path: Path, *, sheet: str | None = None, name: str | None = None)
     shown = name or str(path)
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
-        raise TabularError(f"expected a .csv or .xlsx file, not {suffix or 'no extension'!r}")
+        if not suffix:
+            raise TabularError("tabular-no-extension")
+        raise TabularError("tabular-type", {"suffix": suffix})
     try:
         size = path.stat().st_size
     except FileNotFoundError:
-        raise TabularError("file not found") from None
+        raise TabularError("document-not-found") from None
     except OSError as err:
-        raise TabularError(f"cannot read the file: {err.strerror}") from None
+        raise TabularError("unreadable-file", {"reason": os_reason(err)}) from None
     if size > MAX_TABLE_BYTES:
-        raise TabularError(f"file is {size} bytes; the limit is {MAX_TABLE_BYTES // 1024} KiB")
+        raise TabularError("file-too-large", {"size": size, "limit": MAX_TABLE_BYTES // 1024})
     if suffix == ".csv":
         if sheet is not None:
-            raise TabularError("'sheet' is only for .xlsx files")
+            raise TabularError("tabular-sheet-xlsx")
         rows = _csv_rows(path)
     else:
         rows = _xlsx_rows(path, sheet)
     rows = [r for r in rows if any(c.value not in (None, "") for c in r)]
     if not rows:
-        raise TabularError("the file has no rows")
+        raise TabularError("tabular-no-rows")
     header, data = rows[0], rows[1:]
     if len(data) > MAX_ITEMS:
-        raise TabularError(f"the file has {len(data)} rows; the limit is {MAX_ITEMS}")
+        raise TabularError("tabular-too-many-rows", {"count": len(data), "limit": MAX_ITEMS})
     width = max(len(r) for r in rows)
     if width > MAX_COLUMNS:
-        raise TabularError(f"the file has {width} columns; the limit is {MAX_COLUMNS}")
+        raise TabularError("tabular-too-many-columns", {"count": width, "limit": MAX_COLUMNS})
     return Sheet(shown, tuple(header), tuple(tuple(r) for r in data))
 
 
@@ -150,9 +170,7 @@ def _decode(raw: bytes) -> str:
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
         raise TabularError(
-            f"neither UTF-8 nor Windows-1257 text (byte 0x{raw[err.start]:02x}); "
-            "save it from Excel as 'CSV UTF-8' or 'CSV (semikolu atdalīts)'",
-            row=line,
+            "tabular-encoding", {"byte": f"0x{raw[err.start]:02x}"}, row=line
         ) from None
 
 
@@ -180,7 +198,7 @@ def _csv_rows(path: Path) -> list[list[SheetCell]]:
             rows.append([SheetCell(v, line, c) for c, v in enumerate(record, start=1)])
             line = reader.line_num + 1
     except csv.Error as err:
-        raise TabularError(f"not a valid CSV file: {err}", row=line) from None
+        raise TabularError("tabular-bad-csv", {"reason": str(err)}, row=line) from None
     return rows
 
 
@@ -220,7 +238,7 @@ def _xlsx_rows(path: Path, sheet: str | None) -> list[list[SheetCell]]:
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as err:
-        raise TabularError(f"not an Excel (.xlsx) workbook: {err}") from None
+        raise TabularError("tabular-bad-xlsx", {"reason": str(err)}) from None
     try:
         if sheet is None:
             worksheet = book.worksheets[0]
@@ -228,12 +246,12 @@ def _xlsx_rows(path: Path, sheet: str | None) -> list[list[SheetCell]]:
             worksheet = book[sheet]
         else:
             raise TabularError(
-                f"no sheet {sheet!r}; the workbook has: {', '.join(book.sheetnames)}"
+                "tabular-no-sheet", {"sheet": sheet, "sheets": list(book.sheetnames)}
             )
         rows: list[list[SheetCell]] = []
         for r, cells in enumerate(worksheet.iter_rows(min_row=1, min_col=1), start=1):
             if r > MAX_ITEMS + 50:
-                raise TabularError(f"the sheet has more than {MAX_ITEMS} rows")
+                raise TabularError("tabular-sheet-too-many-rows", {"limit": MAX_ITEMS})
             row: list[SheetCell] = []
             for c, cell in enumerate(cells, start=1):
                 value, percent = _xlsx_value(

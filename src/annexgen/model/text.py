@@ -31,6 +31,7 @@ import unicodedata
 from typing import Final
 
 from annexgen.errors import TextError
+from annexgen.messages import Param, Phrase
 
 __all__ = ["MAX_TEXT_LENGTH", "TextError", "clean_text", "describe_char"]
 
@@ -38,24 +39,39 @@ __all__ = ["MAX_TEXT_LENGTH", "TextError", "clean_text", "describe_char"]
 #: field is about 1 400 characters.
 MAX_TEXT_LENGTH: Final = 10_000
 
+#: Unicode's names of the characters that have none in ``unicodedata`` (controls)
 _NAMES: Final = {
     0x00: "NULL",
-    0x07: "BELL (docxtpl would start a new paragraph)",
+    0x07: "BELL",
     0x08: "BACKSPACE",
-    0x0B: "VERTICAL TAB (Shift+Enter in Word; use a normal line break)",
-    0x0C: "FORM FEED (docxtpl would insert a page break)",
-    0x85: "NEXT LINE (NEL; use a normal line break)",
+    0x0B: "VERTICAL TAB",
+    0x0C: "FORM FEED",
+    0x85: "NEXT LINE",
     0x1B: "ESCAPE",
     0xFFFE: "NONCHARACTER U+FFFE",
     0xFFFF: "NONCHARACTER U+FFFF",
 }
+#: what a clerk should know about a character, by the code of its message
+_HINTS: Final = {
+    0x07: "char-hint-bell",
+    0x0B: "char-hint-vertical-tab",
+    0x0C: "char-hint-form-feed",
+}
 
 
-def describe_char(ch: str) -> str:
-    """``U+000B VERTICAL TAB (…)`` — a code point in words a clerk can search for."""
+def describe_char(ch: str) -> Phrase:
+    """``U+000B VERTICAL TAB (…)`` — a code point a clerk can search for, and a hint.
+
+    The name is Unicode's (the same in every language, like a code); the hint
+    is a message of its own, so it is read in the clerk's language.
+    """
     code = ord(ch)
-    name = _NAMES.get(code) or unicodedata.name(ch, "control character")
-    return f"U+{code:04X} {name}"
+    name = _NAMES.get(code) or unicodedata.name(ch, "") or "CONTROL CHARACTER"
+    params: dict[str, Param] = {"code": f"U+{code:04X}", "name": name}
+    hint = _HINTS.get(code)
+    if hint is None:
+        return Phrase("char", params)
+    return Phrase("char-hinted", {**params, "hint": Phrase(hint)})
 
 
 #: C0 controls but tab and line feed (CR is normalised first), DEL and C1 controls

@@ -37,7 +37,7 @@ from lxml import etree
 
 from annexgen.errors import DocumentError, TemplateError
 from annexgen.inputs import NotRegularFile, TooLarge, read_bounded
-from annexgen.messages import Param
+from annexgen.messages import Param, os_reason
 from annexgen.word.package import Package, parse_strict
 
 __all__ = [
@@ -124,10 +124,9 @@ def read_document(path: str | Path) -> Document:
     p = Path(path)
     suffix = p.suffix.lower()
     if suffix not in {".docx", ".txt", ".text"}:
-        raise DocumentError(
-            f"cannot read {p.suffix or 'files without an extension'}: expected .docx or .txt",
-            file=str(p),
-        )
+        if not p.suffix:
+            raise DocumentError(code="document-no-extension", file=str(p))
+        raise DocumentError(code="document-wrong-type", params={"suffix": p.suffix}, file=str(p))
     data = _read_bytes(p)
     if suffix == ".docx":
         document = _read_docx(data, p)
@@ -154,17 +153,19 @@ def _read_bytes(path: Path) -> bytes:
     try:
         return read_bounded(path, MAX_DOCUMENT_BYTES)
     except FileNotFoundError:
-        raise DocumentError("file not found", file=str(path)) from None
+        raise DocumentError(code="document-not-found", file=str(path)) from None
     except NotRegularFile as err:
         if err.what == "a folder":
-            raise DocumentError("is a directory, not a file", file=str(path)) from None
+            raise DocumentError(code="os-is-a-folder", file=str(path)) from None
         params: dict[str, Param] = {"what": err.what}
         raise DocumentError(file=str(path), code="not-a-regular-file", params=params) from None
     except TooLarge as err:
         params = {"size": err.size, "limit": MAX_DOCUMENT_BYTES // 2**20}
         raise DocumentError(file=str(path), code="document-too-large", params=params) from None
     except OSError as err:
-        raise DocumentError(f"cannot read the file: {err.strerror}", file=str(path)) from None
+        raise DocumentError(
+            code="unreadable-file", params={"reason": os_reason(err)}, file=str(path)
+        ) from None
 
 
 # --- plain text ------------------------------------------------------------------
@@ -185,8 +186,8 @@ def _decode(data: bytes, path: Path) -> str:
         # Guessing a code page (cp1257?) could silently turn "ā" into garbage
         # that then "passes" the checks; refusing is the honest answer.
         raise DocumentError(
-            f"not UTF-8 text (byte 0x{data[err.start]:02x} at offset {err.start}); "
-            "save the file as UTF-8",
+            code="document-not-utf8",
+            params={"byte": f"0x{data[err.start]:02x}", "offset": err.start},
             file=str(path),
         ) from None
 
@@ -290,7 +291,7 @@ def _read_docx(data: bytes, path: Path) -> Document:
     root = _parse(package[main], path)
     body = root.find(_w("body"))
     if body is None:
-        raise DocumentError("not a Word document (no w:body)", file=str(path))
+        raise DocumentError(code="not-word-document", params={"part": "w:body"}, file=str(path))
     reader = _DocxReader()
     blocks: list[TextBlock] = []
     rows: list[DocumentRow] = []
@@ -316,7 +317,9 @@ def _parse(data: bytes, path: Path) -> etree._Element:
     try:
         root: etree._Element = parse_strict(data)
     except etree.XMLSyntaxError as err:  # pragma: no cover - Package.read parsed it already
-        raise DocumentError(f"broken Word XML: {err}", file=str(path)) from None
+        raise DocumentError(
+            code="broken-xml", params={"reason": str(err)}, file=str(path)
+        ) from None
     return root
 
 

@@ -19,11 +19,13 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Final
 
+from annexgen.i18n import gettext
 from annexgen.inputs import read_bounded
 from annexgen.lv import iter_amount_mentions, iter_dates, lvl_to_eur
 from annexgen.lv.amounts import to_money
 from annexgen.lv.approval import act_dative, approved_form
 from annexgen.lv.figures import is_total_label
+from annexgen.messages import Param, Phrase, format_param
 from annexgen.model.fields import Options
 from annexgen.model.kinds.project_announcement import (
     DISCLAIMER_END,
@@ -95,17 +97,21 @@ _PROTOCOL: Final = re.compile(
 
 @dataclass
 class Extracted:
-    """The data read from a document, and what could not be understood."""
+    """The data read from a document, and what could not be understood.
+
+    ``notes`` are phrases (code and params), written out in the reader's language
+    (``# CHECK:`` lines of :func:`extract_yaml`, the web form).
+    """
 
     data: dict[str, Any]
-    notes: list[str] = field(default_factory=list)
+    notes: list[Phrase] = field(default_factory=list)
 
 
 def _clean(text: str) -> str:
     return text.replace(_NBSP, " ").strip()
 
 
-def _mark(lines: list[str], out: dict[str, Any], notes: list[str]) -> None:
+def _mark(lines: list[str], out: dict[str, Any], notes: list[Phrase]) -> None:
     decision: dict[str, Any] = {}
     for line in lines:
         text = _clean(line)
@@ -168,7 +174,7 @@ def _mark(lines: list[str], out: dict[str, Any], notes: list[str]) -> None:
         if decision.get("approval") and "date" in decision and "meeting" not in decision:
             decision["meeting"] = False
         if "council" not in decision:
-            notes.append("the annex mark names no council: fill in decision.council")
+            notes.append(Phrase("extract-no-council"))
             decision["council"] = ""
         if decision.get("act") == "lēmumam":
             del decision["act"]
@@ -206,7 +212,7 @@ def _role(text: str) -> str:
 
 
 def _cost_lines(
-    paragraphs: list[str], notes: list[str], options: dict[str, Any]
+    paragraphs: list[str], notes: list[Phrase], options: dict[str, Any]
 ) -> list[dict[str, Any]]:
     lines = []
     for paragraph in paragraphs:
@@ -222,10 +228,11 @@ def _cost_lines(
             continue
         m = mentions[0]
         if not m.agrees:
-            notes.append(
-                f"costs: {m.text!r} — the words say {m.words_value}, the figure {m.figure}; "
-                "the figure was kept"
-            )
+            params: dict[str, Param] = {
+                "text": m.text, "figure": m.figure,
+                "words_value": "?" if m.words_value is None else m.words_value,
+            }  # fmt: skip
+            notes.append(Phrase("extract-cost-words", params))
         before = paragraph[: m.start].rstrip()
         money, after = _money(m.figure, m.currency, paragraph[m.end :])
         after = _unspace(after)
@@ -274,10 +281,6 @@ def _duration(value: str) -> dict[str, Any]:
 _CONTACT_SLOTS: Final = (("phone", "Tālr."), ("mobile", "Mob."), ("email", "E-pasts"))
 _CONTACT_LABEL: Final = re.compile(
     "(" + "|".join(re.escape(label) for _, label in _CONTACT_SLOTS) + r"):\s*"
-)
-_PLACEHOLDER_NOTE: Final = (
-    "{field}: the document shows {placeholder!r} here, not the personal data "
-    "(it was published with --public); left empty: fill it in from the original"
 )
 
 
@@ -401,7 +404,7 @@ def _styled_paragraphs(path: Path) -> list[tuple[str, str]]:
 
 def _announcement(doc: Document, path: Path) -> Extracted:
     """A press release (seed 004): title, paragraphs and bullet lists, EU disclaimer."""
-    notes: list[str] = []
+    notes: list[Phrase] = []
     if path.suffix.lower() == ".docx":
         paragraphs = _styled_paragraphs(path)
     else:
@@ -434,7 +437,7 @@ def _announcement(doc: Document, path: Path) -> Extracted:
         if m["open"] == "“":
             data["options"] = {"quotes": "en"}
     else:
-        notes.append("the EU-funding sentence is not in the standard wording: kept as written")
+        notes.append(Phrase("extract-eu-sentence"))
         quoted = _quoted(title)
         data["project"] = {"name": quoted.group(1) if quoted else title, "programme": "",
                            "responsible": ""}  # fmt: skip
@@ -554,7 +557,7 @@ def _body_texts(doc: Document, table: DocumentTable | None) -> tuple[list[str], 
 
 def _table_annex(doc: Document, table: DocumentTable) -> Extracted:
     """A table annex: its mark, title, paragraphs, columns, rows and „Kopā” row."""
-    notes: list[str] = []
+    notes: list[Phrase] = []
     data: dict[str, Any] = {"kind": "table"}
     before, after = _body_texts(doc, table)
     marks = 0
@@ -565,7 +568,7 @@ def _table_annex(doc: Document, table: DocumentTable) -> Extracted:
     rest = [_clean(t) for t in before[marks:] if t.strip()]
     data["title"] = rest[0] if rest else ""
     if not rest:
-        notes.append("no title found: fill in title")
+        notes.append(Phrase("extract-no-title"))
     if rest[1:]:
         data["intro"] = rest[1:]
     width = max(len(r) for r in table.rows)
@@ -616,7 +619,7 @@ def _table_annex(doc: Document, table: DocumentTable) -> Extracted:
         elif not re.search(r"\d\d\s+\w+$", words.group("words")):
             options["cents"] = "none"
         if words.group("label").strip() != label:
-            notes.append(f"the total in words is labelled {words.group('label')!r}")
+            notes.append(Phrase("extract-total-label", {"label": words.group("label")}))
     if label.rstrip(":") != "Kopā":
         total["label"] = label.rstrip(":")
     if stated:
@@ -640,7 +643,7 @@ def _table_annex(doc: Document, table: DocumentTable) -> Extracted:
 
 def _generic(doc: Document) -> Extracted:
     """Anything else: its mark, title, paragraphs and tables, never an empty shell."""
-    notes: list[str] = []
+    notes: list[Phrase] = []
     data: dict[str, Any] = {"kind": "generic"}
     before, _ = _body_texts(doc, None)
     texts = [t for t in before if t.strip()]
@@ -661,10 +664,10 @@ def _generic(doc: Document) -> Extracted:
             paragraphs += ["\t".join(_clean(c) for c in row) for row in table.rows if any(row)]
     if rows:
         data["rows"] = rows
-        notes.append("the document's tables are kept as labelled rows: check them")
+        notes.append(Phrase("extract-tables-as-rows"))
     if paragraphs or not rows:
         data["paragraphs"] = paragraphs or ["(tukšs)"]
-    notes.append("not a project description, announcement or table: read as a generic annex")
+    notes.append(Phrase("extract-generic"))
     return Extracted(data, notes)
 
 
@@ -699,11 +702,11 @@ def extract(path: str | Path, *, placeholder: str | None = None) -> Extracted:
     if title_index is None and not known_rows:  # not a project description
         table = _data_table(doc)
         return _table_annex(doc, table) if table is not None else _generic(doc)
-    notes: list[str] = []
+    notes: list[Phrase] = []
     data: dict[str, Any] = {"kind": "project-description"}
     options: dict[str, Any] = {}
     if title_index is None:
-        notes.append("no title like 'Projekta „…” apraksts' found")
+        notes.append(Phrase("extract-no-description-title"))
     else:
         _mark(blocks[:title_index], data, notes)
         title = _clean(blocks[title_index])
@@ -735,7 +738,7 @@ def extract(path: str | Path, *, placeholder: str | None = None) -> Extracted:
             extra.append(
                 {"label": raw_label, "text": row.value, **({"after": previous} if previous else {})}
             )
-            notes.append(f"row {raw_label!r} ({row.position}) kept as an extra row")
+            notes.append(Phrase("extract-extra-row", {"label": raw_label, "place": row.position}))
             continue
         if raw_label != LABELS[key]:
             labels[key] = raw_label
@@ -771,7 +774,9 @@ def extract(path: str | Path, *, placeholder: str | None = None) -> Extracted:
         if extra_row["text"] == placeholder:  # a personal row as --public prints it
             extra_row.update(text="", personal=True)
             hidden.append(f"extra_rows[{i}].text")
-    notes += [_PLACEHOLDER_NOTE.format(field=f, placeholder=placeholder) for f in hidden]
+    notes += [
+        Phrase("extract-placeholder", {"field": f, "placeholder": placeholder}) for f in hidden
+    ]
     if hidden and placeholder != _DEFAULT_PLACEHOLDER:
         options["personal_placeholder"] = placeholder  # --public again shows the same
     if extra:
@@ -784,8 +789,9 @@ def extract(path: str | Path, *, placeholder: str | None = None) -> Extracted:
 def extract_yaml(path: str | Path, *, placeholder: str | None = None) -> str:
     """The extracted annex as YAML; notes become comments at the top."""
     result = extract(path, placeholder=placeholder)
-    lines = [f"# extracted by annexgen from {_comment(Path(path).name)}"]
-    lines += [f"# CHECK: {_comment(note)}" for note in result.notes]
+    name = _comment(Path(path).name)
+    lines = ["# " + gettext("extracted by annexgen from {name}").format(name=name)]
+    lines += [f"# CHECK: {_comment(format_param(note))}" for note in result.notes]
     return "\n".join(lines) + "\n" + dump_data(result.data)
 
 

@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Final
 
 from annexgen.errors import Finding, LanguageError, Location, Severity
+from annexgen.i18n import N_, gettext
 from annexgen.lv import (
     Case,
     CentsMode,
@@ -55,7 +56,7 @@ from annexgen.lv import (
 )
 from annexgen.lv.amounts import FIGURE, FIGURE_GROUPS, MAJOR_WORDS
 from annexgen.lv.figures import format_number, is_total_label, parse_number
-from annexgen.messages import Param
+from annexgen.messages import Param, Phrase
 from annexgen.model.checks import amount_words_params
 from annexgen.reading.documents import Document, DocumentTable, TextBlock, read_document
 
@@ -75,49 +76,52 @@ class Rule:
 RULES: Final[dict[str, Rule]] = {
     r.id: r
     for r in (
-        Rule("amount-words", "error", "amount in words differs from the figure",
+        Rule("amount-words", "error", N_("amount in words differs from the figure"),
              "latvian-language §10"),
         Rule("amount-words-unreadable", "error",
-             "amount in words contains a word that is not a number word",
+             N_("amount in words contains a word that is not a number word"),
              "latvian-language §10 step 2"),
-        Rule("amount-currency", "error", "figure and words name different currencies",
+        Rule("amount-currency", "error", N_("figure and words name different currencies"),
              "latvian-language §10"),
-        Rule("noun-agreement", "error", "counted noun does not agree with its number",
+        Rule("noun-agreement", "error", N_("counted noun does not agree with its number"),
              "latvian-language §2"),
         Rule("scale-agreement", "error",
-             "simts/tūkstotis/miljons does not agree with its multiplier",
+             N_("simts/tūkstotis/miljons does not agree with its multiplier"),
              "latvian-language §1.2"),
-        Rule("lvl-eur-rate", "error", "euro equivalent is not LVL ÷ 0,702804",
+        Rule("lvl-eur-rate", "error", N_("euro equivalent is not LVL ÷ 0,702804"),
              "latvian-language §11"),
-        Rule("date-case", "error", "date in the wrong case for its context",
+        Rule("date-case", "error", N_("date in the wrong case for its context"),
              "latvian-language §6.2"),
-        Rule("date-spacing", "warning", "no space after the ordinal dot (legacy '2013.gada')",
+        Rule("date-spacing", "warning", N_("no space after the ordinal dot (legacy '2013.gada')"),
              "latvian-language §6.1; document-rules §1.4"),
-        Rule("decimal-point", "warning", "decimal point in an amount (Latvian uses a comma)",
+        Rule("decimal-point", "warning", N_("decimal point in an amount (Latvian uses a comma)"),
              "document-rules §2.1; latvian-language §5"),
-        Rule("quotes", "warning", "quotation marks other than Latvian „…”",
+        Rule("quotes", "warning", N_("quotation marks other than Latvian „…”"),
              "document-rules §1.11"),
-        Rule("nr-spacing", "warning", "no space after 'Nr.'", "document-rules §1.10"),
+        Rule("nr-spacing", "warning", N_("no space after 'Nr.'"), "document-rules §1.10"),
         Rule("digits-agreement", "warning",
-             "counted noun after digits does not agree with the number ('01 centi')",
+             N_("counted noun after digits does not agree with the number ('01 centi')"),
              "latvian-language §2, §4"),
-        Rule("colloquial-number", "warning", "colloquial number word (simtu, tūkstots)",
+        Rule("colloquial-number", "warning", N_("colloquial number word (simtu, tūkstots)"),
              "latvian-language §1.3, §10 step 2"),
         Rule("table-total", "error",
-             "a „Kopā”/„Pavisam” row's figure is not the sum of its column",
+             N_("a „Kopā”/„Pavisam” row's figure is not the sum of its column"),
              "document-rules §2.1; issue 16"),
     )
 }  # fmt: skip
 
 
 def rules_text() -> str:
-    """The rule table as a reader wants it (``annexgen lint --rules``): id, severity, why."""
+    """The rule table as a reader wants it (``annexgen lint --rules``): id, severity, why
+    — in the reader's language (the summaries are marked for the catalog)."""
     width = max(len(r.id) for r in RULES.values())
     lines = []
     for severity in ("error", "warning"):
         for rule in (r for r in RULES.values() if r.severity == severity):
-            lines.append(f"{rule.id:<{width}}  {rule.severity:<7}  {rule.summary}")
-            lines.append(f"{'':<{width}}  {'':<7}  source: {rule.reference}")
+            word = gettext(rule.severity)  # "error" / "warning", as the finding lines say it
+            lines.append(f"{rule.id:<{width}}  {word:<12}  {gettext(rule.summary)}")
+            source = gettext("source: {reference}").format(reference=rule.reference)
+            lines.append(f"{'':<{width}}  {'':<12}  {source}")
     return "\n".join(lines) + "\n"
 
 
@@ -479,13 +483,15 @@ _BEFORE: Final = re.compile(r"(?P<word>[^\W\d_]+)[ \u00a0]+(?:pat[ \u00a0]+)?$")
 _AFTER: Final = re.compile(r"^[ \u00a0]+(?P<word>[^\W\d_]+)")
 _SITTING: Final = frozenset({"sēde", "sēdes", "sēdei", "sēdi", "sēdē"})
 _GENITIVE_PREPOSITIONS: Final = frozenset({"no", "pēc", "pirms", "kopš"})
-_CASE_LV: Final[dict[str, str]] = {
-    "nominative": "nominatīvā",
-    "genitive": "ģenitīvā",
-    "dative": "datīvā",
-    "accusative": "akuzatīvā",
-    "locative": "lokatīvā",
-}
+#: a case as a message names it ("in the dative", "datīvā"): a phrase of its own code
+_CASE_NAMES: Final[dict[str, Phrase]] = {
+    case: Phrase(code)
+    for case, code in (
+        ("nominative", "case-nominative"), ("genitive", "case-genitive"),
+        ("dative", "case-dative"), ("accusative", "case-accusative"),
+        ("locative", "case-locative"),
+    )
+}  # fmt: skip
 
 
 def _required_case(text: str, start: int, end: int) -> tuple[Case, str] | None:
@@ -519,8 +525,7 @@ def _check_dates(text: str) -> Iterator[Finding]:
                 ok = after is not None
             if not ok:
                 params: dict[str, Param] = {
-                    "word": word, "required": case, "required_lv": _CASE_LV[case],
-                    "found": d.case,
+                    "word": word, "required": _CASE_NAMES[case], "found": _CASE_NAMES[d.case],
                 }  # fmt: skip
                 suggestion = format_date(d.date, case, nbsp=False)
                 yield _finding(text, d.start, d.end, "date-case", params, suggestion)

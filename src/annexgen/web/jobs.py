@@ -65,7 +65,7 @@ def problems_by_input(kind: str, problems: list[Finding]) -> dict[str, list[dict
     for problem in problems:
         target = _target(kind, _dotted(problem.location.field), groups)
         out.setdefault(target, []).append(
-            {"severity": problem.severity, "message": latvian(problem.message)}
+            {"severity": problem.severity, "message": latvian(problem)}
         )
     return out
 
@@ -269,7 +269,7 @@ def open_file(name: str, raw: bytes) -> dict[str, Any]:
         try:
             extracted = extract(path)
         except AnnexgenError as err:
-            raise Unreadable([f"Dokumentu nevar nolasīt: {latvian(err.message)}"]) from None
+            raise Unreadable([f"Dokumentu nevar nolasīt: {latvian(err)}"]) from None
     notes = [latvian(note) for note in extracted.notes]
     kind = str(extracted.data.get("kind", ""))
     if kind not in REGISTRY:
@@ -283,7 +283,7 @@ def _located(problem: Finding) -> str:
     where = problem.location
     place = f"{where.line}. rinda: " if where.line else ""
     field = f"{where.field}: " if where.field else ""
-    return f"{place}{field}{latvian(problem.message)}"
+    return f"{place}{field}{latvian(problem)}"
 
 
 def _report_line(name: str, finding: Finding) -> str:
@@ -292,7 +292,7 @@ def _report_line(name: str, finding: Finding) -> str:
     where = f"{loc.line}:{loc.column}" if loc.line is not None else (loc.place or "")
     severity = "kļūda" if finding.severity == "error" else "stils"
     fix = f" (ieteikums: {finding.suggestion})" if finding.suggestion is not None else ""
-    return f"{name}:{where}: {severity} {finding.code}: {latvian(finding.message)}{fix}"
+    return f"{name}:{where}: {severity} {finding.code}: {latvian(finding)}{fix}"
 
 
 def check_document(name: str, raw: bytes) -> dict[str, Any]:
@@ -309,7 +309,7 @@ def check_document(name: str, raw: bytes) -> dict[str, Any]:
         try:
             document = read_document(path)
         except AnnexgenError as err:
-            raise Unreadable([f"Dokumentu nevar nolasīt: {latvian(err.message)}"]) from None
+            raise Unreadable([f"Dokumentu nevar nolasīt: {latvian(err)}"]) from None
         report = [_report_line(name, f) for f in lint_document(document)]
     blocks = []
     count = 0
@@ -327,7 +327,7 @@ def check_document(name: str, raw: bytes) -> dict[str, Any]:
                     "end": end,
                     "rule": f.code,
                     "severity": f.severity,
-                    "message": latvian(f.message),
+                    "message": latvian(f),
                     "suggestion": f.suggestion,
                     "excerpt": block.text[start:end],
                 }

@@ -1,9 +1,10 @@
 """Messages about the data in the clerk's Latvian, for the web form.
 
-annexgen's checks speak English today; until its message catalogs carry
-Latvian, the form translates each message through the ``[[errors]]`` table of
-``lv.toml`` (a pattern over the English message and its Latvian words), so the
-Latvian lives in one table and the English stays the checks' own.
+Every message comes from annexgen's catalog (:mod:`annexgen.i18n`), in Latvian
+whatever the server's locale. The form words a few messages its own way — next
+to an input, "Obligāts lauks: aizpildiet to." says more than the YAML key —
+through the ``[[errors]]`` table of ``lv.toml``, a pattern over the English
+message (the message id) and the form's Latvian words.
 """
 
 from __future__ import annotations
@@ -11,13 +12,14 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from annexgen.errors import AnnexgenError, Finding
+from annexgen.i18n import use_language
+from annexgen.messages import Phrase, format_param
 from annexgen.web.form import catalog
 
 __all__ = ["latvian"]
 
-#: Prefix of a message no table entry translates (the English follows it).
-UNTRANSLATED = "Nepareiza vērtība: "
-#: English messages longer than this are not matched (they are shown as written).
+#: English messages longer than this are not matched (the catalog's words are shown).
 _MAX_MATCHED = 2000
 
 
@@ -28,11 +30,18 @@ def _table() -> tuple[tuple[re.Pattern[str], str], ...]:
     )
 
 
-def latvian(message: str) -> str:
-    """The Latvian words for one English message from annexgen's checks."""
-    if len(message) <= _MAX_MATCHED:
+def _words(item: Finding | AnnexgenError | Phrase) -> str:
+    return format_param(item) if isinstance(item, Phrase) else item.message
+
+
+def latvian(item: Finding | AnnexgenError | Phrase) -> str:
+    """The Latvian words for one finding, error or note: the form's own, else the catalog's."""
+    with use_language("en"):
+        english = _words(item)
+    if len(english) <= _MAX_MATCHED:
         for pattern, words in _table():
-            match = pattern.fullmatch(message)
+            match = pattern.fullmatch(english)
             if match:
                 return match.expand(words)
-    return UNTRANSLATED + message
+    with use_language("lv"):
+        return _words(item)

@@ -2,7 +2,10 @@
 
 One autoescaping environment for every page and fragment (``templates/``);
 no HTML is written in Python strings. Text from the clerk's data only ever
-reaches a page through this environment's escaping.
+reaches a page through this environment's escaping. The environment has
+gettext (``{% trans %}``, ``_()``, ``ngettext()``: :func:`annexgen.i18n.install_jinja`),
+so a page's words can live in the catalog and follow
+:func:`annexgen.i18n.use_language` around a render.
 """
 
 from __future__ import annotations
@@ -12,6 +15,8 @@ from typing import Any
 
 from jinja2 import PackageLoader, StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
+
+from annexgen.i18n import install_jinja
 
 __all__ = ["environment", "render_fragment", "render_page"]
 
@@ -24,7 +29,7 @@ def environment() -> SandboxedEnvironment:
     template: those go through :mod:`annexgen.word.environment`); sandboxed all
     the same, so that nothing a page is given can be called into.
     """
-    return SandboxedEnvironment(
+    env = SandboxedEnvironment(
         loader=PackageLoader("annexgen.web", "templates"),
         autoescape=True,
         undefined=StrictUndefined,
@@ -32,6 +37,8 @@ def environment() -> SandboxedEnvironment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    install_jinja(env)
+    return env
 
 
 def render_page(template: str, /, **context: Any) -> str:

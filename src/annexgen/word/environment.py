@@ -27,9 +27,9 @@ from jinja2 import TemplateError as JinjaTemplateError
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 
-from annexgen.errors import LanguageError, Location, TemplateError
+from annexgen.errors import AnnexgenError, LanguageError, Location, TemplateError
 from annexgen.lv import amount_to_words, format_amount, format_date, parse_date, short_name
-from annexgen.messages import Param, render_message
+from annexgen.messages import Param, Phrase, format_param, render_message
 from annexgen.model.wording import quote
 
 __all__ = [
@@ -44,6 +44,7 @@ __all__ = [
     "context_text",
     "error_line",
     "failure",
+    "jinja_reason",
     "make_environment",
     "render_limits",
     "template_error",
@@ -60,7 +61,7 @@ def _to_date(value: object) -> date:
             return date.fromisoformat(value)
         except ValueError:
             return parse_date(value)[0]
-    raise LanguageError(f"not a date: {value!r}")
+    raise LanguageError(code="not-a-date", params={"value": repr(value)})
 
 
 def _filter_amount(value: object, currency: str = "EUR") -> str:
@@ -91,7 +92,15 @@ class FilterError(TemplateRuntimeError):
     Derived from Jinja's own error so the renderer reports it like any other
     template mistake (with the template's name), instead of letting a bare
     ``LanguageError`` out with no hint that the template, not the data, is at fault.
+    ``reason`` is the phrase the message is made of (in the reader's language).
     """
+
+    def __init__(self, name: str, value: object, cause: Exception) -> None:
+        why: Param = cause.reason if isinstance(cause, AnnexgenError) else str(cause)
+        self.reason = Phrase(
+            "filter-cannot-format", {"filter": name, "value": repr(value), "reason": why}
+        )
+        super().__init__(format_param(self.reason))
 
 
 def _guarded(name: str, function: Callable[..., str]) -> Callable[..., str]:
@@ -100,7 +109,7 @@ def _guarded(name: str, function: Callable[..., str]) -> Callable[..., str]:
         try:
             return function(value, *args)
         except (LanguageError, TypeError, ValueError) as err:
-            raise FilterError(f"filter '{name}' cannot format {value!r}: {err}") from err
+            raise FilterError(name, value, err) from err
 
     return guarded
 
@@ -402,6 +411,32 @@ def context_text(context: list[str], message: str) -> str:
     return " | ".join(named or lines)
 
 
+#: Jinja's commonest messages, by the code of the words a template author reads
+_JINJA_MESSAGES: Final = (
+    (re.compile(r"'(?P<name>[^']+)' is undefined"), "jinja-undefined"),
+    (re.compile(r"'(?P<owner>[^']+)' has no attribute '(?P<name>[^']+)'"), "jinja-no-attribute"),
+    (re.compile(r"unexpected '(?P<token>[^']+)'"), "jinja-unexpected"),
+    (re.compile(r"Encountered unknown tag '(?P<name>[^']+)'\.?"), "jinja-unknown-tag"),
+    (re.compile(r"No filter named '(?P<name>[^']+)'\.?"), "jinja-no-filter"),
+    (re.compile(r"Unexpected end of template\..*"), "jinja-unclosed-block"),
+    (
+        re.compile(
+            r"access to attribute '(?P<name>[^']+)' of '(?P<owner>[^']+)' object is unsafe\."
+        ),
+        "jinja-unsafe-attribute",
+    ),
+)
+
+
+def jinja_reason(message: str) -> Param:
+    """Jinja's message in the reader's words for the common cases; else Jinja's own, quoted."""
+    for pattern, code in _JINJA_MESSAGES:
+        match = pattern.fullmatch(message.strip())
+        if match is not None:
+            return Phrase(code, match.groupdict())
+    return Phrase("library-words", {"words": message})
+
+
 def template_error(err: JinjaTemplateError, name: str) -> TemplateError:
     """Jinja's error as a :class:`TemplateError`, coded and placed near its paragraph text.
 
@@ -410,11 +445,12 @@ def template_error(err: JinjaTemplateError, name: str) -> TemplateError:
     """
     place = None
     context = getattr(err, "docx_context", None)
-    reason = err.message or str(err)
+    words = err.message or str(err)
     if context is not None:
-        text = context_text(context, reason)
+        text = context_text(context, words)
         if text:
             place = f"near '{text[:120]}'"
+    reason = jinja_reason(words)
     code = "template-error"
     params: dict[str, Param] = {"kind": type(err).__name__, "reason": reason}
     if isinstance(err, TemplateLimit):
@@ -422,7 +458,7 @@ def template_error(err: JinjaTemplateError, name: str) -> TemplateError:
     elif isinstance(err, UndefinedError):
         code, params = "template-undefined", {"reason": reason}
     elif isinstance(err, FilterError):
-        code, params = "template-filter", {"reason": reason}
+        code, params = "template-filter", {"reason": err.reason}
     elif isinstance(err, SecurityError):
         code, params = "template-unsafe", {"reason": reason}
         place = None  # the sandbox's message names the attribute; the context is noise

@@ -50,6 +50,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from annexgen.errors import ConversionError, Location, TemplateError
+from annexgen.messages import MESSAGES
 
 __all__ = [
     "DEFAULT_TIMEOUT",
@@ -64,16 +65,10 @@ __all__ = [
     "start_shared_pool",
 ]
 
-INSTALL_HINT: Final = (
-    "PDF output needs LibreOffice. Install it (Debian/Ubuntu: "
-    "sudo apt-get install libreoffice-writer-nogui python3-uno; Windows/macOS: "
-    "libreoffice.org) or leave out --pdf to get the Word file only."
-)
-UNO_HINT: Final = (
-    "PDF output needs LibreOffice's Python bridge (the 'uno' module), which was not found. "
-    "Install it (Debian/Ubuntu: sudo apt-get install python3-uno) or name a Python that "
-    "has it in ANNEXGEN_UNO_PYTHON."
-)
+#: what to do without LibreOffice, or without its Python bridge (the English of the
+#: ``libreoffice-missing`` and ``libreoffice-no-uno`` messages)
+INSTALL_HINT: Final = MESSAGES["libreoffice-missing"]
+UNO_HINT: Final = MESSAGES["libreoffice-no-uno"]
 #: seconds one document may take before its office is declared hung
 DEFAULT_TIMEOUT: Final = 120.0
 #: seconds an office may take to start (a first start creates its profile)
@@ -207,14 +202,21 @@ class _Office:
         except _Hung:
             self.kill()
             raise ConversionError(
-                f"LibreOffice did not start within {self.start_timeout:.0f} s"
+                code="office-start-timeout", params={"seconds": round(self.start_timeout)}
             ) from None
         except _Gone:
             self.kill()
-            raise ConversionError(f"LibreOffice could not be started{self._detail()}") from None
+            detail = self._detail()
+            if detail is None:
+                raise ConversionError(code="office-start-failed") from None
+            raise ConversionError(
+                code="office-start-failed-because", params={"reason": detail}
+            ) from None
         if not ready.get("ready"):
             self.kill()
-            raise ConversionError(f"LibreOffice could not be started: {ready.get('error')}")
+            raise ConversionError(
+                code="office-start-failed-because", params={"reason": str(ready.get("error"))}
+            )
         self.office_pid = int(ready["pid"])
         self.ready = True
 
@@ -230,9 +232,9 @@ class _Office:
         for line in self.process.stderr:
             self._stderr.append(line.decode("utf-8", "replace").rstrip())
 
-    def _detail(self) -> str:
+    def _detail(self) -> str | None:
         lines = [line for line in self._stderr if line.strip()]
-        return f": {lines[-1]}" if lines else ""
+        return lines[-1].strip() if lines else None
 
     def _reply(self, timeout: float) -> dict[str, Any]:
         try:
@@ -357,10 +359,10 @@ class OfficePool:
         """
         program = find_office()
         if program is None:
-            raise ConversionError(INSTALL_HINT)
+            raise ConversionError(code="libreoffice-missing")
         python = find_uno_python()
         if python is None:
-            raise ConversionError(UNO_HINT)
+            raise ConversionError(code="libreoffice-no-uno")
         return python, program
 
     def check(self) -> None:
@@ -395,7 +397,7 @@ class OfficePool:
         with self._lock:
             while True:
                 if self._closed:
-                    raise ConversionError("the office pool is closed")
+                    raise ConversionError(code="office-pool-closed")
                 if self._idle:
                     office = self._idle.pop()
                     self._busy.add(office)
@@ -489,14 +491,18 @@ class OfficePool:
             try:
                 office = self._acquire()
             except ConversionError as err:
-                raise ConversionError(f"{label}: {err.message}", location=Location(label)) from err
+                raise ConversionError(
+                    code="office-file-problem",
+                    params={"file": label, "reason": err.reason},
+                    location=Location(label),
+                ) from err
             try:
                 reply = office.request(request, limit)
             except _Hung:
                 self._discard(office)
                 raise ConversionError(
-                    f"{label}: LibreOffice did not finish within {limit:g} s; "
-                    "its office was stopped and will be replaced",
+                    code="office-timeout",
+                    params={"file": label, "seconds": f"{limit:g}"},
                     location=Location(label),
                 ) from None
             except _Gone:
@@ -509,14 +515,15 @@ class OfficePool:
                 if attempt == 1:
                     continue  # a new office, one more try
                 raise ConversionError(
-                    f"{label}: LibreOffice stopped while converting it, also when tried again "
-                    f"in a new office ({reply.get('error')})",
+                    code="office-crashed",
+                    params={"file": label, "reason": str(reply.get("error"))},
                     location=Location(label),
                 )
             self._release(office)
             if not reply.get("ok"):
                 raise ConversionError(
-                    f"{label}: LibreOffice made no PDF: {reply.get('error')}",
+                    code="office-no-pdf",
+                    params={"file": label, "reason": str(reply.get("error"))},
                     location=Location(label),
                 )
             _check_pdf(target, label)
@@ -571,7 +578,7 @@ def _check_pdf(target: Path, label: str) -> None:
         head = b""
     if head != b"%PDF-":
         raise ConversionError(
-            f"{label}: LibreOffice reported success but wrote no PDF", location=Location(label)
+            code="office-no-pdf-written", params={"file": label}, location=Location(label)
         )
 
 

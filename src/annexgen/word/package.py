@@ -41,7 +41,7 @@ import docx
 from lxml import etree
 
 from annexgen.errors import Location, RenderError, TemplateError
-from annexgen.messages import Param
+from annexgen.messages import Param, Phrase
 
 __all__ = [
     "DEFAULT_DATE",
@@ -67,11 +67,9 @@ _CORE_TYPE: Final = "application/vnd.openxmlformats-package.core-properties+xml"
 _WORD_TYPE: Final = "application/vnd.openxmlformats-officedocument.wordprocessingml"
 _MAIN_TYPE: Final = _WORD_TYPE + ".document.main+xml"
 _OTHER_MAIN_TYPES: Final = {
-    "application/vnd.ms-word.document.macroEnabled.main+xml": "a macro-enabled document (.docm)",
-    _WORD_TYPE + ".template.main+xml": ("a Word template file (.dotx)"),
-    "application/vnd.ms-word.template.macroEnabledTemplate.main+xml": (
-        "a macro-enabled Word template (.dotm)"
-    ),
+    "application/vnd.ms-word.document.macroEnabled.main+xml": Phrase("docx-is-docm"),
+    _WORD_TYPE + ".template.main+xml": Phrase("docx-is-dotx"),
+    "application/vnd.ms-word.template.macroEnabledTemplate.main+xml": Phrase("docx-is-dotm"),
 }
 CORE_PART: Final = "docProps/core.xml"
 
@@ -267,17 +265,13 @@ class Package:
                 cls._check_sizes(infos, name)
                 parts = {i.filename: zf.read(i) for i in infos}
         except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError) as err:
-            raise cls._refuse(name, f"not a ZIP package ({err})") from err
+            raise cls._refuse(name, Phrase("docx-not-zip", {"reason": str(err)})) from err
         except (OSError, ValueError) as err:  # truncated members, bad CRCs, odd headers
-            raise cls._refuse(name, f"a damaged ZIP package ({err})") from err
+            raise cls._refuse(name, Phrase("docx-damaged-zip", {"reason": str(err)})) from err
         tags = sum(d.count(b"<") for n, d in parts.items() if n.endswith((".xml", ".rels")))
         if tags > MAX_TAGS:
-            raise cls._limit(name, "package-too-many-tags", limit=MAX_TAGS)
+            raise cls._refuse(name, Phrase("docx-too-many-tags", {"limit": MAX_TAGS}))
         return cls(parts, name)
-
-    @staticmethod
-    def _limit(name: str, code: str, **params: Param) -> TemplateError:
-        return TemplateError(code=code, params=params, location=Location(name))
 
     @classmethod
     def _check_sizes(cls, infos: list[zipfile.ZipInfo], name: str) -> None:
@@ -287,23 +281,21 @@ class Package:
         lies fails its CRC), so the declared sizes bound the memory.
         """
         if sum(i.file_size for i in infos) > MAX_UNPACKED:
-            raise cls._limit(name, "package-too-large", limit=MAX_UNPACKED // 2**20)
+            raise cls._refuse(name, Phrase("docx-too-large", {"limit": MAX_UNPACKED // 2**20}))
         for info in infos:
             if info.flag_bits & 0x1:
-                raise cls._refuse(name, "it is password-protected")
+                raise cls._refuse(name, Phrase("docx-password"))
             if info.file_size > MAX_PART:
-                limit = MAX_PART // 2**20
-                raise cls._limit(name, "package-part-too-large", part=info.filename, limit=limit)
+                params: dict[str, Param] = {"part": info.filename, "limit": MAX_PART // 2**20}
+                raise cls._refuse(name, Phrase("docx-part-too-large", params))
             ratio = info.file_size / max(info.compress_size, 1)
             if info.file_size > RATIO_FROM and ratio > MAX_RATIO:
-                raise cls._limit(
-                    name, "package-ratio", part=info.filename, ratio=int(ratio), limit=MAX_RATIO
-                )
+                params = {"part": info.filename, "ratio": int(ratio), "limit": MAX_RATIO}
+                raise cls._refuse(name, Phrase("docx-ratio", params))
 
     @staticmethod
-    def _refuse(name: str, why: str) -> TemplateError:
+    def _refuse(name: str, why: Phrase) -> TemplateError:
         return TemplateError(
-            f"not a Word (.docx) file: {why}",
             location=Location(name),
             code="template-not-docx",
             params={"reason": why},
@@ -312,18 +304,19 @@ class Package:
     def _check_word(self) -> None:
         for part in ("[Content_Types].xml", "_rels/.rels"):
             if part not in self._parts:
-                raise self._refuse(self.name, f"{part} is missing")
+                raise self._refuse(self.name, Phrase("docx-part-missing", {"part": part}))
         types = self._content_types()
         main = self.main_part
         if main not in self._parts:
-            raise self._refuse(self.name, f"its main document {main} is missing")
+            raise self._refuse(self.name, Phrase("docx-main-missing", {"part": main}))
         kind = types.get(main)
         if kind in _OTHER_MAIN_TYPES:
-            raise self._refuse(
-                self.name, f"it is {_OTHER_MAIN_TYPES[kind]}; save it as a Word document (.docx)"
-            )
+            what = _OTHER_MAIN_TYPES[kind]
+            raise self._refuse(self.name, Phrase("docx-other-kind", {"what": what}))
         if kind != _MAIN_TYPE:
-            raise self._refuse(self.name, f"{main} is not a Word document body ({kind})")
+            raise self._refuse(
+                self.name, Phrase("docx-not-body", {"part": main, "kind": str(kind)})
+            )
         for part, data in self._parts.items():
             if part.endswith((".xml", ".rels")):
                 self._xml(part, data)
@@ -332,9 +325,11 @@ class Package:
         try:
             root = parse_strict(data)
         except etree.XMLSyntaxError as err:
-            raise self._refuse(self.name, f"{part} is not well-formed XML ({err})") from err
+            raise self._refuse(
+                self.name, Phrase("docx-broken-part", {"part": part, "reason": str(err)})
+            ) from err
         if root.getroottree().docinfo.doctype:
-            raise self._refuse(self.name, f"{part} declares a DTD, which Word never writes")
+            raise self._refuse(self.name, Phrase("docx-dtd", {"part": part}))
         return root
 
     def _content_types(self) -> dict[str, str]:
@@ -389,7 +384,7 @@ class Package:
         for kind, part in self._relationships(""):
             if kind == _OFFICE_REL + "officeDocument":
                 return part
-        raise self._refuse(self.name, "it has no main document")
+        raise self._refuse(self.name, Phrase("docx-no-main"))
 
     def stories(self) -> list[Story]:
         """The body, then headers, footers, footnotes and endnotes, in relationship order."""
@@ -526,7 +521,8 @@ def _verify(
         try:
             root = parse_strict(document[part])
         except etree.XMLSyntaxError as err:
-            raise RenderError(f"the rendered {part} is not well-formed: {err}") from err
+            why: dict[str, Param] = {"part": part, "reason": str(err)}
+            raise RenderError(code="rendered-broken-part", params=why) from err
         if expected is not None and part in stories:
             texts.append(story_text(root))
     base = document._base or document
@@ -534,17 +530,17 @@ def _verify(
         try:
             docx.Document(io.BytesIO(data))
         except Exception as err:  # python-docx raises many kinds; any of them means "broken"
-            raise RenderError(f"the rendered document does not open: {err}") from err
+            why = {"reason": str(err)}
+            raise RenderError(code="rendered-does-not-open", params=why) from err
         base._opens = True
     if expected is None:
         return
     text = "\n".join(texts)
     missing = [value for value in expected if value and value not in text]
     if missing:
-        raise RenderError(
-            f"the rendered document lost text: {missing[0][:80]!r}"
-            + (f" and {len(missing) - 1} more" if len(missing) > 1 else "")
-        )
+        lost: dict[str, Param] = {"text": missing[0][:80], "more": len(missing) - 1}
+        code = "rendered-lost-texts" if len(missing) > 1 else "rendered-lost-text"
+        raise RenderError(code=code, params=lost)
 
 
 def finish(

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from annexgen.errors import ConversionError, Location
+from annexgen.messages import Phrase
 from annexgen.word.office import INSTALL_HINT, OfficePool, find_soffice, shared_pool
 
 __all__ = ["INSTALL_HINT", "convert_to_pdf", "docx_to_pdf", "export_options", "find_soffice"]
@@ -63,7 +64,8 @@ def convert_to_pdf(
         stem = Path(source).stem
         if stem in names:
             raise ConversionError(
-                f"two files would both become {stem}.pdf: {names[stem]} and {source}",
+                code="pdf-name-clash",
+                params={"name": f"{stem}.pdf", "first": str(names[stem]), "second": str(source)},
                 location=Location(str(source)),
             )
         names[stem] = Path(source)
@@ -92,8 +94,13 @@ def convert_to_pdf(
                 else:
                     failures.append(error)
             if failures:
+                reasons: list[Phrase | str] = [
+                    Phrase(e.code, e.params) if e.code else e.message for e in failures
+                ]
                 raise ConversionError(
-                    "; ".join(err.message for err in failures), location=failures[0].location
+                    code="conversion-failures",
+                    params={"failures": reasons},
+                    location=failures[0].location,
                 )
     finally:
         if own:

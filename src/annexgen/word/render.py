@@ -138,7 +138,8 @@ def _render_docxtpl(
         raise template_error(failure(err), template.name) from err
     except Exception as err:  # docxtpl and python-docx raise many kinds on odd templates
         raise TemplateError(
-            f"docxtpl cannot render this template: {type(err).__name__}: {err}",
+            code="docxtpl-failed",
+            params={"reason": f"{type(err).__name__}: {err}"},
             location=Location(template.name),
         ) from err
     rendered = Package.unpack(buffer.getvalue(), template.name).ordered_like(template)

@@ -31,12 +31,18 @@ from lxml import etree
 from pydantic import BaseModel
 
 from annexgen.errors import AnnexgenError, Finding, Location, TemplateError
-from annexgen.messages import Param
+from annexgen.messages import Param, os_reason
 from annexgen.model.introspect import models_in
 from annexgen.model.kinds import REGISTRY
 from annexgen.model.loading import load_annex_text, skeleton
 from annexgen.word.context import build_context
-from annexgen.word.environment import FILTERS, LIMIT_CODES, context_text, make_environment
+from annexgen.word.environment import (
+    FILTERS,
+    LIMIT_CODES,
+    context_text,
+    jinja_reason,
+    make_environment,
+)
 from annexgen.word.package import Package
 from annexgen.word.parts import paragraph_context, prepare, tag_spans
 from annexgen.word.render import render
@@ -153,10 +159,11 @@ def _paragraph_problems(xml: str, where: str, name: str) -> list[Finding]:
 
 def _syntax_problem(err: TemplateSyntaxError, source: str, where: str, name: str) -> Finding:
     """A syntax error located by the text of the paragraph it sits in."""
-    reason = err.message or str(err)
-    text = context_text(paragraph_context(source, err.lineno or 0), reason)
+    words = err.message or str(err)
+    text = context_text(paragraph_context(source, err.lineno or 0), words)
     loc = Location(name, place=f"{where} paragraph '{text[:80]}'")
-    if reason.startswith("No filter named"):
+    reason = jinja_reason(words)
+    if words.startswith("No filter named"):
         params: dict[str, Param] = {"reason": reason, "filters": sorted(FILTERS)}
         return Finding("template-unknown-filter", location=loc, params=params)
     return Finding("template-syntax", location=loc, params={"reason": reason})
@@ -174,7 +181,7 @@ def check_template(path: str | Path) -> list[Finding]:
         data = Path(path).read_bytes()
         parts = _parts(Package.read(data, name))
     except OSError as err:
-        reason = {"reason": err.strerror or str(err)}
+        reason: dict[str, Param] = {"reason": os_reason(err)}
         return [Finding("template-unreadable", location=Location(name), params=reason)]
     except TemplateError as err:  # not a Word package, and why
         return [err.finding(Location(name))]
@@ -223,6 +230,6 @@ def check_template(path: str | Path) -> list[Finding]:
             first = failures[0]
             loc = Location(name, place=first.location.place)
             problems.append(
-                Finding("template-trial-render", location=loc, params={"reason": first.message})
+                Finding("template-trial-render", location=loc, params={"reason": first.reason})
             )
     return problems

@@ -13,6 +13,7 @@ from importlib import resources
 from pathlib import Path
 
 from annexgen.errors import Location, TemplateError
+from annexgen.messages import os_reason
 
 __all__ = ["bundled_sha256", "bundled_template", "read_template", "template_path", "templates_dir"]
 
@@ -29,7 +30,7 @@ def templates_dir() -> Path:
     checkout = Path(__file__).resolve().parents[3] / "templates"
     if checkout.is_dir():
         return checkout  # source checkout or editable install
-    raise TemplateError("the bundled templates are missing from this installation")
+    raise TemplateError(code="templates-missing")
 
 
 def template_path(kind: str) -> Path:
@@ -38,7 +39,7 @@ def template_path(kind: str) -> Path:
 
     path = templates_dir() / get_kind(kind).template
     if not path.is_file():
-        raise TemplateError(f"no bundled template for {kind!r}")
+        raise TemplateError(code="no-bundled-template", params={"kind": kind})
     return path
 
 
@@ -64,7 +65,9 @@ def read_template(template: str | Path | bytes | None, kind: str) -> tuple[bytes
         return _template_bytes(str(path), path.stat().st_mtime), str(path)
     except OSError as err:
         raise TemplateError(
-            f"cannot read the template: {err.strerror}", location=Location(str(path))
+            code="template-unreadable",
+            params={"reason": os_reason(err)},
+            location=Location(str(path)),
         ) from err
 
 

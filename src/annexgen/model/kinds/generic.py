@@ -6,6 +6,7 @@ from typing import Annotated, ClassVar, Final, Literal
 
 from pydantic import Field, model_validator
 
+from annexgen.errors import FieldError
 from annexgen.model.fields import MAX_ITEMS, AnnexBase, Model, Text
 from annexgen.model.kinds.base import Body, Kind
 from annexgen.model.wording import split_paragraphs
@@ -34,7 +35,7 @@ class GenericAnnex(AnnexBase):
     @model_validator(mode="after")
     def _has_content(self) -> GenericAnnex:
         if not self.rows and not self.paragraphs:
-            raise ValueError("a generic annex needs 'rows' or 'paragraphs'")
+            raise FieldError(code="generic-needs-content")
         return self
 
 

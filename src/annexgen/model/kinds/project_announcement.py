@@ -6,6 +6,7 @@ from typing import Annotated, Final, Literal
 
 from pydantic import Field, model_validator
 
+from annexgen.errors import FieldError
 from annexgen.model.fields import MAX_ITEMS, AlsoText, AnnexBase, Model, Text
 from annexgen.model.kinds.base import Body, Kind
 from annexgen.model.wording import quote
@@ -32,7 +33,7 @@ class Block(AlsoText):
     @model_validator(mode="after")
     def _one(self) -> Block:
         if (self.text is None) == (self.bullets is None):
-            raise ValueError("a block is either 'text' or 'bullets'")
+            raise FieldError(code="block-text-or-bullets")
         return self
 
 

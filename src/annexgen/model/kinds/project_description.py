@@ -13,6 +13,7 @@ from typing import Annotated, Any, ClassVar, Final, Literal
 
 from pydantic import AfterValidator, BeforeValidator, Field, model_validator
 
+from annexgen.errors import FieldError
 from annexgen.lv import noun_form
 from annexgen.lv.currencies import NounForms
 from annexgen.model.fields import (
@@ -70,11 +71,13 @@ class Duration(AlsoText):
             self.text is not None,
         ]
         if sum(forms) != 1:
-            raise ValueError("give exactly one of: until, start+end, months, text")
+            raise FieldError(code="duration-one-form")
         if (self.start is None) != (self.end is None):
-            raise ValueError("a period needs both start and end")
+            raise FieldError(code="duration-start-end")
         if self.start is not None and self.end is not None and self.start > self.end:
-            raise ValueError(f"start {self.start} is after end {self.end}")
+            raise FieldError(
+                code="duration-reversed", params={"start": self.start, "end": self.end}
+            )
         return self
 
 
@@ -158,10 +161,7 @@ def _bare_name(name: str) -> str:
     bare = unquoted(name)
     at = unbalanced_quote(bare)
     if at is not None:
-        raise ValueError(
-            f"the quotation mark {bare[at]} in {name.strip()!r} has no pair; "
-            "write the name without quotation marks, the document adds them („…”)"
-        )
+        raise FieldError(code="unpaired-quote", params={"mark": bare[at], "name": name.strip()})
     return bare
 
 
@@ -206,10 +206,10 @@ class ProjectDescription(AnnexBase):
     def _check_order(self) -> ProjectDescription:
         if self.order is not None:
             if len(set(self.order)) != len(self.order):
-                raise ValueError("'order' names a row twice")
+                raise FieldError(code="order-twice")
             missing = [k for k in self.present_rows() if k not in self.order]
             if missing:
-                raise ValueError(f"'order' leaves out rows that have content: {missing}")
+                raise FieldError(code="order-missing", params={"rows": missing})
         return self
 
     def present_rows(self) -> list[str]:

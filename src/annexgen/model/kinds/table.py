@@ -47,7 +47,7 @@ from pydantic import (
 )
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
-from annexgen.errors import LanguageError
+from annexgen.errors import AnnexgenError, FieldError, LanguageError
 from annexgen.lv import get_currency
 from annexgen.lv.figures import (
     format_number,
@@ -57,10 +57,11 @@ from annexgen.lv.figures import (
     parse_number,
     round_half_up,
 )
+from annexgen.messages import Param, Phrase, format_param
 from annexgen.model.fields import MAX_ITEMS, AnnexBase, Date, Model, Money, Text
 from annexgen.model.kinds.base import Body, Kind
 from annexgen.model.tabular import SUFFIXES, SheetCell, TabularError, read_sheet
-from annexgen.model.text import TextError, clean_text
+from annexgen.model.text import clean_text
 from annexgen.model.wording import money_text
 
 __all__ = [
@@ -97,10 +98,10 @@ def _rate(value: object) -> object:
     if isinstance(value, str):
         try:
             return parse_number(value.strip().removesuffix("%").strip())
-        except LanguageError as err:
-            raise ValueError(str(err)) from None
+        except LanguageError:
+            raise  # a ValueError with its own code: the loader reports it as this field's
     if isinstance(value, float):
-        raise ValueError(f"write the rate as text or a whole number, not the float {value!r}")
+        raise FieldError(code="table-rate-float", params={"value": repr(value)})
     return value
 
 
@@ -201,10 +202,12 @@ class _Problems:
     def __init__(self) -> None:
         self.items: list[InitErrorDetails] = []
 
-    def add(self, place: _Place | tuple[str | int, ...], message: str) -> None:
+    def add(self, place: _Place | tuple[str | int, ...], why: Phrase | Exception) -> None:
+        """A problem at ``place``: a phrase, or an error whose phrase it carries."""
         if isinstance(place, tuple):
             place = _Place(place)
-        ctx: dict[str, Any] = {"message": message}
+        phrase = _phrase(why)
+        ctx: dict[str, Any] = {"message": format_param(phrase), "phrase": phrase}
         if place.file is not None:
             ctx.update(file=place.file, line=place.row, column=place.column, field=place.ref)
         self.items.append(
@@ -220,9 +223,29 @@ class _Problems:
             raise ValidationError.from_exception_data("TableAnnex", self.items)
 
 
-def _suggest(word: str, options: Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+def _phrase(why: Phrase | Exception) -> Phrase:
+    """The phrase of a problem: itself, an annexgen error's, or a library's words quoted."""
+    if isinstance(why, Phrase):
+        return why
+    if isinstance(why, AnnexgenError) and why.code is not None:
+        return Phrase(why.code, why.params)
+    if isinstance(why, TabularError):
+        return why.reason
+    return Phrase("library-words", {"words": str(why)})
+
+
+def _unknown(codes: tuple[str, str], word: str, options: Iterable[str], **params: Param) -> Phrase:
+    """``no column 'x' (did you mean 'y'?)``: the first code's phrase, or the second's when
+    a close match can be suggested."""
+    known = list(options)
+    close = difflib.get_close_matches(word, known, n=1, cutoff=0.6)
+    if close:
+        return Phrase(codes[1], {**params, "options": known, "suggestion": close[0]})
+    return Phrase(codes[0], {**params, "options": known})
+
+
+_NO_COLUMN: Final = ("table-no-column", "table-no-column-suggest")
+_NO_HEADER: Final = ("table-header-unknown", "table-header-unknown-suggest")
 
 
 def _normal(label: str) -> str:
@@ -274,8 +297,8 @@ class TableAnnex(AnnexBase):
     def _known_currency(cls, value: str) -> str:
         try:
             return get_currency(value).code
-        except LanguageError as err:
-            raise ValueError(str(err)) from None
+        except LanguageError:
+            raise  # a ValueError with its own code: reported as this field's finding
 
     @model_validator(mode="after")
     def _cells(self, info: ValidationInfo) -> TableAnnex:
@@ -292,7 +315,7 @@ class TableAnnex(AnnexBase):
                 continue
             rows.append(self._parse_row(raw, len(rows) + 1, order, problems))
         if not rows and not problems.items:
-            problems.add(("rows",), "the table has no rows")
+            problems.add(("rows",), Phrase("table-no-rows"))
         problems.raise_if_any()
         self.rows = cast(Any, rows)  # parsed: typed cells by column key (see .cells)
         self._totals = self._compute_totals(stated_rows, problems)
@@ -305,61 +328,57 @@ class TableAnnex(AnnexBase):
         by_key: dict[str, Column] = {}
         for i, column in enumerate(self.columns):
             if column.key in by_key:
-                problems.add(("columns", i, "key"), f"two columns have the key '{column.key}'")
+                problems.add(("columns", i, "key"), Phrase("table-key-twice", {"key": column.key}))
             by_key[column.key] = column
         for i, column in enumerate(self.columns):
             where: tuple[str | int, ...] = ("columns", i)
             if column.vat is not None and column.sum is not None:
-                problems.add(where, "a column is computed by 'vat' or by 'sum', not both")
+                problems.add(where, Phrase("table-vat-and-sum"))
             if column.computed and column.type not in ("amount", "decimal", "row-number"):
-                problems.add((*where, "type"), "a 'vat' or 'sum' column must be amount or decimal")
+                problems.add((*where, "type"), Phrase("table-computed-type"))
             if column.places is not None and column.type not in ("decimal", "percent"):
-                problems.add((*where, "places"), "'places' is for decimal and percent columns")
+                problems.add((*where, "places"), Phrase("table-places"))
             if column.total and column.type not in _SUMMABLE:
-                problems.add(
-                    (*where, "total"),
-                    f"a {column.type} column cannot have a total; totals are for "
-                    "integer, decimal and amount columns",
-                )
+                problems.add((*where, "total"), Phrase("table-total-type", {"type": column.type}))
             if column.total and i == 0:
-                problems.add((*where, "total"), "the first column holds the 'Kopā' label; "
-                             "put the total in a later column")  # fmt: skip
+                problems.add((*where, "total"), Phrase("table-total-first"))
             if column.personal and (column.total or column.computed):
-                problems.add((*where, "personal"), "a personal column cannot be summed or computed")
+                problems.add((*where, "personal"), Phrase("table-personal-computed"))
             inputs = [column.vat.of] if column.vat else list(column.sum or [])
             for key in inputs:
                 field = "vat" if column.vat else "sum"
                 other = by_key.get(key)
                 if other is None:
+                    problems.add((*where, field), _unknown(_NO_COLUMN, key, by_key, key=key))
+                elif other.type not in _SUMMABLE:
                     problems.add(
                         (*where, field),
-                        f"no column '{key}'{_suggest(key, by_key)}; columns: {', '.join(by_key)}",
+                        Phrase("table-column-not-number", {"key": key, "type": other.type}),
                     )
-                elif other.type not in _SUMMABLE:
-                    problems.add((*where, field), f"column '{key}' is {other.type}, not a number")
                 elif other.personal:
-                    problems.add((*where, field), f"column '{key}' is personal data")
+                    problems.add((*where, field), Phrase("table-column-personal", {"key": key}))
                 elif key == column.key:
-                    problems.add((*where, field), "a column cannot be computed from itself")
+                    problems.add((*where, field), Phrase("table-computed-itself"))
         if sum(c.type == "row-number" for c in self.columns) > 1:
-            problems.add(("columns",), "only one column can be of type row-number")
+            problems.add(("columns",), Phrase("table-row-numbers"))
         if not problems.items:
             try:
                 _computation_order(self.columns)
             except ValueError as err:
-                problems.add(("columns",), str(err))
+                problems.add(("columns",), err)
         total = self.total
         if total is not None and total.column is not None:
             chosen = by_key.get(total.column)
             if chosen is None or not chosen.total:
                 totals = [c.key for c in self.columns if c.total]
-                problems.add(
-                    ("total", "column"),
-                    f"'{total.column}' is not a column with a total; those are: "
-                    f"{', '.join(totals) or 'none (set total: true on a column)'}",
+                phrase = (
+                    Phrase("table-total-column", {"column": total.column, "totals": totals})
+                    if totals
+                    else Phrase("table-total-column-none", {"column": total.column})
                 )
+                problems.add(("total", "column"), phrase)
         if total is not None and not any(c.total for c in self.columns):
-            problems.add(("total",), "a total row needs a column with 'total: true'")
+            problems.add(("total",), Phrase("table-total-needs-column"))
 
     # --- where the rows come from ---------------------------------------------------
 
@@ -368,11 +387,11 @@ class TableAnnex(AnnexBase):
     ) -> list[dict[str, tuple[Any, _Place]]]:
         if self.rows_from is not None:
             if self.rows:
-                problems.add(("rows_from",), "give the rows either in 'rows' or in 'rows_from'")
+                problems.add(("rows_from",), Phrase("table-rows-twice"))
                 return []
             return self._file_rows(context, problems)
         if self.sheet is not None:
-            problems.add(("sheet",), "'sheet' goes with 'rows_from' (an .xlsx file)")
+            problems.add(("sheet",), Phrase("table-sheet-alone"))
         return list(self._yaml_rows(problems))
 
     def _yaml_rows(self, problems: _Problems) -> Iterator[dict[str, tuple[Any, _Place]]]:
@@ -383,11 +402,10 @@ class TableAnnex(AnnexBase):
                 raw = [v.strip() for v in raw.split("\t" if "\t" in raw else ";")]  # noqa: PLW2901
             if isinstance(raw, list):
                 if len(raw) != len(typed):
-                    problems.add(
-                        ("rows", i),
-                        f"this row has {len(raw)} values; the columns to fill are "
-                        f"{len(typed)} ({', '.join(typed)})",
-                    )
+                    values: dict[str, Param] = {
+                        "count": len(raw), "expected": len(typed), "columns": typed
+                    }  # fmt: skip
+                    problems.add(("rows", i), Phrase("table-row-values", values))
                     continue
                 yield {
                     k: (v, _Place(("rows", i, j)))
@@ -396,10 +414,8 @@ class TableAnnex(AnnexBase):
                 continue
             for key in raw:
                 if key not in keys:
-                    problems.add(
-                        ("rows", i, key),
-                        f"no column '{key}'{_suggest(str(key), keys)}; columns: {', '.join(keys)}",
-                    )
+                    unknown = _unknown(_NO_COLUMN, str(key), keys, key=str(key))
+                    problems.add(("rows", i, key), unknown)
             yield {k: (v, _Place(("rows", i, k))) for k, v in raw.items() if k in keys}
 
     def _file_rows(self, context: Any, problems: _Problems) -> list[dict[str, tuple[Any, _Place]]]:
@@ -407,17 +423,13 @@ class TableAnnex(AnnexBase):
         base = context.get("base_dir") if isinstance(context, dict) else None
         relative = Path(self.rows_from)
         if base is None:
-            problems.add(
-                ("rows_from",),
-                "'rows_from' reads a file beside a YAML file; here there is none — "
-                "write the rows in 'rows'",
-            )
+            problems.add(("rows_from",), Phrase("table-rows-from-no-file"))
             return []
         if relative.is_absolute() or ".." in relative.parts or relative.drive:
-            problems.add(("rows_from",), "give a file name beside the YAML (no folders above it)")
+            problems.add(("rows_from",), Phrase("table-rows-from-folder"))
             return []
         if relative.suffix.lower() not in SUFFIXES:
-            problems.add(("rows_from",), "expected a .csv or .xlsx file")
+            problems.add(("rows_from",), Phrase("table-rows-from-type"))
             return []
         path = Path(base) / relative
         shown = str(path)
@@ -425,9 +437,12 @@ class TableAnnex(AnnexBase):
             sheet = read_sheet(path, sheet=self.sheet, name=shown)
         except TabularError as err:
             if err.row is None:
-                problems.add(("rows_from",), f"{shown}: {err.message}")
+                problems.add(
+                    ("rows_from",),
+                    Phrase("table-file-problem", {"file": shown, "reason": err.reason}),
+                )
             else:
-                problems.add(_Place(("rows_from",), shown, err.row, err.column), err.message)
+                problems.add(_Place(("rows_from",), shown, err.row, err.column), err)
             return []
         self._source = path
         return self._map_header(sheet.file, sheet.header, sheet.rows, problems)
@@ -452,13 +467,9 @@ class TableAnnex(AnnexBase):
             place = _Place(("rows_from",), file, cell.row, cell.column, cell.ref)
             if named is None:
                 labels = [c.label for c in self.columns]
-                problems.add(
-                    place,
-                    f"the header {name!r} names no column{_suggest(name, labels)}; "
-                    f"columns: {', '.join(repr(lb) for lb in labels)}",
-                )
+                problems.add(place, _unknown(_NO_HEADER, name, labels, name=name))
             elif named in mapped.values():
-                problems.add(place, f"the column {named.label!r} is named twice in the header")
+                problems.add(place, Phrase("table-header-twice", {"label": named.label}))
             else:
                 mapped[cell.column] = named
         first = header[0].row if header else 1
@@ -466,7 +477,7 @@ class TableAnnex(AnnexBase):
             if not column.computed and column not in mapped.values():
                 problems.add(
                     _Place(("rows_from",), file, first, None, "header"),
-                    f"the header has no column {column.label!r} (or '{column.key}')",
+                    Phrase("table-header-missing", {"label": column.label, "key": column.key}),
                 )
         out = []
         for cells in rows:
@@ -478,7 +489,9 @@ class TableAnnex(AnnexBase):
                     ref = f"{cell.ref} {target.label}"
                     row[target.key] = (cell, _Place(place.path, file, cell.row, cell.column, ref))
                 elif cell.value not in (None, ""):
-                    problems.add(place, f"a value in a column without a header: {cell.value!r}")
+                    problems.add(
+                        place, Phrase("table-value-no-header", {"value": repr(cell.value)})
+                    )
             out.append(row)
         return out
 
@@ -501,7 +514,7 @@ class TableAnnex(AnnexBase):
             try:
                 parsed = _parse_cell(column, value)
             except ValueError as err:
-                problems.add(place, str(err))
+                problems.add(place, err)
                 parsed = None
             if column.computed:
                 given[column.key] = (parsed, place)
@@ -525,12 +538,13 @@ class TableAnnex(AnnexBase):
                 )
             written, place = given.get(column.key, (None, _Place(())))
             if written is not None and value is not None and written != value:
-                problems.add(
-                    place,
-                    f"the file says {_figure(column, written)}, but "
-                    f"{_how(column)} gives {_figure(column, value)} "
-                    f"(difference {_signed(column, Decimal(written) - Decimal(value))})",  # type: ignore[arg-type]
-                )
+                differs: dict[str, Param] = {
+                    "written": _figure(column, written),
+                    "how": _how(column),
+                    "value": _figure(column, value),
+                    "difference": _signed(column, Decimal(written) - Decimal(value)),  # type: ignore[arg-type]
+                }
+                problems.add(place, Phrase("table-computed-differs", differs))
             row[column.key] = value
         return row
 
@@ -553,7 +567,7 @@ class TableAnnex(AnnexBase):
                 try:
                     written = _parse_cell(column, value)
                 except ValueError as err:
-                    problems.add(place, str(err))
+                    problems.add(place, err)
                     continue
                 if written is not None and written != totals[column.key]:
                     problems.add(place, _total_message(column, written, totals[column.key]))  # type: ignore[arg-type]
@@ -571,15 +585,17 @@ class TableAnnex(AnnexBase):
         for key, text in (stated or {}).items():
             found = by_key.get(key)
             if found is None or key not in totals:
-                problems.add(where[key], f"'{key}' is not a column with a total")
+                problems.add(where[key], Phrase("table-not-total-column", {"key": key}))
                 continue
             column = found
             try:
                 figure = round_half_up(parse_number(text), column.decimals)
                 if figure != parse_number(text):
-                    raise LanguageError(f"{text!r} has more than {column.decimals} decimals")
+                    raise LanguageError(
+                        code="too-many-decimals", params={"value": text, "places": column.decimals}
+                    )
             except LanguageError as err:
-                problems.add(where[key], str(err))
+                problems.add(where[key], err)
                 continue
             if figure != totals[key]:
                 problems.add(where[key], _total_message(column, figure, totals[key]))
@@ -587,10 +603,9 @@ class TableAnnex(AnnexBase):
             key = self._words_column()
             words = by_key.get(key) if key else None
             if words is None or words.type != "amount":
-                problems.add(("total", "in_words"), "the total in words needs an amount column "
-                             "with 'total: true'")  # fmt: skip
+                problems.add(("total", "in_words"), Phrase("table-words-needs-amount"))
             elif not Decimal(0) <= totals[words.key] < 10**12:
-                problems.add(("total", "in_words"), "a negative total cannot be written in words")
+                problems.add(("total", "in_words"), Phrase("table-words-negative"))
         return totals
 
     def _words_column(self) -> str | None:
@@ -651,7 +666,7 @@ def _computation_order(columns: list[Column]) -> list[Column]:
         if state.get(column.key) == "done":
             return
         if state.get(column.key) == "visiting":
-            raise ValueError(f"columns computed from each other: {' → '.join(chain)}")
+            raise FieldError(code="table-computed-cycle", params={"chain": " → ".join(chain)})
         state[column.key] = "visiting"
         for key in [column.vat.of] if column.vat else list(column.sum or []):
             if key in by_key:
@@ -675,14 +690,11 @@ def _parse_cell(column: Column, value: Any) -> Cell:
         percent = value.percent
         value = value.value
     if isinstance(value, bool | dict | list):
-        raise ValueError(f"expected a value, not {type(value).__name__}")
+        raise FieldError(code="table-cell-structure", params={"type": type(value).__name__})
     if isinstance(value, float):
-        raise ValueError(f"write numbers as text, not the float {value!r}")
+        raise FieldError(code="table-cell-float", params={"value": repr(value)})
     if isinstance(value, str):
-        try:
-            value = clean_text(value)
-        except TextError as err:
-            raise ValueError(str(err)) from None
+        value = clean_text(value)  # a TextError is a ValueError with its own code
         if not value.strip():
             return None
         if column.type != "text":
@@ -700,23 +712,24 @@ def _parse_cell(column: Column, value: Any) -> Cell:
         try:
             return _DATE.validate_python(str(value))
         except ValidationError as err:
-            raise ValueError(err.errors()[0]["msg"].removeprefix("Value error, ")) from None
+            cause = err.errors()[0].get("ctx", {}).get("error")
+            if isinstance(cause, AnnexgenError):
+                raise cause from None
+            words = {"words": err.errors()[0]["msg"].removeprefix("Value error, ")}
+            raise FieldError(code="library-words", params=words) from None
     if isinstance(value, date):
-        raise ValueError(f"expected a number, not the date {format_short_date(value)}")
+        raise FieldError(code="table-cell-date", params={"date": format_short_date(value)})
     number = _number(value, kind, percent)
     if kind in ("integer", "row-number"):
         if number != number.to_integral_value():
-            raise ValueError(f"expected a whole number, got {value!r}")
+            raise FieldError(code="table-cell-whole", params={"value": repr(value)})
         return int(number)
     places = column.decimals
     rounded = round_half_up(number, places)
     if number != rounded:
         shown = format_number(number, _places_of(number))
-        what = "an amount has" if kind == "amount" else "this column has"
-        raise ValueError(
-            f"{shown} has more decimals than {places}: {what} {places}; "
-            "round it where it is typed (in Excel: =ROUND(…; 2))"
-        )
+        code = "table-cell-decimals-amount" if kind == "amount" else "table-cell-decimals"
+        raise FieldError(code=code, params={"number": shown, "places": places})
     if kind == "percent":
         return number.quantize(Decimal(1)) if number == int(number) else number.normalize()
     return rounded
@@ -740,7 +753,9 @@ def _number(value: Any, kind: str, percent: bool) -> Decimal:
         return parse_number(text)
     except LanguageError:
         example = {"amount": "1 234,56", "percent": "21 %", "integer": "12"}.get(kind, "12,5")
-        raise ValueError(f"expected a number like {example}, got {value!r}") from None
+        raise FieldError(
+            code="table-cell-number", params={"example": example, "value": repr(value)}
+        ) from None
 
 
 def _places_of(number: Decimal) -> int:
@@ -774,19 +789,23 @@ def _signed(column: Column, value: Decimal) -> str:
     return sign + _figure(column, abs(value))
 
 
-def _how(column: Column) -> str:
+def _how(column: Column) -> Phrase:
     if column.vat is not None:
-        return f"{format_percent(column.vat.rate)} of '{column.vat.of}'"
+        rate: dict[str, Param] = {"rate": format_percent(column.vat.rate), "of": column.vat.of}
+        return Phrase("table-how-vat", rate)
     if column.sum is not None:
-        return " + ".join(f"'{k}'" for k in column.sum)
-    return "the row's position"
+        return Phrase("table-how-sum", {"columns": " + ".join(f"'{k}'" for k in column.sum)})
+    return Phrase("table-how-position")
 
 
-def _total_message(column: Column, stated: Decimal, computed: Decimal) -> str:
-    return (
-        f"the stated total of {column.label!r} is {_figure(column, stated)}, but the rows add "
-        f"up to {_figure(column, computed)} (difference {_signed(column, stated - computed)})"
-    )
+def _total_message(column: Column, stated: Decimal, computed: Decimal) -> Phrase:
+    params: dict[str, Param] = {
+        "label": column.label,
+        "stated": _figure(column, stated),
+        "computed": _figure(column, computed),
+        "difference": _signed(column, stated - computed),
+    }
+    return Phrase("table-stated-total", params)
 
 
 def _alignment(column: Column) -> str:
