@@ -138,7 +138,7 @@ def test_an_unreadable_file_fails_alone(tmp_path: Path, monkeypatch: pytest.Monk
     report = run_batch(src, tmp_path / "out", jobs=1)
     statuses = _statuses(report)
     assert statuses["locked.yaml"][0] == "failed"
-    assert "Permission denied" in statuses["locked.yaml"][1]
+    assert "permission denied" in statuses["locked.yaml"][1]
     assert statuses["a.yaml"][0] == statuses["z.yaml"][0] == "rendered"
     assert not report.ok
 
@@ -157,7 +157,7 @@ def test_an_unreadable_folder_is_reported(tmp_path: Path, monkeypatch: pytest.Mo
     monkeypatch.setattr(os, "scandir", guarded_scandir)
     result = CliRunner().invoke(main, ["batch", str(src), "-o", str(tmp_path / "out")])
     assert result.exit_code == 1
-    assert "locked: cannot read the folder: Permission denied" in result.output
+    assert "locked: cannot read the folder: permission denied" in result.output
 
 
 def test_a_rerun_removes_stale_temporaries_only(tmp_path: Path) -> None:

@@ -8,8 +8,9 @@ linked as ``annex.yaml`` reads until memory runs out, and a size taken from
 opened without blocking, must be a regular file, and is read up to its limit
 plus one byte — never more — whatever ``stat`` said.
 
-Each caller turns the two refusals into its own error with its own words
-(a YAML finding, a document error, a template error).
+Each refusal is an ``OSError`` whose ``phrase`` is its message (code and values),
+which :func:`annexgen.messages.os_reason` gives to every caller that reports an
+unreadable file, in the clerk's language.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ import os
 import stat
 from pathlib import Path
 from typing import Final
+
+from annexgen.messages import Phrase
 
 __all__ = ["MAX_YAML_BYTES", "BadFileName", "NotRegularFile", "TooLarge", "read_bounded"]
 
@@ -39,6 +42,7 @@ class TooLarge(OSError):
         super().__init__(errno.EFBIG, f"the file is {size} bytes; the limit is {limit}")
         self.size = size
         self.limit = limit
+        self.phrase = Phrase("os-too-large", {"size": size, "limit": limit})
 
 
 class NotRegularFile(OSError):
@@ -47,6 +51,7 @@ class NotRegularFile(OSError):
     def __init__(self, what: str) -> None:
         super().__init__(errno.EINVAL, f"not a regular file ({what})")
         self.what = what
+        self.phrase = Phrase(_PHRASES.get(what, "os-device"))
 
 
 class BadFileName(OSError):
@@ -54,6 +59,16 @@ class BadFileName(OSError):
 
     def __init__(self) -> None:
         super().__init__(errno.EINVAL, "the file name is not valid text (a lone surrogate)")
+        self.phrase = Phrase("os-bad-name")
+
+
+#: the message (annexgen.messages) of each kind of file that is not a regular one
+_PHRASES: Final = {
+    "a folder": "os-is-a-folder",
+    "a named pipe": "os-pipe",
+    "a device": "os-device",
+    "a socket": "os-socket",
+}
 
 
 def _what(mode: int) -> str:

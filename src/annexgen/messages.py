@@ -142,6 +142,12 @@ MESSAGES: Final[dict[str, str]] = {
     "os-read-only": "the disk is read-only",
     "os-busy": "the file is in use by another program",
     "os-other": "{reason}",
+    # … and what annexgen itself refuses to read (annexgen.inputs)
+    "os-pipe": "not a regular file (a named pipe)",
+    "os-device": "not a regular file (a device)",
+    "os-socket": "not a regular file (a socket)",
+    "os-too-large": "the file is {size} bytes; the limit is {limit}",
+    "os-bad-name": "the file name is not valid text (a lone surrogate)",
     # --- places in a Word or text document (Location.place): "table 1 row 3 cell 2"
     "place-numbered": "{word} {number}",
     "place-table": "table",
@@ -378,7 +384,10 @@ MESSAGES: Final[dict[str, str]] = {
     "keeps lint and extract fast",
     "document-too-much-text": "more than {limit} characters of text; split the document",
     "document-broken-utf16": "broken UTF-16 text ({reason} at byte {byte}); save the file as UTF-8",
-    "not-a-regular-file": "not a regular file ({what}); give a file",
+    "batch-file-link-outside": "is a link to a file outside the input folder",
+    "batch-folder-link-outside": "is a link to a folder outside the input folder",
+    "batch-unreadable-folder": "cannot read the folder: {reason}",
+    "batch-not-a-file": "is not a regular file (a pipe, a device or a socket)",
     "output-not-a-file": "is not a regular file (a device, a pipe or a folder); choose a file name",
     "output-bad-name": "the file name is not valid text (a lone surrogate)",
     "money-text-too-long": "expected an amount like '19 700,00 EUR' or 'LVL 1000', got "
@@ -558,6 +567,9 @@ def os_reason(err: OSError) -> Phrase:
     is English on most servers; the common reasons have codes, the others keep
     the system's words.
     """
+    phrase = getattr(err, "phrase", None)  # annexgen.inputs' own refusals say it themselves
+    if isinstance(phrase, Phrase):
+        return phrase
     code = _OS_CODES.get(err.errno or 0)
     if code is not None:
         return Phrase(code)

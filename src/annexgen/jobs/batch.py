@@ -47,6 +47,7 @@ from annexgen.about import VERSION
 from annexgen.errors import AnnexgenError, ConversionError, DataError, OutputError
 from annexgen.i18n import get_language, set_language
 from annexgen.inputs import MAX_YAML_BYTES, TooLarge, read_bounded
+from annexgen.messages import Phrase, os_reason, render_message
 from annexgen.output import safe_name, sync_dir, write_atomic
 from annexgen.word.templates import bundled_sha256
 
@@ -117,7 +118,7 @@ class BatchReport:
 _SUFFIXES: Final = (".yaml", ".yml")
 
 
-def _inputs(in_dir: Path, out_dir: Path) -> Iterator[tuple[Path, str | None]]:
+def _inputs(in_dir: Path, out_dir: Path) -> Iterator[tuple[Path, Phrase | None]]:
     """Every annex file under ``in_dir``, with why it cannot be read (or ``None``).
 
     Only regular files inside the folder are read (issue 17): a link that leads
@@ -129,11 +130,11 @@ def _inputs(in_dir: Path, out_dir: Path) -> Iterator[tuple[Path, str | None]]:
     root = in_dir.resolve()
     out_resolved = out_dir.resolve()
     seen: set[Path] = {root}
-    problems: list[tuple[Path, str]] = []
+    problems: list[tuple[Path, Phrase]] = []
 
     def unreadable(err: OSError) -> None:
         where = Path(err.filename) if err.filename else in_dir
-        problems.append((where, f"cannot read the folder: {err.strerror}"))
+        problems.append((where, Phrase("batch-unreadable-folder", {"reason": os_reason(err)})))
 
     def inside(path: Path) -> bool:
         return path == root or root in path.parents
@@ -151,7 +152,7 @@ def _inputs(in_dir: Path, out_dir: Path) -> Iterator[tuple[Path, str | None]]:
                 if path.is_symlink():
                     real = path.resolve()
                     if not inside(real):
-                        problems.append((path, "is a link to a folder outside the input folder"))
+                        problems.append((path, Phrase("batch-folder-link-outside")))
                     elif real not in seen and real.is_dir():
                         seen.add(real)
                         pending.append(path)  # walked on its own; never twice
@@ -163,19 +164,19 @@ def _inputs(in_dir: Path, out_dir: Path) -> Iterator[tuple[Path, str | None]]:
                     continue
                 path = here / name
                 yield path, _file_problem(path, inside)
-    for path, problem in sorted(problems):
+    for path, problem in sorted(problems, key=lambda p: p[0]):
         yield path, problem
 
 
-def _file_problem(path: Path, inside: Callable[[Path], bool]) -> str | None:
+def _file_problem(path: Path, inside: Callable[[Path], bool]) -> Phrase | None:
     if path.is_symlink() and not inside(path.resolve()):
-        return "is a link to a file outside the input folder"
+        return Phrase("batch-file-link-outside")
     try:
         mode = path.stat().st_mode
     except OSError as err:
-        return f"cannot read the file: {err.strerror}"
+        return Phrase("unreadable-file", {"reason": os_reason(err)})
     if not stat.S_ISREG(mode):
-        return "is not a regular file (a pipe, a device or a socket)"
+        return Phrase("batch-not-a-file")
     return None
 
 
@@ -189,7 +190,8 @@ def plan_batch(
     for source, problem in _inputs(in_dir, out_dir):
         rel = source.relative_to(in_dir)
         if problem is not None:
-            refused.append(ItemResult(rel.as_posix(), "failed", f"{rel.as_posix()}: {problem}"))
+            words = render_message(problem.code, problem.params)
+            refused.append(ItemResult(rel.as_posix(), "failed", f"{rel.as_posix()}: {words}"))
             continue
         parts = [safe_name(p) for p in rel.parent.parts]
         stem = safe_name(rel.stem)
@@ -342,8 +344,11 @@ def _render_one(task: tuple[BatchItem, str | None, bool, bool]) -> ItemResult:
             write_atomic(item.target, data, sync_directory=False)  # synced once at the end
     except DataError as err:
         return ItemResult(item.relative, "failed", str(err), item.output)
-    except (AnnexgenError, OSError) as err:
+    except AnnexgenError as err:
         return ItemResult(item.relative, "failed", f"{item.relative}: {err}", item.output)
+    except OSError as err:  # the input (or a file it names) could not be read
+        words = render_message("unreadable-file", {"reason": os_reason(err)})
+        return ItemResult(item.relative, "failed", f"{item.relative}: {words}", item.output)
     status: Status = "would render" if dry_run else "rendered"
     seconds = time.perf_counter() - started
     return ItemResult(item.relative, status, "", item.output, digest, seconds, read)

@@ -157,10 +157,10 @@ def _read_bytes(path: Path) -> bytes:
     except NotRegularFile as err:
         if err.what == "a folder":
             raise DocumentError(code="os-is-a-folder", file=str(path)) from None
-        params: dict[str, Param] = {"what": err.what}
-        raise DocumentError(file=str(path), code="not-a-regular-file", params=params) from None
+        reason: dict[str, Param] = {"reason": os_reason(err)}
+        raise DocumentError(code="unreadable-file", params=reason, file=str(path)) from None
     except TooLarge as err:
-        params = {"size": err.size, "limit": MAX_DOCUMENT_BYTES // 2**20}
+        params: dict[str, Param] = {"size": err.size, "limit": MAX_DOCUMENT_BYTES // 2**20}
         raise DocumentError(file=str(path), code="document-too-large", params=params) from None
     except OSError as err:
         raise DocumentError(
