@@ -1,6 +1,6 @@
 """False-positive measurement of ``annexgen lint`` on generated correct text.
 
-Run: ``PYTHONPATH=src:. python benchmarks/lint_false_positives.py [N_RANDOM] [YEARS]``.
+Run from the checkout: ``python benchmarks/lint_false_positives.py [N_RANDOM] [YEARS]``.
 Prints how many correct sentences were linted and how many errors (and style
 findings) came back; every error is a false positive. The unit test
 ``tests/test_lint.py::test_false_positive_measurement`` runs a smaller sweep.
@@ -10,10 +10,14 @@ from __future__ import annotations
 
 import sys
 import time
+from pathlib import Path
 
-from tests.test_lint import correct_sentences
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
 
-from annexgen.reading.lint import lint_text
+from tests.test_lint import correct_sentences  # noqa: E402
+
+from annexgen.reading.lint import lint_text  # noqa: E402
 
 
 def main() -> None:

@@ -37,7 +37,8 @@ def test_lats_euro_pairs_in_text_that_agree_pass(text: str) -> None:
     ("text", "eur", "expected"),
     [
         ("LVL 1000 (viens tūkstotis latu) (EUR 1422,88)", "1 422,88", "1 422,87"),
-        ("LVL 1000 (EUR 1422,872)", None, None),  # 3 decimals: not a pair, not checked
+        # §11: rounded to the cent; a third decimal is not the legal conversion either
+        ("LVL 1000 (EUR 1422,872)", "1 422,872", "1 422,87"),
         ("700 LVL (995,01 EUR)", "995,01", "996,01"),
         ("LVL 1000 (EUR 1420)", "1 420,00", "1 422,87"),  # inverse rate 1,42 (§11)
     ],

@@ -11,6 +11,7 @@ from click.testing import CliRunner
 from annexgen.cli import main
 from annexgen.messages import format_param
 from annexgen.model.loading import check_text, load_annex, load_annex_text
+from annexgen.reading.documents import read_document
 from annexgen.reading.extract import extract, extract_yaml
 from annexgen.word.render import render
 from tests.seeds import require_seeds
@@ -212,3 +213,30 @@ def test_a_name_inside_the_project_name_extracts_back(style: str, tmp_path: Path
     assert data["project_name"] == name[style]
     assert "title" not in data
     assert load_annex_text(extract_yaml(docx)) == annex
+
+
+def test_each_amount_keeps_its_own_cents_noun(tmp_path: Path) -> None:
+    # issue 12: seed 001 writes "00 eiro centi" on one line and "00 eirocenti" on the next
+    # (latvian-language §4 accepts both); extract keeps each, and a render prints each back.
+    (seed,) = require_seeds().glob("001_*.txt")
+    annex = load_annex_text(extract_yaml(seed))
+    assert annex.options.minor_word == "eiro centi"
+    assert [line.minor_word for line in annex.costs if line.amount is not None] == [
+        None,
+        "eirocenti",
+    ]
+    docx = tmp_path / "001.docx"
+    docx.write_bytes(render(annex))
+    text = " ".join(b.text for b in read_document(docx).blocks)
+    assert "deviņi eiro 00 eiro centi)" in text.replace("\u00a0", " ")
+    assert "viens tūkstotis eiro 00 eirocenti)" in text.replace("\u00a0", " ")
+
+
+def test_a_signatory_typed_with_the_legacy_initial_stays_as_typed(tmp_path: Path) -> None:
+    # issue 12: "J.Lāčplēsis" (document-rules §1.5 legacy form) is what the document says;
+    # extract does not retype it (the signature line prints it in today's form)
+    text = tmp_path / "a.txt"
+    (seed,) = require_seeds().glob("003_*.txt")
+    text.write_text(seed.read_text("utf-8").replace("J.Lāčplēsis", "A.K.Kariņš"), "utf-8")
+    assert extract(text).data["signatory"]["name"] == "A.K.Kariņš"
+    assert extract(seed).data["signatory"]["name"] == "J.Lāčplēsis"

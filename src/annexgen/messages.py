@@ -377,6 +377,11 @@ MESSAGES: Final[dict[str, str]] = {
     "decimal-point": "decimal point in an amount; Latvian uses a decimal comma",
     "quotes": "quotation marks {marks}; Latvian documents use „…”",
     "nr-spacing": "no space after 'Nr.'",
+    "ordinal-spacing": "no space after the ordinal dot",
+    "currency-twice": "the currency is written both before and after the amount; write it after",
+    "initial-spacing": "no space after the initial",
+    "scale-indeclinable": "'{word}' is the indeclinable form used in reading years; amounts "
+    "write '{standard}'",
     "unreadable-document": "cannot read the document: {reason}",
     # --- limits on what lint and extract read (issue 17)
     "document-too-large": "the file is {size} bytes; lint and extract read at most {limit} MB",

@@ -34,8 +34,8 @@ def test_seed_001_fails_with_the_known_error_first() -> None:
     )
     assert lines[1] == ""
     assert all(": warning: " in line for line in lines[2:])
-    assert len(lines[2:]) == 5
-    assert "1 file linted: 0 passed, 1 failed (1 error, 5 warnings, 0 unreadable)" in err
+    assert len(lines[2:]) == 6
+    assert "1 file linted: 0 passed, 1 failed (1 error, 6 warnings, 0 unreadable)" in err
 
 
 @pytest.mark.parametrize("prefix", ["000", "002", "003", "004"])
@@ -117,8 +117,11 @@ def test_rules_are_listed_for_an_installed_copy() -> None:
     rows = [line.split()[:2] for line in out.splitlines() if not line.startswith(" ")]
     assert rows[0] == ["amount-words", "error"]
     assert ["quotes", "warning"] in rows
-    assert len(rows) == 14  # the rule table of docs/lint-rules.md: 8 errors, 6 warnings
+    assert len(rows) == 18  # the rule table of docs/lint-rules.md: 8 errors, 10 warnings
     assert "source: latvian-language §10" in out
+    # each rule with an example it accepts and one it reports
+    assert "right: 19 700,00 EUR (deviņpadsmit tūkstoši septiņi simti eiro)" in out
+    assert "wrong: līdz 2024. gada 30. jūnijs" in out
     code, out, _ = invoke("lint", "--help")
     assert "annexgen lint --rules" in out
     assert "docs/lint-rules.md" not in out

@@ -32,7 +32,8 @@ def test_seed_001_mismatch_is_found() -> None:
         ("LVL 1000 (viens tūkstotis latu) (EUR 1422,87)", "1000", "1000", "LVL"),
         ("25,33 EUR (divdesmit pieci eiro un trīsdesmit trīs centi)", "25.33", "25.33", "EUR"),
         ("101,00 (simtu viens eiro un 00 centi)", "101", "101", "EUR"),
-        ("25 (divdesmit pieci) eiro", "25", "25", None),  # VVC "25 (divdesmit pieci) eiro"
+        # VVC "25 (divdesmit pieci) eiro": the unit after the words names the currency
+        ("25 (divdesmit pieci) eiro", "25", "25", "EUR"),
         ("10 € (desmit eiro)", "10", "10", "EUR"),
     ],
 )

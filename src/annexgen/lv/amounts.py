@@ -23,9 +23,6 @@ from annexgen.lv.currencies import CURRENCIES, Currency, get_currency, noun_form
 from annexgen.lv.numbers import MAX_NUMBER, Style, number_to_words, words_to_number
 
 __all__ = [
-    "FIGURE",
-    "FIGURE_GROUPS",
-    "FIGURE_START",
     "LVL_PER_EUR",
     "CentsMode",
     "amount_to_words",
@@ -42,27 +39,6 @@ LVL_PER_EUR: Final = Decimal("0.702804")
 
 _CENT: Final = Decimal("0.01")
 
-_GROUP_SEP: Final = r"[ \u00a0\u202f]"
-#: Where a figure may start in running text, for patterns whose figure is
-#: ``\d+(?:<space>\d{3})*``: not inside a number, and not at a three-digit group
-#: right after another group — the figure that starts at that group covers it
-#: already. Why it matters: without it, ``finditer`` tries every group of
-#: "111 111 111 …" and each try reads to the end of the line, which is
-#: quadratic in the length (issue 17); with it each digit run is read once.
-FIGURE_START: Final = rf"(?<![\d.,])(?!(?<=\d{_GROUP_SEP})\d{{3}}(?!\d))"
-_GROUPED_START: Final = (
-    r"(?<![\d.,])(?!(?:"
-    + "|".join(rf"(?<=(?<!\d)\d{{{n}}}{_GROUP_SEP})" for n in (1, 2, 3))
-    + r")\d{3}(?!\d))"
-)
-#: The whole part of an amount in figures in running text — ``19 700,00``, ``19700``, ``1422.87`` —
-#: as lint and the cross-checks find it: grouped by threes or not grouped at all,
-#: at most two decimals. Starts only where :data:`FIGURE_START`'s reasoning
-#: allows (a three-digit group after a group of one to three digits belongs to
-#: the figure before it), so a search over it stays linear in the text.
-FIGURE_GROUPS: Final = rf"{_GROUPED_START}(?:\d{{1,3}}(?:{_GROUP_SEP}\d{{3}})+|\d+)"
-#: :data:`FIGURE_GROUPS` with at most two decimals after a comma or a point.
-FIGURE: Final = rf"{FIGURE_GROUPS}(?:[.,]\d{{1,2}})?"
 # ASCII digits only: Decimal() also reads "1٠5" (an Arabic-Indic zero that looks like a
 # dot) as 105, a silent change of the amount (issue 17).
 _MONEY_TEXT: Final = re.compile(

@@ -1,98 +1,324 @@
-"""Find "figures (words)" amounts in running text and check that they agree.
+"""Find amounts written in figures *and* words in running text, and lats with euro.
 
-Rules: ``docs/latvian-language.md`` §10 (validator design). Real annexes write
-amounts as ``115 029.00EUR (simt vienpadsmit tūkstoši … eiro 00 eiro centi)``
-or, in the older code-first style, ``LVL 1000 (viens tūkstotis latu)``. Both
-the cross-checks of the YAML models and the document linter need to find such
-pairs and compare the figure with the words; this is the one place that does it.
+Rules: ``docs/latvian-language.md`` §10 (validator design), §4 (the VVC
+patterns), §11 (LVL→EUR); ``docs/document-rules.md`` §2.2 (the unit after the
+amount, ``euro`` in legal acts). Real documents write the pair in many ways,
+and every one of them is found here, for the lint rules, ``check`` and
+``extract`` alike:
+
+* ``115 029.00EUR (simt … eiro 00 eiro centi)``, ``LVL 1000 (viens tūkstotis
+  latu)`` — figure, code before or after, words in brackets;
+* ``45,50 euro (četrdesmit pieci euro 50 centi)``, ``12 000 lati (…)`` — the
+  currency *word* between the figure and the words (legal acts);
+* ``25 (divdesmit pieci) eiro`` — the VVC pattern, unit after the words;
+* ``viens tūkstotis eiro (1 000 EUR)`` — words first, figure in brackets;
+* ``15 % (piecpadsmit procenti)``, ``22 (divdesmit divas) dienas`` —
+  percentages and counts;
+* ``LVL 500 (711,44 euro)``, ``LVL 1000 (…) (EUR 1422,87)`` — a figure in the
+  brackets is an *equivalent*, never words: :func:`iter_equivalents`.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Final
 
-from annexgen.errors import LanguageError
-from annexgen.lv.amounts import FIGURE_START, MAJOR_WORDS, parse_amount_words, to_money
-from annexgen.lv.numbers import words_to_number
+from annexgen.lv.numbers import NUMBER_WORDS
+from annexgen.lv.phrases import PhraseReading, Unit, Unreadable, read_phrase
+from annexgen.lv.tokens import DIGITS, WORD, Figure, Tokens, figures, tokenize
+from annexgen.lv.words import CURRENCY_SIGNS, MINOR_WORDS, PERCENT_WORDS, currency_of_word
 
-__all__ = ["AmountMention", "iter_amount_mentions"]
+__all__ = ["AmountMention", "Equivalent", "Scan", "iter_amount_mentions", "iter_equivalents",
+           "scan"]  # fmt: skip
 
-_FIG = rf"{FIGURE_START}\d+(?:[ \u00a0\u202f]\d{{3}})*(?:[.,]\d{{1,2}})?(?![\d])"
-_CODE = r"EUR|LVL|€"
-_MENTION: Final = re.compile(
-    rf"(?:(?P<code1>{_CODE})[ \u00a0]*(?P<fig1>{_FIG})"
-    rf"|(?P<fig2>{_FIG})[ \u00a0]*+(?P<code2>{_CODE})?)"
-    rf"[ \u00a0]*\((?P<words>[^()]*)\)"
-)
-_FIRST_WORD: Final = re.compile(r"\S+")
+_CENT: Final = Decimal("0.01")
+#: How far back words before a bracketed figure are looked for (§1: 27 words at most).
+_MAX_WORDS_BACK: Final = 40
 
 
 @dataclass(frozen=True, slots=True)
 class AmountMention:
-    """An amount written in figures followed by words in parentheses.
+    """An amount (or percentage, or count) written in figures and in words.
 
     ``words_value`` is what the words say (``None`` with ``error`` set when
-    they cannot be read); ``agrees`` is the §10 step-3 comparison.
+    they cannot be read); ``error`` also names a currency conflict between the
+    figure and the words. ``words_start``/``words_end`` locate the words, and
+    ``figure_start``/``figure_end`` the figure, in the text.
     """
 
     start: int
     end: int
     text: str
     figure: Decimal
-    currency: str | None  # from the code or, failing that, from the words
+    currency: str | None  # from the code or unit word, failing that from the words
     words: str
     words_value: Decimal | None
     error: str | None
+    unit: Unit = "money"
+    figure_start: int = 0
+    figure_end: int = 0
+    words_start: int = 0
+    words_end: int = 0
+    words_first: bool = False
+    reading: PhraseReading | None = None
+    unreadable: Unreadable | None = None
 
     @property
     def agrees(self) -> bool:
         return self.words_value is not None and self.words_value == self.figure
 
 
-def _looks_like_number_words(words: str) -> bool:
-    first = _FIRST_WORD.search(words)
-    if first is None:
-        return False
-    token = first.group().lower()
-    try:
-        words_to_number(token)
-    except LanguageError:
-        return token == "nulle"
-    return True
+@dataclass(frozen=True, slots=True)
+class Equivalent:
+    """A lats amount beside its euro equivalent (either order), as written."""
+
+    lvl: Decimal
+    eur: Decimal
+    eur_start: int
+    eur_end: int
+    eur_written: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Amount:
+    """A figure with the unit around it: its currency, or "percent", and its span."""
+
+    figure: Figure
+    currency: str | None
+    unit: Unit
+    first: int  # token indexes, units included
+    last: int
+
+
+@dataclass(slots=True)
+class Scan:
+    """Every mention and equivalent of one text, found in one pass over its tokens."""
+
+    tokens: Tokens
+    figures: dict[int, Figure]
+    mentions: list[AmountMention]
+    equivalents: list[Equivalent]
+    figure_brackets: dict[int, _Amount]  # "(" index → the amount inside
+
+
+def _money(fig: Figure) -> Decimal:
+    """A money figure with its cents (``1000`` → ``1000.00``); more decimals kept as written."""
+    return fig.value.quantize(_CENT) if len(fig.decimals) <= 2 else fig.value
+
+
+def _unit_after(tokens: Tokens, i: int) -> tuple[str | None, Unit] | None:
+    """Token ``i`` as a unit written after a figure: a currency code, sign or word, or %."""
+    if not 0 <= i < len(tokens) or not tokens.near(i):
+        return None
+    word = tokens.lower[i]
+    if word in PERCENT_WORDS:
+        return None, "percent"
+    currency = currency_of_word(word)
+    if currency is not None and (tokens.kinds[i] == WORD or word == "€"):
+        return currency, "money"
+    return None
+
+
+def _code_before(tokens: Tokens, fig: Figure) -> str | None:
+    """A code before the figure (``EUR 1422,87``, ``LVL 1000``, ``Ls 20``)."""
+    i = fig.first - 1
+    if i < 0 or not tokens.near(fig.first):
+        return None
+    return CURRENCY_SIGNS.get(tokens.lower[i])
+
+
+def _amount_ending_at(tokens: Tokens, figs: dict[int, Figure], j: int) -> _Amount | None:
+    """The figure (with its units) whose last token is ``j`` or whose unit is at ``j``."""
+    unit = _unit_after(tokens, j)
+    last = j
+    if unit is not None:
+        j -= 1
+    fig = figs.get(j)
+    if fig is None or fig.ordinal:
+        return None
+    before = _code_before(tokens, fig)
+    first = fig.first - 1 if before else fig.first
+    if unit is not None:
+        currency, kind = unit
+        return _Amount(fig, currency or before, kind, first, last)
+    if before is not None:
+        return _Amount(fig, before, "money", first, j)
+    return _Amount(fig, None, "count", first, j)
+
+
+def _bracketed_amount(tokens: Tokens, figs: dict[int, Figure], o: int, c: int) -> _Amount | None:
+    """The bracket ``o``…``c`` holds one figure with its unit and nothing else."""
+    hi = c
+    while hi > o + 1 and tokens.values[hi - 1] in ".,;":
+        hi -= 1
+    if hi <= o + 1:
+        return None
+    amount = _amount_ending_at(tokens, figs, hi - 1)
+    if amount is None or amount.first != o + 1:
+        return None
+    return amount
+
+
+def _mention(
+    tokens: Tokens,
+    amount: _Amount,
+    read: PhraseReading | Unreadable,
+    start: int,
+    end: int,
+    *,
+    after: tuple[str | None, Unit] | None = None,
+    words_first: bool = False,
+) -> AmountMention:
+    fig = amount.figure
+    currency, unit = amount.currency, amount.unit
+    if after is not None and unit == "count":
+        currency, unit = after
+    text = tokens.text
+    if isinstance(read, PhraseReading) and read.currency is not None and unit == "count":
+        unit = "money"
+    figure = _money(fig) if unit == "money" else fig.value
+    if isinstance(read, Unreadable):
+        return AmountMention(
+            start, end, text[start:end], figure, currency, text[read.start : read.end], None,
+            read.reason, unit, fig.start, fig.end, read.start, read.end, words_first, None, read,
+        )  # fmt: skip
+    error = None
+    if read.currency is not None:
+        if currency is not None and read.currency != currency:
+            error = f"figure is in {currency} but the words say {read.currency}"
+        currency = currency or read.currency
+    elif unit == "count" and read.unit == "percent":
+        unit = "percent"
+    return AmountMention(
+        start, end, text[start:end], figure, currency, text[read.start : read.end], read.value,
+        error, unit, fig.start, fig.end, read.start, read.end, words_first, read, None,
+    )  # fmt: skip
+
+
+def _words_back(tokens: Tokens, o: int) -> int | None:
+    """Where the words right before the bracket ``o`` begin (``viens tūkstotis eiro (…)``)."""
+    k = o - 1
+    if k < 0 or not tokens.spaced(o):
+        return None
+    first = None
+    steps = 0
+    while k >= 0 and steps < _MAX_WORDS_BACK:
+        w = tokens.lower[k]
+        known = (
+            w in NUMBER_WORDS
+            or w == "un"
+            or (tokens.kinds[k] == WORD and currency_of_word(w) is not None)
+            or w in MINOR_WORDS
+            or w in PERCENT_WORDS
+            or (tokens.kinds[k] == DIGITS and len(w) <= 2)
+        )
+        if not known:
+            break
+        if w in NUMBER_WORDS:
+            first = k
+        if k == 0 or not tokens.spaced(k):
+            break
+        k -= 1
+        steps += 1
+    return first
+
+
+def scan(text: str) -> Scan:
+    """Find every mention and equivalent in ``text`` (NFC); linear in its length."""
+    tokens = tokenize(text)
+    figs = figures(tokens)
+    closes = {c: o for o, c in tokens.pairs.items()}
+    brackets: dict[int, _Amount] = {}
+    for o, c in tokens.pairs.items():
+        amount = _bracketed_amount(tokens, figs, o, c)
+        if amount is not None:
+            brackets[o] = amount
+    mentions: list[AmountMention] = []
+    equivalents: list[Equivalent] = []
+    for o in sorted(tokens.pairs):
+        c = tokens.pairs[o]
+        if o == 0 or not tokens.near(o):
+            continue
+        inside = brackets.get(o)
+        before = _amount_ending_at(tokens, figs, o - 1)
+        if before is None and tokens.values[o - 1] == ")" and (o - 1) in closes:
+            before = brackets.get(closes[o - 1])  # "(EUR 1422,87) (…words…)"
+        if inside is not None:
+            eq = _equivalent(tokens, figs, brackets, closes, o, inside)
+            if eq is not None:
+                equivalents.append(eq)
+            words_at = _words_back(tokens, o)
+            if words_at is not None and (inside.currency or not inside.figure.decimals):
+                read = read_phrase(tokens, words_at, o)
+                if read is not None and (
+                    isinstance(read, Unreadable) or read.unit != "count" or inside.unit == "count"
+                ):
+                    start = tokens.starts[words_at]
+                    mentions.append(
+                        _mention(tokens, inside, read, start, tokens.ends[c], words_first=True)
+                    )
+            continue
+        if before is None:
+            continue
+        read = read_phrase(tokens, o + 1, c)
+        if read is None:
+            continue
+        after = _unit_after(tokens, c + 1)
+        if (
+            before.unit == "count"
+            and after is None
+            and before.figure.decimals
+            and (isinstance(read, Unreadable) or (read.unit == "count" and read.value % 1 == 0))
+        ):
+            continue  # "3.1 (trīs …)": a section number, not a count
+        end = tokens.ends[c + 1] if after is not None and before.unit == "count" else tokens.ends[c]
+        mentions.append(
+            _mention(tokens, before, read, tokens.starts[before.first], end, after=after)
+        )
+    return Scan(tokens, figs, mentions, equivalents, brackets)
+
+
+def _equivalent(
+    tokens: Tokens,
+    figs: dict[int, Figure],
+    brackets: dict[int, _Amount],
+    closes: dict[int, int],
+    o: int,
+    inside: _Amount,
+) -> Equivalent | None:
+    """``LVL 1000 (…) (EUR 1422,87)``, ``1000 lati (1422,87 euro)``, ``EUR 1422,87 (LVL 1000)``."""
+    j = o - 1
+    if tokens.values[j] == ")" and j in closes:
+        words_open = closes[j]  # skip the words: "LVL 1000 (viens tūkstotis latu) (EUR 1422,87)"
+        if words_open in brackets or not tokens.near(words_open):
+            return None
+        j = words_open - 1
+    outside = _amount_ending_at(tokens, figs, j)
+    if outside is None or {outside.currency, inside.currency} != {"LVL", "EUR"}:
+        return None
+    lvl, eur = (outside, inside) if outside.currency == "LVL" else (inside, outside)
+    text = tokens.text
+    return Equivalent(
+        _money(lvl.figure), _money(eur.figure), eur.figure.start, eur.figure.end,
+        text[eur.figure.start : eur.figure.end], tokens.starts[outside.first],
+        tokens.ends[tokens.pairs[o]],
+    )  # fmt: skip
 
 
 def iter_amount_mentions(text: str) -> Iterator[AmountMention]:
-    """Every ``figure [code] (words)`` pair in ``text`` whose words are a number.
+    """Every amount in ``text`` written in figures and in words, in text order.
 
-    Parentheses that do not start with a number word (``(2 gadi)``, ``(DPIP)``)
-    are not amounts and are skipped. Words that start like a number but cannot
-    be read (``devinpadsmit …``) are reported with ``error`` set.
+    Brackets that hold no number phrase (``(2 gadi)``, ``(DPIP)``,
+    ``(divi gadi)``) are skipped; words meant as a number that cannot be read
+    (``devinpadsmit …``) come with ``error`` set and no ``words_value``.
     """
-    for m in _MENTION.finditer(text):
-        words = m.group("words").strip()
-        if not _looks_like_number_words(words):
-            continue
-        raw_figure = m.group("fig1") or m.group("fig2")
-        code = m.group("code1") or m.group("code2")
-        try:
-            figure = to_money(raw_figure)
-        except LanguageError:
-            continue
-        currency = "EUR" if code == "€" else code
-        value: Decimal | None = None
-        error: str | None = None
-        try:
-            if any(w.lower().strip(",.") in MAJOR_WORDS for w in words.split()):
-                value, words_currency = parse_amount_words(words)
-                currency = currency or words_currency
-                if code and words_currency != currency:
-                    error = f"figure is in {currency} but the words say {words_currency}"
-            else:
-                value = Decimal(words_to_number(words)).quantize(Decimal("0.01"))
-        except LanguageError as err:
-            value, error = None, str(err)
-        yield AmountMention(m.start(), m.end(), m.group(), figure, currency, words, value, error)
+    yield from sorted(scan(text).mentions, key=lambda m: m.start)
+
+
+def iter_equivalents(text: str) -> Iterator[Equivalent]:
+    """Every lats amount written beside its euro equivalent, in text order."""
+    yield from scan(text).equivalents

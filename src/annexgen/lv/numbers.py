@@ -30,7 +30,19 @@ from typing import Final, Literal
 from annexgen.errors import LanguageError, UnknownWordError
 from annexgen.messages import Param, Phrase
 
-__all__ = ["MAX_NUMBER", "STYLES", "Style", "number_to_words", "words_to_number"]
+__all__ = [
+    "FEMININE_UNITS",
+    "MAX_NUMBER",
+    "NUMBER_WORDS",
+    "OBLIQUE_FORMS",
+    "STYLES",
+    "Style",
+    "fold",
+    "is_number_word",
+    "near_number_word",
+    "number_to_words",
+    "words_to_number",
+]
 
 Style = Literal["municipal", "normative", "financial"]
 STYLES: Final[tuple[Style, ...]] = ("municipal", "normative", "financial")
@@ -41,6 +53,10 @@ MAX_NUMBER: Final = 10**12
 # §1.1 building blocks, masculine nominative.
 _UNITS: Final = (
     "", "viens", "divi", "trīs", "četri", "pieci", "seši", "septiņi", "astoņi", "deviņi",
+)  # fmt: skip
+#: §3: the feminine forms of 1–9 (``viena diena``, ``divas reizes``); ``trīs`` is both.
+FEMININE_UNITS: Final = (
+    "", "viena", "divas", "trīs", "četras", "piecas", "sešas", "septiņas", "astoņas", "deviņas",
 )  # fmt: skip
 # Stems shared by -padsmit (11–19) and -desmit (20–90); note "seš-", "četr-" (§1.1).
 _STEMS: Final = ("", "vien", "div", "trīs", "četr", "piec", "seš", "septiņ", "astoņ", "deviņ")
@@ -154,6 +170,7 @@ def _build_vocabulary() -> dict[str, tuple[int, int]]:
     vocab: dict[str, tuple[int, int]] = {}
     for i in range(1, 10):
         vocab[_UNITS[i]] = (_UNIT, i)
+        vocab[FEMININE_UNITS[i]] = (_UNIT, i)  # §3: "divdesmit divas dienas"
         vocab[_TEENS[i]] = (_TEENK, 10 + i)
         if i >= 2:
             vocab[_TENS[i]] = (_TENK, 10 * i)
@@ -178,6 +195,81 @@ def _build_vocabulary() -> dict[str, tuple[int, int]]:
 
 _VOCABULARY: Final = _build_vocabulary()
 _HUNDRED_WORDS: Final = frozenset(w for w, (k, _) in _VOCABULARY.items() if k == _HUNDRED)
+
+#: Every word :func:`words_to_number` reads (lower case), ``nulle`` included.
+NUMBER_WORDS: Final = frozenset({*_VOCABULARY, "nulle"})
+
+
+def is_number_word(word: str) -> bool:
+    """Whether ``word`` (any case) is one of :data:`NUMBER_WORDS`."""
+    return word.lower() in NUMBER_WORDS
+
+
+def fold(word: str) -> str:
+    """``word`` in lower case without diacritics: ``Deviņpadsmit`` → ``devinpadsmit``.
+
+    A word typed without its marks (a keyboard without the Latvian layout)
+    folds to the same string as the real word, which is how a misspelt number
+    word is told from a word that is no number at all.
+    """
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _oblique_forms() -> frozenset[str]:
+    """Number words in the cases an amount never uses (``vienam``, ``divus``,
+    ``simtiem``): a count in another case ("1 (vienam) dalībniekam"), never a
+    misspelt number word."""
+    forms: set[str] = set()
+    masculine = ("a", "am", "u", "ā", "i", "iem", "us", "os")
+    feminine = ("as", "ai", "u", "ā", "ām", "ās")
+    for stem in ("vien", "div", "četr", "piec", "seš", "septiņ", "astoņ", "deviņ"):
+        forms.update(stem + ending for ending in (*masculine, *feminine))
+    forms.update(("trijiem", "trim", "triju", "trijām", "trijās", "trijos"))
+    for stem in ("simt", "miljon", "miljard"):
+        forms.update(stem + ending for ending in masculine)
+    forms.update(("tūkstoša", "tūkstotim", "tūkstoti", "tūkstotī", "tūkstošiem", "tūkstošus",
+                  "tūkstošos"))  # fmt: skip
+    return frozenset(forms - NUMBER_WORDS)
+
+
+#: Number words in oblique cases (dative, accusative, …), never read as amounts.
+OBLIQUE_FORMS: Final = _oblique_forms()
+
+_FOLDED: Final[dict[str, str]] = {}
+for _word in sorted(NUMBER_WORDS, key=len):
+    _FOLDED.setdefault(fold(_word), _word)
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    """One letter replaced, added or left out (bounded: both words are short)."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+
+
+def near_number_word(word: str) -> str | None:
+    """The number word ``word`` was probably meant to be, or ``None``.
+
+    ``devinpadsmit`` → ``deviņpadsmit`` (marks left out), ``divdesmt`` →
+    ``divdesmit`` (one letter off, for words of six letters or more, so that
+    short everyday words — ``gadi``, ``divu`` — are never taken for numbers).
+    """
+    lowered = word.lower()
+    if lowered in NUMBER_WORDS or lowered in OBLIQUE_FORMS or len(lowered) > 30:
+        return None
+    folded = fold(lowered)
+    if folded in _FOLDED:
+        return _FOLDED[folded]
+    if len(folded) < 6:
+        return None
+    for candidate_folded, candidate in _FOLDED.items():
+        if _one_edit_apart(folded, candidate_folded):
+            return candidate
+    return None
 
 
 def _words(text: str) -> list[str]:

@@ -3,13 +3,17 @@
 Pydantic validates one field at a time; an annex can still contradict itself.
 These checks run after validation and return :class:`~annexgen.errors.Finding`
 objects instead of raising, so that ``annexgen check`` prints every one of
-them at once; the amount findings share their codes with ``annexgen lint``
-(``amount-words``, ``lvl-eur-rate``), which reports the same facts in Word files:
+them at once:
 
-* an amount written in figures *and* words inside a text field must agree —
-  the seed 001 annex writes 115 029 as "simt vienpadsmit tūkstoši …" (111 029);
-* a lats amount that states its euro equivalent must use the legal rate
-  (latvian-language §11);
+* every free-text field goes through the Latvian text rules of
+  :mod:`annexgen.lv.rules` — the very rules ``annexgen lint`` runs on Word
+  files, with the same codes: an amount in figures and words must agree (the
+  seed 001 annex writes 115 029 as "simt vienpadsmit tūkstoši …", 111 029),
+  a lats amount's euro equivalent must use the legal rate (latvian-language
+  §11), numbers and nouns agree, a date takes the case its context needs
+  ("līdz 2024. gada 30. jūnijam"), and style (legacy spacing, quotation marks)
+  is a warning;
+* a lats cost amount's stated euro equivalent must use the legal rate too;
 * funding sources, with the council's co-financing, must add up to the total
   (a warning: some councils list only part of the funding on purpose);
 * explicitly numbered activities should run 1, 2, 3 … (a warning: seed 000
@@ -19,7 +23,6 @@ them at once; the amount findings share their codes with ``annexgen lint``
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import replace
 from decimal import Decimal
@@ -27,10 +30,10 @@ from typing import Final
 
 from pydantic import BaseModel
 
-from annexgen.errors import Finding, LanguageError, Location, Severity, field_path
-from annexgen.lv import iter_amount_mentions, lvl_to_eur, to_money
-from annexgen.lv.amounts import FIGURE
-from annexgen.messages import Param, Phrase
+from annexgen.errors import Finding, Location, Severity, field_path
+from annexgen.lv import lvl_to_eur
+from annexgen.lv.rules import amount_words_params, check_text
+from annexgen.messages import Param
 from annexgen.model.kinds.project_announcement import ProjectAnnouncement
 from annexgen.model.kinds.project_description import CostLine, ProjectDescription
 
@@ -43,36 +46,6 @@ Locate = Callable[[Path], Location]
 
 def _field_only(path: Path) -> Location:
     return Location(field=field_path(path) or None)
-
-
-_GROUPS: Final = (
-    ("group-milliards", 10**9),
-    ("group-millions", 10**6),
-    ("group-thousands", 10**3),
-    ("group-units", 1),
-)
-
-
-def amount_words_params(figure: Decimal, words_value: Decimal) -> dict[str, Param]:
-    """Params of an ``amount-words`` finding: both values, the difference, the groups.
-
-    latvian-language §10 step 3: report the difference *and* the three-digit
-    group in which it occurs, most significant first, cents last.
-    """
-    groups: list[Phrase] = []
-    for code, scale in _GROUPS:
-        a, b = int(figure) // scale % 1000, int(words_value) // scale % 1000
-        if a != b:
-            groups.append(Phrase(code, {"figure": a, "words": b}))
-    fa, fb = int(figure * 100) % 100, int(words_value * 100) % 100
-    if fa != fb:
-        groups.append(Phrase("group-cents", {"figure": f"{fa:02d}", "words": f"{fb:02d}"}))
-    return {
-        "figure": figure,
-        "words_value": words_value,
-        "difference": words_value - figure,
-        "groups": groups,
-    }
 
 
 class _Findings:
@@ -108,46 +81,40 @@ def _texts(value: object, path: Path) -> Iterator[tuple[Path, str]]:
             yield from _texts(item, (*path, str(key)))
 
 
-def _amounts_in_text(annex: BaseModel, out: _Findings) -> None:
+#: Values that are not printed as typed, so the text rules have nothing to say about
+#: them: the kind, currency codes, the options, and the signatory's name (printed as
+#: initials and surname, "J. Lāčplēsis", whatever was typed: document-rules §1.5).
+_NOT_FREE_TEXT: Final = frozenset({("kind",), ("options",), ("signatory", "name")})
+#: The quotation marks each ``options.quotes`` style chooses (their findings are wanted).
+_CHOSEN_MARKS: Final = {"en": "“…”", "straight": '"…"'}
+
+
+def _free_text(annex: BaseModel) -> Iterator[tuple[Path, str]]:
     for path, text in _texts(annex, ()):
-        for m in iter_amount_mentions(text):
-            if m.agrees:
-                continue
-            if m.words_value is None:
-                reason = {"reason": m.error or ""}
-                out.add(path, "amount-words-unreadable", reason, excerpt=m.text)
-                continue
-            params = amount_words_params(m.figure, m.words_value)
-            out.add(path, "amount-words", params, excerpt=m.text)
-            if m.error:  # pragma: no cover - currency conflict reported with the numbers
-                out.add(path, "amount-currency", {"reason": m.error}, excerpt=m.text)
-
-
-_NUMBER: Final = FIGURE  # linear: each digit run is read once (issue 17)
-#: "LVL 1000 (viens tūkstotis latu) (EUR 1422,87)" as seed 003 writes it, or
-#: "1000 LVL (EUR 1422,87)" / "(1422,87 EUR)": lats, optional words, euro in brackets.
-_LVL_EUR_TEXT: Final = re.compile(
-    rf"(?:\bLVL\s*(?P<lvl1>{_NUMBER})|(?P<lvl2>{_NUMBER})\s*(?:LVL|Ls)\b)"
-    r"(?:\s*\([^()]{0,200}\))?"
-    rf"\s*\(\s*(?:EUR\s*(?P<eur1>{_NUMBER})|(?P<eur2>{_NUMBER})\s*(?:EUR|euro|eiro))\s*\)"
-)
-
-
-def _lvl_eur_in_text(annex: BaseModel, out: _Findings) -> None:
-    """Lats amounts whose euro equivalent is written by hand inside free text."""
-    for path, text in _texts(annex, ()):
-        if "LVL" not in text and "Ls" not in text:
+        named = tuple(p for p in path if isinstance(p, str))
+        if (
+            path[:1] in _NOT_FREE_TEXT
+            or named[-2:] in _NOT_FREE_TEXT
+            or named[-1:] == ("currency",)
+        ):
             continue
-        for m in _LVL_EUR_TEXT.finditer(text):
-            try:
-                lvl = to_money((m.group("lvl1") or m.group("lvl2")).strip())
-                eur = to_money((m.group("eur1") or m.group("eur2")).strip())
-            except LanguageError:  # pragma: no cover - the pattern only matches numbers
-                continue
-            expected = lvl_to_eur(lvl)
-            if eur != expected:
-                params = {"lvl": lvl, "expected": expected, "eur": eur}
-                out.add(path, "lvl-eur-rate", params, excerpt=m.group(0))
+        yield path, text
+
+
+def _text_rules(annex: BaseModel, out: _Findings) -> None:
+    """The Latvian text rules (lint's rules) on every free-text field of the annex.
+
+    So a goal that says "līdz 2024. gada 30. jūnijs" or "2000 EUR (divi tūkstotis
+    eiro)" is reported by ``check`` at its line in the YAML, exactly as ``lint``
+    reports it in a Word file.
+    """
+    options = getattr(annex, "options", None)
+    chosen = _CHOSEN_MARKS.get(getattr(options, "quotes", "lv"))
+    for path, text in _free_text(annex):
+        for f in check_text(text):
+            if f.code == "quotes" and chosen is not None and f.params.get("marks") == chosen:
+                continue  # the document's own choice of quotation marks
+            out.found.append((path, replace(f, location=_field_only(path))))
 
 
 def _costs(annex: ProjectDescription, out: _Findings) -> None:
@@ -217,8 +184,7 @@ def findings_by_path(annex: BaseModel) -> list[tuple[Path, Finding]]:
     path; the findings are located by field only.
     """
     out = _Findings()
-    _amounts_in_text(annex, out)
-    _lvl_eur_in_text(annex, out)
+    _text_rules(annex, out)
     if getattr(annex, "decision", "absent") is None and not isinstance(annex, ProjectAnnouncement):
         out.add(("decision",), "no-decision", severity="warning")
     if isinstance(annex, ProjectDescription):

@@ -134,8 +134,15 @@ def split_paragraphs(text: str) -> list[str]:
     return found or [""]  # a table cell needs at least one paragraph
 
 
-def money_text(money: Money, options: Options, *, in_words: bool = True) -> str:
-    """``19 700,00 EUR (deviņpadsmit tūkstoši septiņi simti eiro)``; lats also in euro."""
+def money_text(
+    money: Money, options: Options, *, in_words: bool = True, minor_word: str | None = None
+) -> str:
+    """``19 700,00 EUR (deviņpadsmit tūkstoši septiņi simti eiro)``; lats also in euro.
+
+    ``minor_word`` is this amount's own noun after the cents digits, in place of
+    ``options.minor_word`` (a document that writes "eirocenti" once and "eiro centi"
+    once keeps both).
+    """
     figures = format_amount(money.amount, money.currency)
     parts = [figures]
     if in_words:
@@ -148,7 +155,7 @@ def money_text(money: Money, options: Options, *, in_words: bool = True) -> str:
             cents=cents,
             style=options.number_style,
             spelling=options.euro_spelling if money.currency == "EUR" else None,
-            minor_word=options.minor_word if money.currency == "EUR" else None,
+            minor_word=(minor_word or options.minor_word) if money.currency == "EUR" else None,
         )
         parts.append(f"({words})")
     if money.currency == "LVL":

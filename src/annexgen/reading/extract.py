@@ -21,10 +21,12 @@ from typing import Any, Final
 
 from annexgen.i18n import gettext
 from annexgen.inputs import read_bounded
-from annexgen.lv import iter_amount_mentions, iter_dates, lvl_to_eur
+from annexgen.lv import get_currency, iter_amount_mentions, iter_dates, lvl_to_eur, noun_form
 from annexgen.lv.amounts import to_money
 from annexgen.lv.approval import act_dative, approved_form
 from annexgen.lv.figures import is_total_label
+from annexgen.lv.mentions import AmountMention
+from annexgen.lv.words import MONTHS_NOUN
 from annexgen.messages import Param, Phrase, format_param
 from annexgen.model.fields import Options
 from annexgen.model.kinds.project_announcement import (
@@ -72,8 +74,6 @@ _SHORT_NAME: Final = re.compile(
 # Possessive where a repeat is followed by what it could also match: no backtracking.
 _STATED_EUR: Final = re.compile(r"\s*+\((?:EUR\s*+([\d \u00a0.,]++)|([\d \u00a0.,]++)\s*EUR)\)")
 _BARE_AMOUNT: Final = re.compile(r"\s*+(\d[\d \u00a0]*+,\d{2})\s*+(EUR|LVL)\b")
-_CENTS_TAIL: Final = re.compile(r"\b\d\d\s+(.+)$")
-_MAX_WORDS_TEXT: Final = 500
 _QUOTED_PATTERN: Final = re.compile(r"[„“\"]([^”“\"]+)[”“\"]")
 
 
@@ -236,20 +236,35 @@ def _cost_lines(
         before = paragraph[: m.start].rstrip()
         money, after = _money(m.figure, m.currency, paragraph[m.end :])
         after = _unspace(after)
-        # an amount in words is a few dozen words: longer is not one to learn from
-        tail = _CENTS_TAIL.search(m.words) if len(m.words) <= _MAX_WORDS_TEXT else None
-        if tail and tail.group(1) not in ("centu", "centi", "cents", "santīmu", "santīmi"):
-            options.setdefault("minor_word", tail.group(1))
-        if not tail and " un " not in m.words:
-            options.setdefault("cents", "none")
         line: dict[str, Any] = {
             "role": _role(before),
             "text": before,
             "amount": money,
             "after": after,
         }
+        _wording(m, options, line)
         lines.append({k: v for k, v in line.items() if v != ""})
     return lines
+
+
+def _wording(m: AmountMention, options: dict[str, Any], line: dict[str, Any]) -> None:
+    """Keep how the words of an amount were written: the cents (none, digits, words),
+    ``euro`` for ``eiro``, and the noun after the cents digits — for the document
+    (the first amount) and, where another amount writes it differently, for that line."""
+    reading = m.reading
+    if reading is None or reading.unit != "money":
+        return
+    options.setdefault("cents", reading.cents)
+    if reading.spelling == "euro":
+        options.setdefault("euro_spelling", "euro")
+    if reading.cents != "digits" or m.currency != "EUR":
+        return
+    written = reading.minor_word
+    agreeing = noun_form(int(m.figure * 100) % 100, get_currency("EUR").minor)
+    word = None if written is None or written == agreeing else written
+    document_word = options.setdefault("minor_word", word)
+    if word != document_word:
+        line["minor_word"] = word or agreeing
 
 
 def _activities(paragraphs: list[str]) -> list[Any]:
@@ -272,9 +287,9 @@ def _duration(value: str) -> dict[str, Any]:
         if note:
             out["note"] = note
         return out
-    months = re.fullmatch(r"(\d+)\s+mēne(?:sis|ši|šu)", text)
-    if months:
-        return {"months": months.group(1)}
+    number, _, noun = text.partition(" ")
+    if number.isdigit() and noun.strip() in MONTHS_NOUN.all():
+        return {"months": number}
     return {"text": value}
 
 
@@ -781,6 +796,7 @@ def extract(path: str | Path, *, placeholder: str | None = None) -> Extracted:
         options["personal_placeholder"] = placeholder  # --public again shows the same
     if extra:
         data["extra_rows"] = extra
+    options = {k: v for k, v in options.items() if v is not None and (k, v) != ("cents", "digits")}
     if options:
         data["options"] = options
     return Extracted(data, notes)

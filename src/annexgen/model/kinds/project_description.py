@@ -15,7 +15,7 @@ from pydantic import AfterValidator, BeforeValidator, Field, model_validator
 
 from annexgen.errors import FieldError
 from annexgen.lv import noun_form
-from annexgen.lv.currencies import NounForms
+from annexgen.lv.words import MONTHS_NOUN
 from annexgen.model.fields import (
     MAX_ITEMS,
     PERSONAL,
@@ -94,6 +94,11 @@ class CostLine(Model):
     amount: Money | None = None
     after: Text = Field(default="", description="Text right after the amount, e.g. '.'")
     in_words: bool = Field(default=True, description="Write the amount in words too")
+    minor_word: Text | None = Field(
+        default=None,
+        description="Noun after the cents digits of this amount, e.g. 'eirocenti', when it "
+        "differs from options.minor_word (seed 001 writes both 'eiro centi' and 'eirocenti')",
+    )
 
 
 class TargetGroup(AlsoText):
@@ -233,13 +238,13 @@ LABELS: Final = {
     "contact": "Kontaktpersona",
 }
 
-_MONTHS_NOUN: Final = NounForms("mēnesis", "mēneši", "mēnešu")
-
 
 def _cost_line(line: CostLine, options: Options) -> str:
     out = line.text
     if line.amount is not None:
-        amount = money_text(line.amount, options, in_words=line.in_words)
+        amount = money_text(
+            line.amount, options, in_words=line.in_words, minor_word=line.minor_word
+        )
         out = f"{out} {amount}" if out else amount
     after = line.after
     if after and (after[0].isalnum() or after[0] in '(„“"') and out:
@@ -254,7 +259,7 @@ def _duration(d: Duration, options: Options) -> str:
         start, end = date_text(d.start, "genitive", options), date_text(d.end, "dative", options)
         text = f"No {start} līdz {end}"
     elif d.months is not None:
-        text = f"{d.months} {noun_form(d.months, _MONTHS_NOUN)}"
+        text = f"{d.months} {noun_form(d.months, MONTHS_NOUN)}"
     else:
         text = d.text or ""
     return f"{text} {d.note}" if d.note else text

@@ -1,0 +1,36 @@
+"""Precision and recall of ``annexgen lint`` on sentences labelled by hand.
+
+Run from the checkout: ``python benchmarks/lint_quality.py [FILE]`` (default
+``tests/fixtures/lint-labelled.txt``). Prints true/false positives, false
+negatives, precision and recall over every finding (per sentence and code),
+then each sentence where the findings differ from the labels.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
+
+from tests.lint_quality import LABELLED, labelled, score  # noqa: E402
+
+
+def main() -> None:
+    path = Path(sys.argv[1]) if len(sys.argv) > 1 else LABELLED
+    items = labelled(path)
+    result = score(items)
+    wrong = sum(bool(i.expected) for i in items)
+    print(f"{len(items)} sentences ({wrong} with expected findings) from {path.name}")
+    print(
+        f"true positives {result.true_positives}, false positives {result.false_positives}, "
+        f"false negatives {result.false_negatives}"
+    )
+    print(f"precision {result.precision:.4f}, recall {result.recall:.4f}")
+    for miss in result.misses:
+        print("DIFFERS:", miss)
+
+
+if __name__ == "__main__":
+    main()

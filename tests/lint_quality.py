@@ -1,0 +1,71 @@
+"""Precision and recall of the Latvian text rules on sentences labelled by hand.
+
+Shared by ``tests/test_lint_quality.py`` (which holds the floor: precision ≥ 0.98,
+recall ≥ 0.95) and ``benchmarks/lint_quality.py`` (which prints the figures and
+every miss). The sentences and their expected findings are in
+``tests/fixtures/lint-labelled.txt``, written by hand, not by annexgen.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from annexgen.reading.lint import lint_text
+
+LABELLED = Path(__file__).parent / "fixtures" / "lint-labelled.txt"
+
+
+@dataclass(frozen=True)
+class Labelled:
+    line: int
+    sentence: str
+    expected: Counter[str]
+
+
+@dataclass
+class Score:
+    true_positives: int = 0
+    false_positives: int = 0
+    false_negatives: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        found = self.true_positives + self.false_positives
+        return self.true_positives / found if found else 1.0
+
+    @property
+    def recall(self) -> float:
+        expected = self.true_positives + self.false_negatives
+        return self.true_positives / expected if expected else 1.0
+
+
+def labelled(path: Path = LABELLED) -> list[Labelled]:
+    out = []
+    for number, line in enumerate(path.read_text("utf-8").splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        sentence, arrow, codes = line.rpartition(" =>")
+        if not arrow:
+            raise ValueError(f"{path.name}:{number}: no ' =>' in {line!r}")
+        expected = Counter(c.strip() for c in codes.split(",") if c.strip())
+        out.append(Labelled(number, sentence.strip(), expected))
+    return out
+
+
+def score(items: list[Labelled]) -> Score:
+    result = Score()
+    for item in items:
+        found = Counter(f.code for f in lint_text(item.sentence))
+        hit = sum((found & item.expected).values())
+        result.true_positives += hit
+        result.false_positives += sum(found.values()) - hit
+        result.false_negatives += sum(item.expected.values()) - hit
+        if found != item.expected:
+            result.misses.append(
+                f"line {item.line}: {item.sentence!r}: expected {sorted(item.expected.elements())}"
+                f", found {sorted(found.elements())}"
+            )
+    return result
