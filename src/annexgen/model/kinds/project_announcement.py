@@ -67,11 +67,21 @@ def disclaimer(annex: ProjectAnnouncement) -> str:
         if part
     )
     return (
-        f"Projekts {name} tiek īstenots {p.programme} ietvaros. Šo projektu finansē Eiropas "
-        "Savienība. Šis raksts ir sagatavots ar Eiropas Savienības finansiālo atbalstu. "
-        f"Par šī dokumenta saturu pilnībā atbild {p.responsible}, un tas nekādos apstākļos "
-        "nav uzskatāms par Eiropas Savienības oficiālo nostāju."
+        f"{DISCLAIMER_START}{name}{DISCLAIMER_RUNS}{p.programme}{DISCLAIMER_MIDDLE}"
+        f"{p.responsible}{DISCLAIMER_END}"
     )
+
+
+# The fixed words of the disclaimer, in one place: the extractor reads them back.
+DISCLAIMER_START: Final = "Projekts "
+DISCLAIMER_RUNS: Final = " tiek īstenots "
+DISCLAIMER_MIDDLE: Final = (
+    " ietvaros. Šo projektu finansē Eiropas Savienība. Šis raksts ir sagatavots ar Eiropas "
+    "Savienības finansiālo atbalstu. Par šī dokumenta saturu pilnībā atbild "
+)
+DISCLAIMER_END: Final = (
+    ", un tas nekādos apstākļos nav uzskatāms par Eiropas Savienības oficiālo nostāju."
+)
 
 
 def body(annex: ProjectAnnouncement) -> Body:
