@@ -166,10 +166,17 @@ def test_a_rerun_removes_stale_temporaries_only(tmp_path: Path) -> None:
     (out / "sub").mkdir(parents=True)
     stale = [out / ".a.docx.k3j_x9q2.tmp", out / "sub" / ".b.docx.00000000.tmp"]
     kept = [out / ".notes.tmp", out / "a.tmp", out / ".a.docx.short.tmp"]
+    staging = out / ".annexgen-pdf-x1y2z3"  # a killed PDF stage's folder, with a half PDF
+    (staging / "pdf").mkdir(parents=True)
+    (staging / "pdf" / "000000.pdf").write_bytes(b"%PDF-half")
+    keep_folder = out / "annexgen-pdf-notes"  # a clerk's own folder of a similar name
+    keep_folder.mkdir()
     for path in stale + kept:
         path.write_bytes(b"half a file")
     run_batch(src, out, jobs=1)
     assert [p for p in stale if p.exists()] == []
+    assert not staging.exists()
+    assert keep_folder.is_dir()
     assert all(p.exists() for p in kept)
     assert remove_stale_temporaries(out) == []
 

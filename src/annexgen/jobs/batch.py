@@ -288,13 +288,19 @@ _TEMPORARY: Final = re.compile(r"\..+\.[a-z0-9_]{8}\.tmp")
 
 
 def remove_stale_temporaries(out_dir: Path) -> list[Path]:
-    """Remove the hidden temporary files a killed batch left in ``out_dir``.
+    """Remove the hidden temporaries a killed batch left in ``out_dir``.
 
     A batch killed with ``kill -9`` cannot clean up; its half-written
-    ``.annex.docx.x1y2z3w4.tmp`` files stayed in the output (issue 17). Only
-    names ``write_atomic`` makes are removed, and only under OUT_DIR.
+    ``.annex.docx.x1y2z3w4.tmp`` files and its PDF staging folder
+    (``.annexgen-pdf-…``, top level) stayed in the output (issue 17). Only
+    names ``write_atomic`` and the PDF stage make are removed, and only under
+    OUT_DIR. Like the manifest, this assumes one batch at a time per OUT_DIR.
     """
     removed = []
+    for staging in out_dir.glob(".annexgen-pdf-*"):
+        if staging.is_dir() and not staging.is_symlink():
+            shutil.rmtree(staging, ignore_errors=True)
+            removed.append(staging)
     for here, dirs, files in os.walk(out_dir):
         dirs[:] = [d for d in dirs if not d.startswith(".annexgen-pdf-")]
         for name in files:
