@@ -397,6 +397,7 @@ MESSAGES: Final[dict[str, str]] = {
     "keeps lint and extract fast",
     "document-too-much-text": "more than {limit} characters of text; split the document",
     "document-broken-utf16": "broken UTF-16 text ({reason} at byte {byte}); save the file as UTF-8",
+    "batch-collision": "{names} would all be written to {output}",
     "batch-file-link-outside": "is a link to a file outside the input folder",
     "batch-folder-link-outside": "is a link to a folder outside the input folder",
     "batch-unreadable-folder": "cannot read the folder: {reason}",

@@ -47,7 +47,7 @@ from annexgen.about import VERSION
 from annexgen.errors import AnnexgenError, ConversionError, DataError, OutputError
 from annexgen.i18n import get_language, set_language
 from annexgen.inputs import MAX_YAML_BYTES, TooLarge, read_bounded
-from annexgen.messages import Phrase, os_reason, render_message
+from annexgen.messages import Param, Phrase, os_reason, render_message
 from annexgen.output import safe_name, sync_dir, write_atomic
 from annexgen.word.templates import bundled_sha256
 
@@ -210,11 +210,11 @@ def plan_batch(
         if len(group) == 1:
             items.append(group[0])
             continue
-        names = ", ".join(i.relative for i in group)
+        names = [i.relative for i in group]
         for i in group:
-            failures.append(
-                ItemResult(i.relative, "failed", f"{names} would all be written to {i.output}")
-            )
+            params: dict[str, Param] = {"names": names, "output": i.output}
+            words = render_message("batch-collision", params)
+            failures.append(ItemResult(i.relative, "failed", words))
     items.sort(key=lambda i: i.relative)
     return items, failures
 
