@@ -35,9 +35,9 @@ from annexgen.model.kinds.project_announcement import (
     DISCLAIMER_RUNS,
     DISCLAIMER_START,
 )
-from annexgen.model.kinds.project_description import LABELS
+from annexgen.model.kinds.project_description import LABEL_VARIANTS, LABELS, ROLE_WORDS
 from annexgen.model.saving import dump_data
-from annexgen.model.wording import quote, unquoted
+from annexgen.model.wording import E_SIGNATURE_MARK, quote, unquoted
 from annexgen.reading.documents import (
     MAX_DOCUMENT_BYTES,
     Document,
@@ -46,22 +46,15 @@ from annexgen.reading.documents import (
     read_document,
     read_package,
 )
+from annexgen.word.context import TABLE_HEADER
 from annexgen.word.package import parse_strict
 
 __all__ = ["Extracted", "extract", "extract_yaml"]
 
 _NBSP: Final = "\u00a0"
 # Labels seen in real annexes → row keys (lower-case, without the final colon).
-_LABEL_KEYS: Final = {
-    **{label.lower(): key for key, label in LABELS.items()},
-    "projekta īstenošanas laiks": "duration",
-    "projekta vispārīgais mērķis": "goal",
-    "projekta tiešā mērķauditorija": "target_group",
-    "projekta mērķauditorija": "target_group",
-    "kontakpersona": "contact",  # seed 000's typo
-    "kontaktpersonas": "contact",
-}
-_SKIP_LABELS: Final = {"sadaļa"}  # annexgen's own header row
+_LABEL_KEYS: Final = {**{label.lower(): key for key, label in LABELS.items()}, **LABEL_VARIANTS}
+_SKIP_LABELS: Final = {TABLE_HEADER["label"].lower()}  # annexgen's own header row
 _ANNEX: Final = re.compile(r"^(?:(\d+)\.\s*)?pielikums$", re.IGNORECASE)
 _DECISION: Final = re.compile(
     r"^(?P<act>\w+)\s+Nr\.\s*(?P<number>\S+?)\s*(?:\(prot\.\s*Nr\.\s*(?P<prot>[^,)]+)"
@@ -158,10 +151,9 @@ def _mark(lines: list[str], out: dict[str, Any], notes: list[Phrase]) -> None:
             decision["act"] = act_dative(text)  # "lēmumu" without a number
             continue
         if m:
-            act = m.group("act")
-            if decision.get("approval"):  # "ar … lēmumu": the model keeps the dative
-                act = act_dative(act)
-            decision["act"] = "lēmumam" if act.lower() == "lēmumu" else act  # seed 003 typo
+            # the model keeps the dative: "ar … lēmumu" of an approval mark, and seed
+            # 003's typo "lēmumu Nr. …" in an annex mark, are both "lēmumam"
+            decision["act"] = act_dative(m.group("act"))
             decision["number"] = m.group("number")
             if m.group("prot"):
                 decision["protocol"] = m.group("prot").strip()
@@ -204,11 +196,7 @@ def _unspace(after: str) -> str:
 def _role(text: str) -> str:
     """What an amount is, from the words before it (as the seed annexes word it)."""
     lower = text.lower()
-    if "līdzfinansējum" in lower:
-        return "co_financing"
-    if "kopējais finansējums" in lower or "kopējās izmaksas" in lower:
-        return "total"
-    return "note"
+    return next((r for r, words in ROLE_WORDS.items() if any(w in lower for w in words)), "note")
 
 
 def _cost_lines(
@@ -399,7 +387,7 @@ def _quoted_name(head: str) -> dict[str, str] | None:
 
 
 _DEFAULT_PLACEHOLDER: Final = Options().personal_placeholder
-_EU_FUNDING: Final = "Šo projektu finansē Eiropas Savienība"
+_EU_FUNDING: Final = DISCLAIMER_MIDDLE.split(". ")[1]  # "Šo projektu finansē Eiropas Savienība"
 _BULLET: Final = re.compile(r"^\s*[•·\-–]\s+")
 
 
@@ -476,7 +464,8 @@ _DATE_CELL: Final = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{4}\.?$")
 _FIGURE: Final = re.compile(
     r"^[-\u2212]?\d{1,3}(?:[ \u00a0]\d{3})*(?:,(\d+))?$|^[-\u2212]?\d+(?:,(\d+))?$"
 )
-_E_SIGNATURE: Final = "DOKUMENTS IR PARAKSTĪTS"
+#: The e-signature sentence is known by its first words ("DOKUMENTS IR PARAKSTĪTS").
+_E_SIGNATURE: Final = " ".join(E_SIGNATURE_MARK.split()[:3])
 
 
 def _is_mark_line(text: str) -> bool:

@@ -42,6 +42,8 @@ from annexgen.model.wording import (
 __all__ = [
     "KIND",
     "LABELS",
+    "LABEL_VARIANTS",
+    "ROLE_WORDS",
     "ROW_KEYS",
     "Activity",
     "Contact",
@@ -237,6 +239,24 @@ LABELS: Final = {
     "activities": "Projekta aktivitātes",
     "results": "Projekta rezultāti",
     "contact": "Kontaktpersona",
+}
+
+#: Other labels real annexes give the rows (lower case, no final colon), for reading them
+#: back (``annexgen extract``); annexgen itself prints :data:`LABELS`.
+LABEL_VARIANTS: Final = {
+    "projekta īstenošanas laiks": "duration",
+    "projekta vispārīgais mērķis": "goal",
+    "projekta tiešā mērķauditorija": "target_group",
+    "projekta mērķauditorija": "target_group",
+    "kontakpersona": "contact",  # seed 000's typo
+    "kontaktpersonas": "contact",
+}
+
+#: Words before an amount that say what it is, as the seed annexes word them
+#: (lower case; a stem matches every ending): cost-line role → words.
+ROLE_WORDS: Final[dict[str, tuple[str, ...]]] = {
+    "co_financing": ("līdzfinansējum",),
+    "total": ("kopējais finansējums", "kopējās izmaksas"),
 }
 
 
