@@ -1,8 +1,7 @@
 """PDF speed, measured side by side with one ``soffice --convert-to pdf`` per file, in one run.
 
-    python benchmarks/pdf_bench.py                        # 40 annexes, 5 rounds, and the web
-    python benchmarks/pdf_bench.py --count 1000 --rounds 2 --no-web --no-old
-    python benchmarks/pdf_bench.py --rounds 0                # the web only
+    python benchmarks/pdf_bench.py                        # 40 annexes, 5 rounds
+    python benchmarks/pdf_bench.py --count 1000 --rounds 2 --no-old
 
 Each round times, one after the other on the same machine:
 
@@ -17,32 +16,26 @@ Each round times, one after the other on the same machine:
 
 The figure is the ratio baseline seconds per file ÷ annexgen seconds per
 annex, per round: a machine shared with other work slows both sides of a
-round alike. The web part starts ``annexgen serve`` as a real process and
-times the first and the following PDF downloads, and ``GET /`` while PDFs
-are being made (against ``GET /`` while idle). Figures go to docs/benchmarks.md.
+round alike. The web form's PDFs are timed by ``benchmarks/web_bench.py``.
+Figures go to docs/benchmarks.md.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-import urllib.parse
-import urllib.request
-from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from batch_bench import EXAMPLE, make_inputs  # noqa: E402
+from batch_bench import make_inputs  # noqa: E402
 
 from annexgen.jobs.batch import run_batch  # noqa: E402
 from annexgen.word.office import find_soffice  # noqa: E402
@@ -126,91 +119,6 @@ def batch_rounds(args: argparse.Namespace, soffice: str, tmp: Path) -> None:
     print(f"  PDF stage share of the batch:  {spread(pdf_share, '{:.0f}')} %")
 
 
-def _form() -> dict[str, str]:
-    """The 003 example as the web form sends it."""
-    from annexgen.model.loading import load_annex_text  # noqa: PLC0415
-    from annexgen.web.form import form_values  # noqa: PLC0415
-
-    annex = load_annex_text(EXAMPLE, "003.yaml")
-    return {"_kind": annex.kind, **form_values(annex)}
-
-
-def _timed(call: Callable[[], bytes]) -> tuple[float, bytes]:
-    started = time.perf_counter()
-    body = call()
-    return time.perf_counter() - started, body
-
-
-def web(args: argparse.Namespace) -> None:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    base = f"http://127.0.0.1:{port}"
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    command = [sys.executable, "-m", "annexgen", "serve", "--port", str(port)]
-    if args.office_workers:  # each web worker keeps one office
-        command += ["--workers", str(args.office_workers)]
-    server = subprocess.Popen(
-        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
-    form = urllib.parse.urlencode(_form()).encode()
-
-    def get() -> bytes:
-        with urllib.request.urlopen(f"{base}/", timeout=30) as response:
-            return bytes(response.read())
-
-    def pdf() -> bytes:
-        request = urllib.request.Request(f"{base}/pdf", data=form)
-        with urllib.request.urlopen(request, timeout=120) as response:
-            return bytes(response.read())
-
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                get()
-                break
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(0.05)
-        time.sleep(args.first_click)  # a clerk fills in the form before the first click
-        first, body = _timed(pdf)
-        assert body.startswith(b"%PDF"), body[:200]
-        print(f"\nweb: first PDF {first:.3f} s ({args.first_click:g} s after the server answered)")
-        rounds = []
-        for _ in range(args.web_rounds):
-            seconds, body = _timed(pdf)
-            assert body.startswith(b"%PDF")
-            rounds.append(seconds)
-        print(f"web: later PDFs {spread(rounds)} s ({args.web_rounds} downloads)")
-        idle = [_timed(get)[0] * 1000 for _ in range(50)]
-        busy: list[float] = []
-        stop = threading.Event()
-
-        def make_pdfs() -> None:
-            while not stop.is_set():
-                pdf()
-
-        makers = [threading.Thread(target=make_pdfs) for _ in range(2)]
-        for maker in makers:
-            maker.start()
-        time.sleep(0.2)
-        for _ in range(100):
-            busy.append(_timed(get)[0] * 1000)
-            time.sleep(0.01)
-        stop.set()
-        for maker in makers:
-            maker.join()
-        busy.sort()
-        p95 = busy[int(len(busy) * 0.95)]
-        print(f"web: GET / idle {spread(idle, '{:.1f}')} ms; while 2 clients download PDFs "
-              f"{spread(busy, '{:.1f}')} ms (95th percentile {p95:.1f} ms)")  # fmt: skip
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--count", type=int, default=40, help="annexes in the batch")
@@ -219,20 +127,14 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--office-workers", type=int, default=None)
     parser.add_argument("--old", action=argparse.BooleanOptionalAction, default=None)
-    parser.add_argument("--web", action=argparse.BooleanOptionalAction, default=True)
-    parser.add_argument("--web-rounds", type=int, default=10)
-    parser.add_argument("--first-click", type=float, default=5.0, help="seconds before it")
     args = parser.parse_args()
     if args.old is None:
         args.old = args.count <= 100
     soffice = find_soffice()
     if soffice is None:
         sys.exit("LibreOffice is not installed")
-    if args.rounds:  # --rounds 0: the web part only
-        with tempfile.TemporaryDirectory() as tmp:
-            batch_rounds(args, soffice, Path(tmp))
-    if args.web:
-        web(args)
+    with tempfile.TemporaryDirectory() as tmp:
+        batch_rounds(args, soffice, Path(tmp))
 
 
 if __name__ == "__main__":

@@ -1,5 +1,6 @@
-"""The web form at the HTTP level (issues 14 and 17): loss-free round trips of every
-example and every field, Latvian words for every input and choice, downloads equal to
+"""The web form at the HTTP level (issues 13, 14 and 17): loss-free round trips of every
+example and every field (a table's rows opened with their spreadsheet), Latvian words in
+the catalog for every input and choice, English on request, downloads equal to
 ``annexgen render``, opening files, the check page's work, and the guard against hostile
 requests (foreign hosts, cross-origin posts, odd field names, non-UTF-8 bytes, bodies
 too large while streaming, work past its time limit)."""
@@ -18,14 +19,16 @@ from pathlib import Path
 import httpx
 import pytest
 import yaml
+from babel.messages.pofile import read_po
 from starlette.testclient import TestClient
 
+from annexgen.i18n import use_language
 from annexgen.model.kinds import REGISTRY
 from annexgen.model.loading import check_data, load_annex, load_annex_text
 from annexgen.model.saving import dump_annex
 from annexgen.web import MAX_BODY_BYTES, create_app, form_to_data
 from annexgen.web.app import download_name
-from annexgen.web.form import _walk, form_for, form_values
+from annexgen.web.form import Node, _walk, form_for, form_values
 from annexgen.web.workers import JobTimeout, WorkerPool
 from annexgen.word.render import render
 from tests.seeds import seed
@@ -36,6 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = [*sorted((ROOT / "examples").glob("*.yaml")), ROOT / "tests/fixtures/every-field.yaml"]
 BASE = "http://127.0.0.1:8000"
 NBSP = "\u00a0"
+PO = ROOT / "src" / "annexgen" / "locale" / "lv" / "LC_MESSAGES" / "annexgen.po"
 
 
 @pytest.fixture(scope="module")
@@ -52,15 +56,44 @@ def _form(annex: object) -> dict[str, str]:
 # --- the form holds everything -------------------------------------------------------
 
 
+def _translations() -> dict[str, str]:
+    """The catalog as a translator leaves it: English message id → Latvian (no context)."""
+    with PO.open("rb") as fp:
+        catalog = read_po(fp, domain="annexgen")
+    return {m.id: m.string for m in catalog if m.id and not m.context and not m.fuzzy}  # type: ignore[misc]
+
+
+def _words(node: Node) -> list[str]:
+    """The message ids of a node (a list's row is labelled by its list's row name)."""
+    label = [] if node.path.endswith("#") else [node.label]
+    words = [*label, node.help, node.placeholder, *(w for v, w in node.choices if v)]
+    return [w for w in words if w]
+
+
 @pytest.mark.parametrize("kind", list(REGISTRY))
-def test_every_input_and_choice_has_latvian_words(kind: str) -> None:
-    nodes = list(_walk(form_for(kind)))  # a field without words in lv.toml raises KeyError
-    for node in nodes:
-        assert node.label, node.path
-        assert node.label != node.path.rsplit(".", 1)[-1], f"{node.path}: a code, not words"
-        for value, words in node.choices:
-            assert value == "" or words != value or value == "eiro", f"{node.path}: {value}"
-            assert "_" not in words, f"{node.path}: {words}"  # never "co_financing"
+def test_every_input_and_choice_has_latvian_words_in_the_catalog(kind: str) -> None:
+    """Issue 13: every label, help line and choice of the form is an English message id
+    with a Latvian translation in the .po; the Latvian form shows it, never a code word."""
+    catalog = _translations()
+    english = list(_walk(form_for(kind, "en")))
+    latvian = list(_walk(form_for(kind, "lv")))
+    assert [n.path for n in english] == [n.path for n in latvian]
+    printed = {label for k in REGISTRY.values() for label in k.labels.values()}
+    for en, lv in zip(english, latvian, strict=True):
+        assert en.label, en.path
+        assert en.label != en.path.rsplit(".", 1)[-1], f"{en.path}: a code, not words"
+        for word in _words(en):
+            if word in printed:  # a row label as the document prints it (a placeholder)
+                continue
+            assert catalog.get(word), f"{en.path}: {word!r} has no Latvian in the catalog"
+        for value, words in lv.choices:
+            assert value == "" or words != value or value == "eiro", f"{lv.path}: {value}"
+            assert "_" not in words, f"{lv.path}: {words}"  # never "co_financing"
+        assert lv.label == catalog.get(en.label, lv.label)  # what the Latvian form shows
+        assert lv.label != en.label or lv.label in ("Nr.",), en.path
+        if en.words is not None:  # a list's row title and buttons, made from its row's name
+            assert lv.words is not None
+            assert (lv.words.name, lv.words.add) != (en.words.name, en.words.add), en.path
 
 
 @pytest.mark.parametrize("kind", list(REGISTRY))
@@ -108,32 +141,69 @@ def _data(annex: object) -> dict[str, object]:
     return data  # type: ignore[no-any-return]
 
 
-#: Table examples read their rows from a spreadsheet beside the YAML; the web form gets
-#: one file, so those open with a message instead (test_a_table_whose_rows_are_elsewhere).
-SELF_CONTAINED = [p for p in EXAMPLES if "rows_from:" not in p.read_text(encoding="utf-8")]
+def _open(client: TestClient, example: Path, query: str = "") -> httpx.Response:
+    """Open an example as a clerk does: the YAML, with the spreadsheet its rows are in."""
+    data = yaml.safe_load(example.read_text(encoding="utf-8"))
+    if "rows_from" not in data:
+        return client.post(f"/open{query}", content=example.read_bytes(),
+                           headers={"X-File-Name": example.name})  # fmt: skip
+    sheet = example.parent / data["rows_from"]
+    files = [("file", (p.name, p.read_bytes())) for p in (example, sheet)]
+    return client.post(f"/open{query}", files=files)
 
 
-@pytest.mark.parametrize("example", SELF_CONTAINED, ids=lambda p: p.stem[:12])
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem[:12])
 def test_open_then_download_gives_the_same_model_and_renders_bytes(
     client: TestClient, example: Path
 ) -> None:
-    opened = client.post("/open", content=example.read_bytes(), headers={"X-File-Name": "a.yaml"})
-    assert opened.status_code == 200
+    opened = _open(client, example)
+    assert opened.status_code == 200, opened.text
     body = opened.json()
     form = {"_kind": body["kind"], **body["values"]}
     saved = client.post("/yaml", data=form)
     assert saved.status_code == 200
     annex = load_annex(example)
-    assert _data(load_annex_text(saved.text)) == _data(annex)
+    again = load_annex_text(saved.text)
+    assert _data(again) == _data(annex)
     docx = client.post("/docx", data=form)
     assert docx.content == render(annex)  # what `annexgen render` writes for the same data
+    if "rows_from:" in example.read_text(encoding="utf-8"):
+        # the rows are in the form now, and the YAML downloaded holds them (issue 14)
+        assert "rows_from" not in saved.text
+        assert "\nrows:\n" in saved.text
+        assert any("rows:" in note for note in body["notes"])
+        assert again.cells == annex.cells  # every cell, computed ones included
 
 
-def test_a_table_whose_rows_are_elsewhere_says_so(client: TestClient) -> None:
-    example = ROOT / "examples" / "005-nvo-finansejums.yaml"
-    opened = client.post("/open", content=example.read_bytes(), headers={"X-File-Name": "a.yaml"})
+@pytest.mark.parametrize("name", ["005-nvo-finansejums", "006-cenradis"])
+def test_a_tables_spreadsheet_opened_after_its_yaml(client: TestClient, name: str) -> None:
+    """The YAML alone opens with a note naming the file its rows are in; that file,
+    opened next into the form, fills the grid — and the download writes `rows:`."""
+    example = ROOT / "examples" / f"{name}.yaml"
+    source = yaml.safe_load(example.read_text(encoding="utf-8"))["rows_from"]
+    alone = client.post("/open", content=example.read_bytes(), headers={"X-File-Name": "a.yaml"})
+    assert alone.status_code == 200
+    first = alone.json()
+    assert first["needs"] == source
+    assert source in first["notes"][0]
+    assert "Atveriet arī to" in first["notes"][0]
+    assert not any(k.startswith("rows.") for k in first["values"])
+    sheet = example.parent / source
+    form = {"_kind": "table", **first["values"]}
+    opened = client.post("/open", data=form, files=[("file", (sheet.name, sheet.read_bytes()))])
+    assert opened.status_code == 200, opened.text
+    values = opened.json()["values"]
+    assert values["rows_from"] == ""
+    saved = client.post("/yaml", data={"_kind": "table", **values})
+    annex = load_annex(example)
+    assert load_annex_text(saved.text).cells == annex.cells
+
+
+def test_a_spreadsheet_alone_is_not_an_annex(client: TestClient) -> None:
+    sheet = ROOT / "examples" / "005-nvo-finansejums.csv"
+    opened = client.post("/open", files=[("file", (sheet.name, sheet.read_bytes()))])
     assert opened.status_code == 422
-    assert "rows_from" in " ".join(opened.json()["lines"])
+    assert "YAML" in opened.json()["lines"][0]
 
 
 def test_opening_an_old_word_annex_goes_through_extract(client: TestClient) -> None:
@@ -149,7 +219,7 @@ def test_opening_an_old_word_annex_goes_through_extract(client: TestClient) -> N
 def test_opening_a_bad_file_says_why_in_latvian(client: TestClient) -> None:
     bad = client.post("/open", content=b"kind: generic\n", headers={"X-File-Name": "a.yaml"})
     assert bad.status_code == 422
-    assert "Obligāts lauks" in " ".join(bad.json()["lines"])
+    assert "trūkst lauka „title”" in " ".join(bad.json()["lines"])  # the catalog's words
     cp1257 = "title: ā".encode("cp1257")
     latin = client.post("/open", content=cp1257, headers={"X-File-Name": "a.yaml"})
     assert latin.status_code == 422
@@ -171,13 +241,49 @@ def test_errors_are_latvian_and_tied_to_their_input(client: TestClient) -> None:
     result = client.post("/validate", data=bad).json()
     assert result["ok"] is False
     problems = result["problems"]
-    assert "divas zīmes aiz komata" in problems["costs.0.amount"][0]["message"]
-    assert problems["decision.date"][0]["message"] == "Tāda datuma kalendārā nav."
-    assert problems["project_name"][0]["message"] == "Obligāts lauks: aizpildiet to."
+    # the words of `annexgen check` for the same findings: the catalog's, by code
+    assert "divi cipari aiz komata: „1000,555”" in problems["costs.0.amount"][0]["message"]
+    assert problems["decision.date"][0]["message"].startswith("„30.02.2013.” nav īsts datums")
+    assert problems["project_name"][0]["message"] == "trūkst lauka „project_name”"
     assert not any(ENGLISH.search(p["message"]) for ps in problems.values() for p in ps)
+    assert result["status"] == "Jāizlabo 3 kļūdas."  # latvian-language §2: 3 → kļūdas
     download = client.post("/docx", data=bad)
     assert download.status_code == 422  # nothing is made from wrong data
     assert "costs.0.amount" in download.json()["problems"]
+
+
+def test_english_on_request_latvian_whatever_the_browser_asks(client: TestClient) -> None:
+    """Issue 13: `?lang=en` is the switch; Accept-Language and the server's ANNEXGEN_LANG
+    (the suite's is en) are not; the document made is the same in both."""
+    browser = {"Accept-Language": "en-GB,en;q=0.9"}
+    page = client.get("/new/project-description", headers=browser)
+    assert '<html lang="lv">' in page.text
+    assert "Projekta nosaukums" in page.text
+    assert page.headers["content-language"] == "lv"
+    english = client.get("/new/project-description?lang=en")
+    assert '<html lang="en">' in english.text
+    assert "Project name" in english.text
+    assert 'href="/check?lang=en"' in english.text  # the links keep the language
+    form = {**_form(load_annex(ROOT / "examples" / "003-integracijas-inkubators.yaml")),
+            "costs.0.amount": "1000,555 EUR", "decision.annex_number": "100"}  # fmt: skip
+    lv = client.post("/validate", data=form, headers=browser).json()
+    en = client.post("/validate?lang=en", data=form).json()
+    assert lv["problems"]["decision.annex_number"][0]["message"] == (
+        "skaitlis nedrīkst būt lielāks par 99"  # a limit of the model, by its code
+    )
+    assert en["problems"]["decision.annex_number"][0]["message"] == (
+        "the number must be at most 99"
+    )
+    assert en["problems"]["costs.0.amount"][0]["message"] == (
+        "amount has more than two decimals: '1000,555'"
+    )
+    assert en["status"] == "2 errors to correct."
+    assert lv["previews"] == en["previews"]  # the document says the same: it is Latvian
+    good = _form(load_annex(ROOT / "examples" / "003-integracijas-inkubators.yaml"))
+    english_docx = client.post("/docx?lang=en", data=good).content
+    assert english_docx == client.post("/docx", data=good).content
+    refused = client.get("/", headers={"Host": "evil.example"}, params={"lang": "en"})
+    assert refused.text == "Unknown server name (Host)."
 
 
 def test_previews_say_what_the_document_says(client: TestClient) -> None:
@@ -210,7 +316,7 @@ def test_check_document_marks_seed_001(client: TestClient) -> None:
     assert result.status_code == 200
     body = result.json()
     assert ">simt vienpadsmit tūkstoši" in body["html"]  # the marked wrong words
-    assert "Skaitlis ir 115 029,00, bet vārdi saka 111 029,00" in body["report"]
+    assert "skaitlis ir 115 029,00, bet vārdiem rakstīts 111 029,00" in body["report"]
     assert not ENGLISH.search(body["report"])
 
 
@@ -259,6 +365,27 @@ def test_security_headers_on_every_response(client: TestClient) -> None:
         assert response.headers["x-frame-options"] == "DENY"
 
 
+def test_multipart_uploads_are_limited(client: TestClient) -> None:
+    """Opening several files: at most a few, every part counted, a name never a path."""
+    part = ("file", ("a.csv", b"x"))
+    many = client.post("/open", files=[part] * 5)
+    assert many.status_code == 400
+    big = client.post("/open", files=[("file", ("a.yaml", b"a" * (MAX_BODY_BYTES + 10)))])
+    assert big.status_code == 413
+    odd = client.post("/open", data={"_kind": "table", "nosuch": "x"}, files=[part])
+    assert odd.status_code == 400
+    example = ROOT / "examples" / "005-nvo-finansejums.yaml"
+    sheet = example.with_suffix(".csv")
+    climbing = client.post(
+        "/open",
+        files=[
+            ("file", ("a.yaml", example.read_bytes())),
+            ("file", ("../../" + sheet.name, sheet.read_bytes())),
+        ],
+    )
+    assert climbing.status_code == 200  # saved under its own name, in the job's folder only
+
+
 def test_bodies_are_limited_while_they_stream(client: TestClient) -> None:
     def chunks() -> Iterator[bytes]:
         for _ in range(MAX_BODY_BYTES // 65536 + 2):
@@ -275,7 +402,8 @@ def test_bodies_are_limited_while_they_stream(client: TestClient) -> None:
 def test_download_names_have_no_bidi_controls() -> None:
     name = download_name("Projekts \u202egpj.exe\u202c un \u2066x\u2069", ".docx")
     assert name == "Projekts gpj.exe un x.docx"
-    assert download_name("\u200f\u202e", ".pdf") == "pielikums.pdf"
+    with use_language("lv"):
+        assert download_name("\u200f\u202e", ".pdf") == "pielikums.pdf"
 
 
 def test_unknown_kind_is_a_latvian_404(client: TestClient) -> None:
@@ -287,7 +415,7 @@ def test_unknown_kind_is_a_latvian_404(client: TestClient) -> None:
 def test_work_past_its_time_limit_is_stopped_and_the_page_still_answers() -> None:
     """Issue 17 item 4: a job that runs too long holds one worker, never the server."""
     app = create_app(workers=1)
-    pool: WorkerPool = app.app.state.pool
+    pool: WorkerPool = app.state.pool
 
     async def scenario() -> tuple[bool, int]:
         transport = httpx.ASGITransport(app=app)
@@ -325,5 +453,5 @@ def test_templates_and_static_files_ship_in_the_wheel(tmp_path: Path) -> None:
     (wheel,) = tmp_path.glob("annexgen-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
     web = ROOT / "src" / "annexgen" / "web"
-    for path in [*web.glob("templates/*"), *web.glob("static/*"), web / "lv.toml"]:
+    for path in [*web.glob("templates/*"), *web.glob("static/*")]:
         assert f"annexgen/web/{path.relative_to(web)}" in names, path

@@ -142,6 +142,12 @@ MESSAGES: Final[dict[str, str]] = {
     "os-read-only": "the disk is read-only",
     "os-busy": "the file is in use by another program",
     "os-other": "{reason}",
+    # … and what annexgen itself refuses to read (annexgen.inputs)
+    "os-pipe": "not a regular file (a named pipe)",
+    "os-device": "not a regular file (a device)",
+    "os-socket": "not a regular file (a socket)",
+    "os-too-large": "the file is {size} bytes; the limit is {limit}",
+    "os-bad-name": "the file name is not valid text (a lone surrogate)",
     # --- places in a Word or text document (Location.place): "table 1 row 3 cell 2"
     "place-numbered": "{word} {number}",
     "place-table": "table",
@@ -187,7 +193,6 @@ MESSAGES: Final[dict[str, str]] = {
     "document-no-extension": "cannot read files without an extension: expected .docx or .txt",
     "document-not-utf8": "not UTF-8 text (byte {byte} at offset {offset}); save the file as UTF-8",
     "not-word-document": "not a Word document (no {part})",
-    "not-zip": "not a .docx file (not a ZIP package)",
     "broken-xml": "broken Word XML: {reason}",
     # --- the table kind and the spreadsheets it reads (model/kinds/table.py, tabular.py)
     "table-rate-float": "write the rate as text or a whole number, not the float {value}",
@@ -261,6 +266,9 @@ MESSAGES: Final[dict[str, str]] = {
     # --- Word packages (templates, rendered documents)
     "docx-too-large": "it unpacks to more than {limit} MB",
     "docx-password": "it is password-protected",
+    "docx-part-too-large": "{part} unpacks to more than {limit} MB",
+    "docx-ratio": "{part} is packed {ratio}:1, more than {limit}:1 (a ZIP bomb, not a document)",
+    "docx-too-many-tags": "its XML has more than {limit} tags",
     "docx-not-zip": "not a ZIP package ({reason})",
     "docx-damaged-zip": "a damaged ZIP package ({reason})",
     "docx-part-missing": "{part} is missing",
@@ -298,6 +306,8 @@ MESSAGES: Final[dict[str, str]] = {
     "yaml-too-deep": "lists and mappings are nested more than {limit} deep",
     "yaml-key-not-plain": "a key must be a plain word",
     "yaml-forbidden-character": "character {character} cannot appear in a Word document; remove it",
+    "yaml-line-separator": "character {character} is a line break to YAML, which would drop "
+    "the spaces after it; write it as {escape} inside double quotes, or use a normal line break",
     "yaml-colon": "a colon and a space (': ') cannot be here; put the text in quotes",
     "yaml-no-colon": "expected a line like 'key: value' (no ':' found)",
     "yaml-indentation": "the indentation does not match the lines above",
@@ -327,6 +337,14 @@ MESSAGES: Final[dict[str, str]] = {
     "forbidden-character": "character {character} at position {position} cannot appear in a "
     "Word document; remove it",
     "text-too-long": "text is {length} characters long; the limit is {limit}",
+    # --- limits a field declares (pydantic's constraints, said in our words)
+    "number-too-small": "the number must be at least {limit}",
+    "number-too-large": "the number must be at most {limit}",
+    "list-too-short": "too few entries: at least {limit} needed, here {count}",
+    "list-too-long": "too many entries: at most {limit} allowed, here {count}",
+    "key-characters": "'{value}' cannot be a key: use Latin letters, digits and _, starting "
+    "with a letter or _ (like amount)",
+    "yes-or-no": "expected yes or no (true or false), got '{value}'",
     # --- amounts, in YAML cross-checks and in lint alike
     "amount-words": "the figure is {figure} but the words say {words_value} "
     "(difference {difference}; {groups})",
@@ -373,6 +391,21 @@ MESSAGES: Final[dict[str, str]] = {
     "scale-indeclinable": "'{word}' is the indeclinable form used in reading years; amounts "
     "write '{standard}'",
     "unreadable-document": "cannot read the document: {reason}",
+    # --- limits on what lint and extract read (issue 17)
+    "document-too-large": "the file is {size} bytes; lint and extract read at most {limit} MB",
+    "document-too-many-blocks": "more than {limit} paragraphs, cells or lines; the limit "
+    "keeps lint and extract fast",
+    "document-too-much-text": "more than {limit} characters of text; split the document",
+    "document-broken-utf16": "broken UTF-16 text ({reason} at byte {byte}); save the file as UTF-8",
+    "batch-collision": "{names} would all be written to {output}",
+    "batch-file-link-outside": "is a link to a file outside the input folder",
+    "batch-folder-link-outside": "is a link to a folder outside the input folder",
+    "batch-unreadable-folder": "cannot read the folder: {reason}",
+    "batch-not-a-file": "is not a regular file (a pipe, a device or a socket)",
+    "output-not-a-file": "is not a regular file (a device, a pipe or a folder); choose a file name",
+    "output-bad-name": "the file name is not valid text (a lone surrogate)",
+    "money-text-too-long": "expected an amount like '19 700,00 EUR' or 'LVL 1000', got "
+    "{length} characters (at most {limit})",
     # --- what annexgen extract could not understand (its "# CHECK:" lines)
     "extract-no-council": "the annex mark names no council: fill in decision.council",
     "extract-cost-words": "costs: '{text}' — the words say {words_value}, the figure {figure}; "
@@ -405,6 +438,16 @@ MESSAGES: Final[dict[str, str]] = {
     "template-filter": "{reason}",
     "template-unsafe": "the template tried something unsafe: {reason}",
     "template-error": "template error ({kind}): {reason}",
+    "template-too-slow": "the template ran for more than {seconds} s; a loop that never ends "
+    "or repeats too often?",
+    "template-too-large": "the template made a text or list longer than {limit}; the limit "
+    "keeps a mistake from filling the memory",
+    "template-output": "the template wrote more than {limit} characters into one part",
+    "template-range": "range() of {count} numbers; a template may count to {limit}",
+    "template-recursion": "a macro calls itself too deeply",
+    "template-not-available": "{name} cannot be used in an annex template",
+    "template-failed": "the template failed here: {kind}: {reason}",
+    "template-nested": "tags are nested too deeply to read",
     "jinja-undefined": "'{name}' is undefined",
     "jinja-no-attribute": "'{owner}' has no attribute '{name}'",
     "jinja-unexpected": "unexpected '{token}'",
@@ -538,6 +581,9 @@ def os_reason(err: OSError) -> Phrase:
     is English on most servers; the common reasons have codes, the others keep
     the system's words.
     """
+    phrase = getattr(err, "phrase", None)  # annexgen.inputs' own refusals say it themselves
+    if isinstance(phrase, Phrase):
+        return phrase
     code = _OS_CODES.get(err.errno or 0)
     if code is not None:
         return Phrase(code)

@@ -24,8 +24,13 @@ __all__ = ["MAX_STEM", "safe_name", "sync_dir", "write_atomic"]
 
 #: Longest file or folder name written (before the extension).
 MAX_STEM: Final = 120
-_RESERVED: Final = re.compile(r"^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$", re.IGNORECASE)
+#: Device names Windows reserves, with any extension. Windows counts the superscript
+#: digits ¹ ² ³ as digits here: "COM¹.yaml" is a device too (issue 17).
+_RESERVED: Final = re.compile(
+    r"^(con|prn|aux|nul|conin\$|conout\$|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$", re.IGNORECASE
+)
 _BAD_CHARS: Final = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
+_SURROGATES: Final = re.compile("[\ud800-\udfff]")
 
 
 def safe_name(name: str) -> str:
@@ -37,6 +42,7 @@ def safe_name(name: str) -> str:
     """
     text = unicodedata.normalize("NFC", name)
     text = _BAD_CHARS.sub("_", text).rstrip(" .")
+    text = _SURROGATES.sub("_", text)  # no file system holds a lone surrogate
     if not text.strip(" ."):
         text = "_"
     if _RESERVED.match(text):
@@ -53,7 +59,12 @@ def write_atomic(target: str | Path, data: bytes, *, sync_directory: bool = True
     path = Path(target)
     directory = path.parent if str(path.parent) else Path(".")
     try:
+        if path.exists() and not path.is_file():
+            # never replace a device, a pipe or a folder (as root, /dev/full would go)
+            raise OutputError(code="output-not-a-file", location=Location(str(path)))
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    except UnicodeEncodeError as err:
+        raise OutputError(code="output-bad-name", location=Location(str(path))) from err
     except OSError as err:
         raise OutputError(
             code="output-folder-unwritable",

@@ -33,7 +33,9 @@ import contextlib
 import hashlib
 import json
 import os
+import re
 import shutil
+import stat
 import tempfile
 import time
 from collections.abc import Callable, Iterator
@@ -44,6 +46,8 @@ from typing import TYPE_CHECKING, Any, Final, Literal
 from annexgen.about import VERSION
 from annexgen.errors import AnnexgenError, ConversionError, DataError, OutputError
 from annexgen.i18n import get_language, set_language
+from annexgen.inputs import MAX_YAML_BYTES, TooLarge, read_bounded
+from annexgen.messages import Param, Phrase, os_reason, render_message
 from annexgen.output import safe_name, sync_dir, write_atomic
 from annexgen.word.templates import bundled_sha256
 
@@ -110,25 +114,85 @@ class BatchReport:
         return not self.interrupted and self.count("failed") == 0
 
 
-def _inputs(in_dir: Path, out_dir: Path) -> Iterator[Path]:
+#: Suffixes of annex files, in any case (``*.YAML`` and ``*.Yaml`` too).
+_SUFFIXES: Final = (".yaml", ".yml")
+
+
+def _inputs(in_dir: Path, out_dir: Path) -> Iterator[tuple[Path, Phrase | None]]:
+    """Every annex file under ``in_dir``, with why it cannot be read (or ``None``).
+
+    Only regular files inside the folder are read (issue 17): a link that leads
+    out of it — to a file or to a folder — is refused, so a secret file never
+    ends up in a .docx; a link to a folder inside it is followed once; a FIFO or
+    a device named ``.yaml`` is refused (it hung the batch, or read 2.7 GB of
+    ``/dev/zero``); a folder that cannot be read is reported, never skipped.
+    """
+    root = in_dir.resolve()
     out_resolved = out_dir.resolve()
-    for root, dirs, files in os.walk(in_dir, followlinks=False):
-        here = Path(root)
-        dirs[:] = sorted(
-            d for d in dirs if not d.startswith(".") and (here / d).resolve() != out_resolved
-        )
-        for name in sorted(files):
-            if name.endswith((".yaml", ".yml")) and not name.startswith("."):
-                yield here / name
+    seen: set[Path] = {root}
+    problems: list[tuple[Path, Phrase]] = []
+
+    def unreadable(err: OSError) -> None:
+        where = Path(err.filename) if err.filename else in_dir
+        problems.append((where, Phrase("batch-unreadable-folder", {"reason": os_reason(err)})))
+
+    def inside(path: Path) -> bool:
+        return path == root or root in path.parents
+
+    pending = [in_dir]
+    while pending:
+        top = pending.pop()
+        for here_name, dirs, files in os.walk(top, onerror=unreadable, followlinks=False):
+            here = Path(here_name)
+            kept = []
+            for d in sorted(dirs):
+                path = here / d
+                if d.startswith(".") or path.resolve() == out_resolved:
+                    continue
+                if path.is_symlink():
+                    real = path.resolve()
+                    if not inside(real):
+                        problems.append((path, Phrase("batch-folder-link-outside")))
+                    elif real not in seen and real.is_dir():
+                        seen.add(real)
+                        pending.append(path)  # walked on its own; never twice
+                    continue
+                kept.append(d)
+            dirs[:] = kept
+            for name in sorted(files):
+                if not name.lower().endswith(_SUFFIXES) or name.startswith("."):
+                    continue
+                path = here / name
+                yield path, _file_problem(path, inside)
+    for path, problem in sorted(problems, key=lambda p: p[0]):
+        yield path, problem
+
+
+def _file_problem(path: Path, inside: Callable[[Path], bool]) -> Phrase | None:
+    if path.is_symlink() and not inside(path.resolve()):
+        return Phrase("batch-file-link-outside")
+    try:
+        mode = path.stat().st_mode
+    except OSError as err:
+        return Phrase("unreadable-file", {"reason": os_reason(err)})
+    if not stat.S_ISREG(mode):
+        return Phrase("batch-not-a-file")
+    return None
 
 
 def plan_batch(
     in_dir: Path, out_dir: Path, *, public: bool = False
 ) -> tuple[list[BatchItem], list[ItemResult]]:
-    """Every input and its output; inputs whose outputs would collide are failures."""
+    """Every input and its output; inputs whose outputs would collide, and inputs
+    that cannot be read (:func:`_inputs`), are failures."""
     planned: dict[str, list[BatchItem]] = {}
-    for source in _inputs(in_dir, out_dir):
+    refused: list[ItemResult] = []
+    for source, problem in _inputs(in_dir, out_dir):
         rel = source.relative_to(in_dir)
+        if problem is not None:
+            words = render_message(problem.code, problem.params)
+            refused.append(ItemResult(rel.as_posix(), "failed", f"{rel.as_posix()}: {words}"))
+            continue
         parts = [safe_name(p) for p in rel.parent.parts]
         stem = safe_name(rel.stem)
         parts.append(f"{stem}.public.docx" if public else f"{stem}.docx")
@@ -141,22 +205,41 @@ def plan_batch(
         item = BatchItem(source, rel.as_posix(), target, output)
         planned.setdefault(output.casefold(), []).append(item)
     items: list[BatchItem] = []
-    failures: list[ItemResult] = []
+    failures: list[ItemResult] = refused
     for group in planned.values():
         if len(group) == 1:
             items.append(group[0])
             continue
-        names = ", ".join(i.relative for i in group)
+        names = [i.relative for i in group]
         for i in group:
-            failures.append(
-                ItemResult(i.relative, "failed", f"{names} would all be written to {i.output}")
-            )
+            params: dict[str, Param] = {"names": names, "output": i.output}
+            words = render_message("batch-collision", params)
+            failures.append(ItemResult(i.relative, "failed", words))
     items.sort(key=lambda i: i.relative)
     return items, failures
 
 
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+#: Largest file hashed for the manifest (a template, a spreadsheet): what a Word
+#: package may unpack to. YAML files are hashed within the loader's own limit.
+_MAX_HASHED: Final = 256 * 1024 * 1024
+
+
+def _sha256(path: Path, limit: int = _MAX_HASHED) -> str:
+    """SHA-256 of a regular file of at most ``limit`` bytes (:func:`read_bounded`)."""
+    return hashlib.sha256(read_bounded(path, limit)).hexdigest()
+
+
+def _input_sha256(path: Path) -> str:
+    return _sha256(path, MAX_YAML_BYTES)  # the loader's limit, without loading the loader
+
+
+def _sha256_or_none(path: Path) -> str | None:
+    """The input's hash, or ``None`` for a file that cannot be read: it goes to a
+    worker, which reports why, instead of the batch stopping with a traceback."""
+    try:
+        return _input_sha256(path)
+    except OSError:
+        return None
 
 
 def _unchanged_reads(reads: object) -> bool:
@@ -200,6 +283,35 @@ class OutputOptions:
         return key
 
 
+#: The temporary files :func:`~annexgen.output.write_atomic` makes: ``.<name>.<8>.tmp``.
+_TEMPORARY: Final = re.compile(r"\..+\.[a-z0-9_]{8}\.tmp")
+
+
+def remove_stale_temporaries(out_dir: Path) -> list[Path]:
+    """Remove the hidden temporaries a killed batch left in ``out_dir``.
+
+    A batch killed with ``kill -9`` cannot clean up; its half-written
+    ``.annex.docx.x1y2z3w4.tmp`` files and its PDF staging folder
+    (``.annexgen-pdf-…``, top level) stayed in the output (issue 17). Only
+    names ``write_atomic`` and the PDF stage make are removed, and only under
+    OUT_DIR. Like the manifest, this assumes one batch at a time per OUT_DIR.
+    """
+    removed = []
+    for staging in out_dir.glob(".annexgen-pdf-*"):
+        if staging.is_dir() and not staging.is_symlink():
+            shutil.rmtree(staging, ignore_errors=True)
+            removed.append(staging)
+    for here, dirs, files in os.walk(out_dir):
+        dirs[:] = [d for d in dirs if not d.startswith(".annexgen-pdf-")]
+        for name in files:
+            path = Path(here) / name
+            if _TEMPORARY.fullmatch(name) and not path.is_symlink():
+                with contextlib.suppress(OSError):
+                    path.unlink()
+                    removed.append(path)
+    return removed
+
+
 def _read_manifest(out_dir: Path) -> dict[str, Any]:
     try:
         data = json.loads((out_dir / MANIFEST_NAME).read_text(encoding="utf-8"))
@@ -226,7 +338,10 @@ def _render_one(task: tuple[BatchItem, str | None, bool, bool]) -> ItemResult:
     item, template, public, dry_run = task
     started = time.perf_counter()
     try:
-        digest = _sha256(item.source)
+        try:
+            digest = _input_sha256(item.source)
+        except TooLarge:  # the loader says it in its own words
+            digest = ""
         annex = load_annex(item.source)
         read = {str(p): _sha256(p) for p in annex.input_files()}
         if not dry_run:
@@ -235,11 +350,47 @@ def _render_one(task: tuple[BatchItem, str | None, bool, bool]) -> ItemResult:
             write_atomic(item.target, data, sync_directory=False)  # synced once at the end
     except DataError as err:
         return ItemResult(item.relative, "failed", str(err), item.output)
-    except (AnnexgenError, OSError) as err:
+    except AnnexgenError as err:
         return ItemResult(item.relative, "failed", f"{item.relative}: {err}", item.output)
+    except OSError as err:  # the input (or a file it names) could not be read
+        words = render_message("unreadable-file", {"reason": os_reason(err)})
+        return ItemResult(item.relative, "failed", f"{item.relative}: {words}", item.output)
     status: Status = "would render" if dry_run else "rendered"
     seconds = time.perf_counter() - started
     return ItemResult(item.relative, status, "", item.output, digest, seconds, read)
+
+
+_PR_SET_PDEATHSIG: Final = 1  # linux/prctl.h
+
+
+def _start_worker(parent: int, language: str) -> None:  # pragma: no cover - in the worker
+    set_language(language)
+    _die_with_parent(parent)
+
+
+def _die_with_parent(parent: int) -> None:  # pragma: no cover - runs in the worker
+    """A render worker ends when the batch does, even when the batch is killed (-9).
+
+    Without this, ``kill -9`` of a batch left its workers alive under PID 1,
+    waiting forever for work (issue 17). Linux is asked to kill the worker with
+    its parent; elsewhere, and as a second line, a thread watches the parent.
+    """
+    import signal  # noqa: PLC0415
+    import threading  # noqa: PLC0415
+
+    with contextlib.suppress(OSError, AttributeError):
+        import ctypes  # noqa: PLC0415
+
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent:  # the batch died before the line above
+        os._exit(1)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="annexgen-parent-watch", daemon=True).start()
 
 
 def _map(tasks: list[tuple[BatchItem, str | None, bool, bool]], jobs: int) -> Iterator[ItemResult]:
@@ -252,9 +403,10 @@ def _map(tasks: list[tuple[BatchItem, str | None, bool, bool]], jobs: int) -> It
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     chunk = max(1, min(64, len(tasks) // (jobs * 8)))
     context = multiprocessing.get_context(method)
-    # the workers write the failures' messages: in this process's language (--lang too)
+    # the workers write the failures' messages: in this process's language (--lang too),
+    # and die with the batch
     with ProcessPoolExecutor(
-        jobs, mp_context=context, initializer=set_language, initargs=(get_language(),)
+        jobs, mp_context=context, initializer=_start_worker, initargs=(os.getpid(), get_language())
     ) as pool:
         try:
             yield from pool.map(_render_one, tasks, chunksize=chunk)
@@ -376,7 +528,7 @@ def run_batch(
             and entry.get("input") == item.relative
             and item.target.is_file()
             and (not want_pdf or item.target.with_suffix(".pdf").is_file())
-            and entry.get("input_sha256") == _sha256(item.source)
+            and entry.get("input_sha256") == _sha256_or_none(item.source)
             and _unchanged_reads(entry.get("reads"))
         )
         if unchanged:
@@ -388,6 +540,7 @@ def run_batch(
             todo.append(item)
     if not dry_run:
         target_dir.mkdir(parents=True, exist_ok=True)
+        remove_stale_temporaries(target_dir)
     tasks = [(item, str(template) if template else None, public, dry_run) for item in todo]
     by_output = {item.output: item for item in todo}
     rendered: list[BatchItem] = []

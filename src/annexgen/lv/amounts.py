@@ -38,7 +38,12 @@ CentsMode = Literal["none", "digits", "words"]
 LVL_PER_EUR: Final = Decimal("0.702804")
 
 _CENT: Final = Decimal("0.01")
-_MONEY_TEXT: Final = re.compile(r"-?\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?|-?\d+(?:[.,]\d+)?")
+
+# ASCII digits only: Decimal() also reads "1٠5" (an Arabic-Indic zero that looks like a
+# dot) as 105, a silent change of the amount (issue 17).
+_MONEY_TEXT: Final = re.compile(
+    r"-?\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?|-?\d+(?:[.,]\d+)?", re.ASCII
+)
 
 
 def to_money(amount: Decimal | str | int) -> Decimal:
@@ -62,7 +67,7 @@ def to_money(amount: Decimal | str | int) -> Decimal:
         raise LanguageError(code="money-type", params={"type": type(amount).__name__})
     if not value.is_finite():
         raise LanguageError(code="amount-not-a-number", params={"value": str(amount)})
-    if value < 0:
+    if value < 0 or value.is_signed():  # "-0" too: it printed as "-0,00 EUR (nulle eiro)"
         raise LanguageError(code="amount-negative", params={"value": str(amount)})
     exponent = value.as_tuple().exponent
     if isinstance(exponent, int) and exponent < -2:

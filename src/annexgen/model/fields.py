@@ -43,6 +43,7 @@ from annexgen.lv import get_currency, lvl_to_eur, parse_date, short_name, to_mon
 from annexgen.lv.amounts import CentsMode
 from annexgen.lv.approval import ApprovedForm
 from annexgen.lv.numbers import Style
+from annexgen.messages import Param
 from annexgen.model.text import clean_text
 
 __all__ = [
@@ -77,8 +78,8 @@ def _clean(value: str) -> str:
 Text = Annotated[str, AfterValidator(_clean)]
 
 
-_ISO_DATE: Final = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-_DOTTED_DATE: Final = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})\.?")
+_ISO_DATE: Final = re.compile(r"(\d{4})-(\d{2})-(\d{2})", re.ASCII)  # ASCII digits only
+_DOTTED_DATE: Final = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})\.?", re.ASCII)
 _DATE_FORMS: Final = "2013-12-05, 05.12.2013. or 2013. gada 5. decembris"
 
 
@@ -174,13 +175,22 @@ class AlsoText(Model):
         return {"anyOf": [{"type": "string"}, schema]}
 
 
+#: Longest amount written as text: "LVL 1 000 000 000,00 (EUR 1 422 872 809,92)" is 45
+#: characters. Longer text is refused before any pattern sees it (issue 17).
+MAX_MONEY_TEXT: Final = 100
+
+# Both patterns are unambiguous — spaces inside an amount only between digits, every
+# repetition possessive — so they cannot backtrack; the length bound makes that moot
+# for the money field, and keeps it so if a pattern is ever loosened. ASCII digits only:
+# Decimal() reads "1٠5" (an Arabic-Indic zero that looks like a dot) as 105 (issue 17).
 _MONEY_TEXT: Final = re.compile(
-    r"^\s*(?:(?P<code1>[A-Za-z]{3})\s+)?(?P<amount>[-\d][\d \u00a0.,]*?)"
-    r"\s*(?P<code2>[A-Za-z]{3}|€)?\s*$"
+    r"\s*+(?:(?P<code1>[A-Za-z]{3})\s++)?(?P<amount>[-0-9](?:[ \u00a0]*+[0-9.,])*+)"
+    r"\s*+(?P<code2>[A-Za-z]{3}|€)?\s*+"
 )
 
 _STATED_EUR: Final = re.compile(
-    r"\s*\((?:EUR\s*(?P<a>[\d \u00a0.,]+?)|(?P<b>[\d \u00a0.,]+?)\s*EUR)\)\s*$"
+    r"\((?:EUR\s*+(?P<a>[0-9.,](?:[ \u00a0]*+[0-9.,])*+)"
+    r"|(?P<b>[0-9.,](?:[ \u00a0]*+[0-9.,])*+)\s*+EUR)\)\s*+"
 )
 
 
@@ -207,12 +217,16 @@ class Money(Model):
             return {"amount": data}  # to_money refuses floats with a clear message
         if not isinstance(data, str):
             return data
+        if len(data) > MAX_MONEY_TEXT:
+            params: dict[str, Param] = {"length": len(data), "limit": MAX_MONEY_TEXT}
+            raise FieldError(code="money-text-too-long", params=params)
         eur = None
-        stated = _STATED_EUR.search(data)
+        bracket = data.rfind("(")
+        stated = _STATED_EUR.fullmatch(data, bracket) if bracket >= 0 else None
         if stated:  # "LVL 1000 (EUR 1422,87)": the euro equivalent as old annexes state it
             eur = stated.group("a") or stated.group("b")
-            data = data[: stated.start()]
-        m = _MONEY_TEXT.match(data)
+            data = data[:bracket]
+        m = _MONEY_TEXT.fullmatch(data)
         if not m or (m.group("code1") and m.group("code2")):
             raise FieldError(code="money-expected", params={"value": data})
         code = m.group("code1") or m.group("code2") or "EUR"

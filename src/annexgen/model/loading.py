@@ -25,11 +25,13 @@ All problems of a file are collected and reported together as
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import json
 import re
 from collections.abc import Iterable
 from dataclasses import replace
+from decimal import Decimal
 from importlib import resources
 from pathlib import Path
 from typing import Any, Final
@@ -48,6 +50,7 @@ from yaml.events import (
 from annexgen.errors import AnnexgenError, DataError, Finding, Location, field_path
 from annexgen.i18n import pgettext
 from annexgen.i18n_sources import translate_yaml_comments
+from annexgen.inputs import MAX_YAML_BYTES, TooLarge, read_bounded
 from annexgen.messages import Param, Phrase, os_reason
 from annexgen.model.checks import cross_check
 from annexgen.model.introspect import models_in
@@ -70,7 +73,7 @@ __all__ = [
 ]
 
 #: Largest YAML file accepted. The longest seed annex is about 4 KB.
-MAX_FILE_BYTES: Final = 1024 * 1024
+MAX_FILE_BYTES: Final = MAX_YAML_BYTES
 
 #: Deepest nesting of lists and mappings accepted. The models need 4 levels
 #: (annex → costs → cost line → amount); libyaml's composer recurses per level
@@ -80,11 +83,18 @@ MAX_DEPTH: Final = 20
 #: Characters the YAML reader refuses outright (PyYAML's ``Reader.NON_PRINTABLE``):
 #: found first, so that the clerk gets line, column and field instead of
 #: "unacceptable character … position 110".
+#: NEL (U+0085), LINE SEPARATOR and PARAGRAPH SEPARATOR (U+2028, U+2029) too, which
+#: YAML allows but reads as line breaks: a raw NEL became a space while the escaped
+#: "\\N" is refused by the text gate, and the spaces after a raw U+2028 vanished —
+#: the same text changed in one spelling and not the other (issue 17).
 _NON_PRINTABLE: Final = re.compile(
-    "[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+    "[^\t\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
 )
-#: Line breaks as YAML counts them (for line numbers of refused characters).
-_LINE_BREAK: Final = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+#: Refused because YAML breaks lines there; kept exactly when written as an escape.
+_LINE_SEPARATORS: Final = {"\u2028": "\\L", "\u2029": "\\P"}
+#: Line breaks as YAML counts them (for line numbers of refused characters), once the
+#: refused characters (NEL and the separators among them) are replaced.
+_LINE_BREAK: Final = re.compile("\r\n|[\r\n]")
 #: Anchors/aliases reported per file before the scan stops.
 _MAX_STRUCTURAL: Final = 10
 
@@ -270,6 +280,8 @@ def _pydantic_findings(
             code, params = "unknown-kind", {"options": list(KINDS)}
             if isinstance(got, dict) and isinstance(got.get("kind"), str):
                 suggestion = _suggest(got["kind"], KINDS)
+        elif kind_of_error in _CONSTRAINTS:
+            code, params = _constraint(kind_of_error, ctx, got)
         elif kind_of_error.startswith(("date_", "datetime_")):
             reason = reason.split(", ", 1)[-1] if ", " in reason else reason
             code, params = "invalid-date", {"reason": reason, "value": str(got)}
@@ -291,6 +303,35 @@ def _pydantic_findings(
                     suggestion=suggestion)
         )  # fmt: skip
     return findings
+
+
+#: pydantic's constraint errors → (code, the ``ctx`` key of the limit)
+_CONSTRAINTS: Final = {
+    "greater_than_equal": ("number-too-small", "ge"),
+    "less_than_equal": ("number-too-large", "le"),
+    "too_short": ("list-too-short", "min_length"),
+    "too_long": ("list-too-long", "max_length"),
+    "string_too_long": ("text-too-long", "max_length"),
+    "string_pattern_mismatch": ("key-characters", ""),
+    "int_parsing": ("whole-number-digits", ""),
+    "bool_parsing": ("yes-or-no", ""),
+}
+
+
+def _constraint(kind_of_error: str, ctx: dict[str, Any], got: Any) -> tuple[str, dict[str, Param]]:
+    """A constraint the model's field declares, said by its code (not pydantic's English)."""
+    code, limit_key = _CONSTRAINTS[kind_of_error]
+    params: dict[str, Param] = {}
+    if limit_key:
+        limit = ctx.get(limit_key)
+        params["limit"] = limit if isinstance(limit, int | Decimal) else str(limit)
+    if code in ("list-too-short", "list-too-long"):
+        params["count"] = len(got) if isinstance(got, list | tuple | dict) else 0
+    elif code == "text-too-long":
+        params["length"] = len(got) if isinstance(got, str) else 0
+    elif code not in {"number-too-small", "number-too-large"}:
+        params["value"] = str(got)
+    return code, params
 
 
 def _literal_options(error: Any) -> list[str]:
@@ -394,32 +435,38 @@ def _walk_events(text: str, loader: Any) -> list[_Raw]:
 
 
 def _bad_characters(text: str) -> list[tuple[tuple[int, int], str]]:
-    """Characters the YAML reader refuses, with their 0-based (line, column)."""
+    """Characters the YAML reader refuses, with their 0-based (line, column).
+
+    One pass over the text: line breaks are counted from the previous refused
+    character on, never again from the start (that was quadratic, issue 17).
+    """
     found = []
+    line = line_start = scanned = 0
     for m in _NON_PRINTABLE.finditer(text):
-        before = text[: m.start()]
-        breaks = list(_LINE_BREAK.finditer(before))
-        line = len(breaks)
-        column = m.start() - (breaks[-1].end() if breaks else 0)
-        found.append(((line, column), m.group()))
+        for brk in _LINE_BREAK.finditer(text, scanned, m.start()):
+            line += 1
+            line_start = brk.end()
+        scanned = m.end()
+        found.append(((line, m.start() - line_start), m.group()))
     return found
 
 
 def _character_problems(text: str, filename: str, doc: _Document | None) -> list[Finding]:
     problems = []
+    # scalar spans in document order, to find the field of each character by bisection
+    spans = sorted(doc.spans, key=lambda span: span[0]) if doc else []
+    starts = [start for start, _, _ in spans]
     for (line, column), ch in _bad_characters(text):
         field = None
-        for start, end, path in doc.spans if doc else ():
-            if start <= (line, column) < end:
-                field = field_path(path) or None
-                break
-        problems.append(
-            Finding(
-                "yaml-forbidden-character",
-                location=Location(filename, line + 1, column + 1, field),
-                params={"character": describe_char(ch)},
-            )
-        )
+        i = bisect.bisect_right(starts, (line, column)) - 1
+        if i >= 0 and spans[i][0] <= (line, column) < spans[i][1]:
+            field = field_path(spans[i][2]) or None
+        params: dict[str, Param] = {"character": describe_char(ch)}
+        code = "yaml-forbidden-character"
+        if ch in _LINE_SEPARATORS:
+            code, params["escape"] = "yaml-line-separator", _LINE_SEPARATORS[ch]
+        location = Location(filename, line + 1, column + 1, field)
+        problems.append(Finding(code, location=location, params=params))
     return problems
 
 
@@ -546,11 +593,10 @@ def _sorted(problems: list[Finding]) -> list[Finding]:
 def _read(path: Path) -> tuple[str | None, list[Finding]]:
     where = Location(str(path))
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            params: dict[str, Param] = {"size": size, "limit": MAX_FILE_BYTES // 1024}
-            return None, [Finding("file-too-large", location=where, params=params)]
-        raw = path.read_bytes()
+        raw = read_bounded(path, MAX_FILE_BYTES)  # regular files only: a FIFO never blocks
+    except TooLarge as err:
+        params: dict[str, Param] = {"size": err.size, "limit": MAX_FILE_BYTES // 1024}
+        return None, [Finding("file-too-large", location=where, params=params)]
     except OSError as err:
         reason: dict[str, Param] = {"reason": os_reason(err)}
         return None, [Finding("unreadable-file", location=where, params=reason)]
@@ -558,6 +604,11 @@ def _read(path: Path) -> tuple[str | None, list[Finding]]:
         return raw.decode("utf-8-sig"), []
     except UnicodeDecodeError as err:
         return None, [Finding("not-utf8", location=where, params={"byte": err.start})]
+
+
+def _utf8_size(text: str) -> int:
+    """Bytes of ``text`` in UTF-8; a lone surrogate counts too (and is reported later)."""
+    return len(text.encode("utf-8", "surrogatepass"))
 
 
 def _too_large(filename: str) -> Finding:
@@ -573,7 +624,7 @@ def check_text(
     ``base_dir``: where files the annex names (``rows_from``) are; without it
     such files are refused.
     """
-    if len(text.encode("utf-8")) > MAX_FILE_BYTES:
+    if _utf8_size(text) > MAX_FILE_BYTES:
         return [_too_large(filename)]
     return _validate(text, filename, Path(base_dir) if base_dir is not None else None)[1]
 
@@ -595,7 +646,7 @@ def load_annex_text(
     :func:`check_text` to see them. ``base_dir``: where files the annex names
     (``rows_from``) are; without it such files are refused.
     """
-    if len(text.encode("utf-8")) > MAX_FILE_BYTES:
+    if _utf8_size(text) > MAX_FILE_BYTES:
         raise DataError([_too_large(filename)], file=filename)
     annex, problems = _validate(text, filename, Path(base_dir) if base_dir is not None else None)
     errors = [p for p in problems if p.severity == "error"]

@@ -46,6 +46,7 @@ _NAMES: Final = {
     0x08: "BACKSPACE",
     0x0B: "VERTICAL TAB",
     0x0C: "FORM FEED",
+    0x85: "NEXT LINE",
     0x1B: "ESCAPE",
     0xFFFE: "NONCHARACTER U+FFFE",
     0xFFFF: "NONCHARACTER U+FFFF",

@@ -27,9 +27,7 @@ gets each piece of text exactly once.
 from __future__ import annotations
 
 import codecs
-import re
 import unicodedata
-import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,15 +35,21 @@ from typing import Final
 
 from lxml import etree
 
-from annexgen.errors import DocumentError
-from annexgen.messages import os_reason
+from annexgen.errors import DocumentError, TemplateError
+from annexgen.inputs import NotRegularFile, TooLarge, read_bounded
+from annexgen.messages import Param, os_reason
+from annexgen.word.package import Package, parse_strict
 
 __all__ = [
+    "MAX_BLOCKS",
+    "MAX_DOCUMENT_BYTES",
+    "MAX_DOCUMENT_CHARS",
     "Document",
     "DocumentRow",
     "DocumentTable",
     "TextBlock",
     "read_document",
+    "read_package",
     "read_text",
 ]
 
@@ -105,35 +109,77 @@ class Document:
     tables: tuple[DocumentTable, ...] = field(default=())
 
 
+#: Largest file ``lint`` and ``extract`` read (a .docx with photos is a few MB; the
+#: text of a long annex a few dozen KB). Refused before reading (issue 17: a
+#: 50 MB .txt took 69 s and 1.65 GB).
+MAX_DOCUMENT_BYTES: Final = 32 * 1024 * 1024
+#: Most characters of text read from one document (about 600 pages).
+MAX_DOCUMENT_CHARS: Final = 2_000_000
+#: Most pieces of text (paragraphs, table cells, lines) read from one document.
+MAX_BLOCKS: Final = 100_000
+
+
 def read_document(path: str | Path) -> Document:
     """Read a .docx or .txt file; :class:`DocumentError` says why one cannot be read."""
     p = Path(path)
     suffix = p.suffix.lower()
+    if suffix not in {".docx", ".txt", ".text"}:
+        if not p.suffix:
+            raise DocumentError(code="document-no-extension", file=str(p))
+        raise DocumentError(code="document-wrong-type", params={"suffix": p.suffix}, file=str(p))
+    data = _read_bytes(p)
     if suffix == ".docx":
-        return _read_docx(p)
-    if suffix in {".txt", ".text"}:
-        return read_text(_decode(p), path=str(p))
-    if not p.suffix:
-        raise DocumentError(code="document-no-extension", file=str(p))
-    raise DocumentError(code="document-wrong-type", params={"suffix": p.suffix}, file=str(p))
+        document = _read_docx(data, p)
+    else:
+        document = read_text(_decode(data, p), path=str(p))
+    _check_volume(document)
+    return document
+
+
+def _check_volume(document: Document) -> None:
+    if len(document.blocks) > MAX_BLOCKS:
+        raise DocumentError(
+            file=document.path, code="document-too-many-blocks", params={"limit": MAX_BLOCKS}
+        )
+    if sum(len(b.text) for b in document.blocks) > MAX_DOCUMENT_CHARS:
+        raise DocumentError(
+            file=document.path,
+            code="document-too-much-text",
+            params={"limit": MAX_DOCUMENT_CHARS},
+        )
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return read_bounded(path, MAX_DOCUMENT_BYTES)
+    except FileNotFoundError:
+        raise DocumentError(code="document-not-found", file=str(path)) from None
+    except NotRegularFile as err:
+        if err.what == "a folder":
+            raise DocumentError(code="os-is-a-folder", file=str(path)) from None
+        reason: dict[str, Param] = {"reason": os_reason(err)}
+        raise DocumentError(code="unreadable-file", params=reason, file=str(path)) from None
+    except TooLarge as err:
+        params: dict[str, Param] = {"size": err.size, "limit": MAX_DOCUMENT_BYTES // 2**20}
+        raise DocumentError(file=str(path), code="document-too-large", params=params) from None
+    except OSError as err:
+        raise DocumentError(
+            code="unreadable-file", params={"reason": os_reason(err)}, file=str(path)
+        ) from None
 
 
 # --- plain text ------------------------------------------------------------------
 
 
-def _decode(path: Path) -> str:
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise DocumentError(code="document-not-found", file=str(path)) from None
-    except IsADirectoryError:
-        raise DocumentError(code="os-is-a-folder", file=str(path)) from None
-    except OSError as err:
-        raise DocumentError(
-            code="unreadable-file", params={"reason": os_reason(err)}, file=str(path)
-        ) from None
+def _decode(data: bytes, path: Path) -> str:
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16")
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as err:  # a lone surrogate, an odd number of bytes
+            params: dict[str, Param] = {"reason": err.reason, "byte": err.start}
+            raise DocumentError(
+                file=str(path), code="document-broken-utf16", params=params
+            ) from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
@@ -146,7 +192,18 @@ def _decode(path: Path) -> str:
         ) from None
 
 
-_INLINE_ROW: Final = re.compile(r"^(?P<label>[^\t]*\S[^\t]*)\t+(?P<value>.*\S.*)$")
+def _inline_row(line: str) -> tuple[str, str] | None:
+    """``Label<TAB>Value`` on one line: (label, value), both stripped, or ``None``.
+
+    By hand rather than by a pattern: the pattern this replaces (label, tabs and
+    value, each with a non-space somewhere) tried every split of a line without
+    a tab and took minutes on one long line (issue 17); this reads it once.
+    """
+    label, tab, rest = line.partition("\t")
+    value = rest.lstrip("\t")
+    if not tab or not label.strip() or not value.strip():
+        return None
+    return label.strip(), value.strip()
 
 
 def read_text(text: str, *, path: str = "<text>") -> Document:
@@ -182,14 +239,13 @@ def _text_rows(lines: list[str]) -> Iterator[DocumentRow]:
         )
 
     for n, line in enumerate(lines, start=1):
-        inline = _INLINE_ROW.match(line)
+        inline = _inline_row(line)
         if inline and not line.startswith("\t"):
             row = finish()
             if row:
                 yield row
             label = value = None
-            text = inline["value"].strip()
-            yield DocumentRow(inline["label"].strip(), text, f"line {n}", n, (text,))
+            yield DocumentRow(inline[0], inline[1], f"line {n}", n, (inline[1],))
         elif line.startswith("\t"):
             if label is None or value is not None:
                 row = finish()
@@ -211,33 +267,28 @@ def _text_rows(lines: list[str]) -> Iterator[DocumentRow]:
 # --- Word ------------------------------------------------------------------------
 
 
-def _read_docx(path: Path) -> Document:
-    try:
-        with zipfile.ZipFile(path) as package:
-            names = set(package.namelist())
-            if "word/document.xml" not in names:
-                raise DocumentError(
-                    code="not-word-document", params={"part": "word/document.xml"}, file=str(path)
-                )
-            body_xml = package.read("word/document.xml")
-            rels = _relationships(package, names)
-            parts = {
-                target: package.read(f"word/{target}")
-                for target in rels.values()
-                if f"word/{target}" in names
-            }
-    except FileNotFoundError:
-        raise DocumentError(code="document-not-found", file=str(path)) from None
-    except IsADirectoryError:
-        raise DocumentError(code="os-is-a-folder", file=str(path)) from None
-    except zipfile.BadZipFile:
-        raise DocumentError(code="not-zip", file=str(path)) from None
-    except OSError as err:
-        raise DocumentError(
-            code="unreadable-file", params={"reason": os_reason(err)}, file=str(path)
-        ) from None
+_HEADER: Final = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/header"
+_FOOTER: Final = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer"
 
-    root = _parse(body_xml, path)
+
+def read_package(data: bytes, path: str | Path) -> Package:
+    """A .docx through the one reader of Word packages (:meth:`Package.read`: its size,
+    ratio and tag limits, no DTDs, no encrypted members), as a :class:`DocumentError`."""
+    try:
+        return Package.read(data, str(path))
+    except TemplateError as err:  # the same words and code as for a template
+        raise DocumentError(file=str(path), code=err.code, params=err.params) from None
+
+
+def _read_docx(data: bytes, path: Path) -> Document:
+    package = read_package(data, path)
+    main = package.main_part
+    rels = {
+        rid: part
+        for rid, kind, part in package.relationships(main)
+        if kind in (_HEADER, _FOOTER) and part in package
+    }
+    root = _parse(package[main], path)
     body = root.find(_w("body"))
     if body is None:
         raise DocumentError(code="not-word-document", params={"part": "w:body"}, file=str(path))
@@ -252,36 +303,24 @@ def _read_docx(path: Path) -> Document:
     for ref in root.iter(_w("headerReference"), _w("footerReference")):
         rid = ref.get("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id")
         target = rels.get(rid or "")
-        if target is None or target in seen or target not in parts:
+        if target is None or target in seen:
             continue
         seen.add(target)
         kind = "header" if ref.tag == _w("headerReference") else "footer"
         counters[kind] += 1
-        part_root = _parse(parts[target], path)
+        part_root = _parse(package[target], path)
         _DocxReader().read_container(part_root, f"{kind} {counters[kind]} ", blocks, rows)
     return Document(str(path), tuple(blocks), tuple(rows), tables)
 
 
-def _relationships(package: zipfile.ZipFile, names: set[str]) -> dict[str, str]:
-    name = "word/_rels/document.xml.rels"
-    if name not in names:
-        return {}
-    root = etree.fromstring(package.read(name))
-    out: dict[str, str] = {}
-    for rel in root:
-        rtype = rel.get("Type", "")
-        if rtype.endswith(("/header", "/footer")) and rel.get("TargetMode") != "External":
-            out[rel.get("Id", "")] = rel.get("Target", "").lstrip("/").removeprefix("word/")
-    return out
-
-
 def _parse(data: bytes, path: Path) -> etree._Element:
     try:
-        return etree.fromstring(data, parser=etree.XMLParser(resolve_entities=False))
-    except etree.XMLSyntaxError as err:
+        root: etree._Element = parse_strict(data)
+    except etree.XMLSyntaxError as err:  # pragma: no cover - Package.read parsed it already
         raise DocumentError(
             code="broken-xml", params={"reason": str(err)}, file=str(path)
         ) from None
+    return root
 
 
 _SKIP: Final = frozenset(

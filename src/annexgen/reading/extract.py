@@ -14,17 +14,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
-import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import combinations
 from pathlib import Path
 from typing import Any, Final
 
-from lxml import etree
-
 from annexgen.errors import LanguageError
 from annexgen.i18n import gettext
+from annexgen.inputs import read_bounded
 from annexgen.lv import get_currency, iter_amount_mentions, iter_dates, lvl_to_eur, noun_form
 from annexgen.lv.amounts import to_money
 from annexgen.lv.approval import act_dative, approved_form
@@ -33,25 +31,32 @@ from annexgen.lv.mentions import AmountMention
 from annexgen.lv.words import MONTHS_NOUN
 from annexgen.messages import Param, Phrase, format_param
 from annexgen.model.fields import Options
-from annexgen.model.kinds.project_description import LABELS
+from annexgen.model.kinds.project_announcement import (
+    DISCLAIMER_END,
+    DISCLAIMER_MIDDLE,
+    DISCLAIMER_RUNS,
+    DISCLAIMER_START,
+)
+from annexgen.model.kinds.project_description import LABEL_VARIANTS, LABELS, ROLE_WORDS
 from annexgen.model.saving import dump_data
-from annexgen.model.wording import quote, unquoted
-from annexgen.reading.documents import Document, DocumentTable, paragraph_text, read_document
+from annexgen.model.wording import E_SIGNATURE_MARK, quote, unquoted
+from annexgen.reading.documents import (
+    MAX_DOCUMENT_BYTES,
+    Document,
+    DocumentTable,
+    paragraph_text,
+    read_document,
+    read_package,
+)
+from annexgen.word.context import TABLE_HEADER
+from annexgen.word.package import parse_strict
 
 __all__ = ["Extracted", "extract", "extract_yaml"]
 
 _NBSP: Final = "\u00a0"
 # Labels seen in real annexes → row keys (lower-case, without the final colon).
-_LABEL_KEYS: Final = {
-    **{label.lower(): key for key, label in LABELS.items()},
-    "projekta īstenošanas laiks": "duration",
-    "projekta vispārīgais mērķis": "goal",
-    "projekta tiešā mērķauditorija": "target_group",
-    "projekta mērķauditorija": "target_group",
-    "kontakpersona": "contact",  # seed 000's typo
-    "kontaktpersonas": "contact",
-}
-_SKIP_LABELS: Final = {"sadaļa"}  # annexgen's own header row
+_LABEL_KEYS: Final = {**{label.lower(): key for key, label in LABELS.items()}, **LABEL_VARIANTS}
+_SKIP_LABELS: Final = {TABLE_HEADER["label"].lower()}  # annexgen's own header row
 _ANNEX: Final = re.compile(r"^(?:(\d+)\.\s*)?pielikums$", re.IGNORECASE)
 _DECISION: Final = re.compile(
     r"^(?P<act>\w+)\s+Nr\.\s*(?P<number>\S+?)\s*(?:\(prot\.\s*Nr\.\s*(?P<prot>[^,)]+)"
@@ -61,13 +66,27 @@ _NUMBERED: Final = re.compile(r"(?:^|(?<=\s))(\d{1,2}\.)\s+(?=\S)")
 _SHORT_NAME: Final = re.compile(
     r"^(?:[A-ZĀČĒĢĪĶĻŅŠŪŽ][a-zžš]?\.[\s\u00a0]?)+[A-ZĀČĒĢĪĶĻŅŠŪŽ][\w-]+$"
 )
-_STATED_EUR: Final = re.compile(r"^\s*\((?:EUR\s*([\d \u00a0.,]+)|([\d \u00a0.,]+)\s*EUR)\)")
-_QUOTED: Final = re.compile(r"[„“\"]([^”“\"]+)[”“\"]")
+# Possessive where a repeat is followed by what it could also match: no backtracking.
+_STATED_EUR: Final = re.compile(r"\s*+\((?:EUR\s*+([\d \u00a0.,]++)|([\d \u00a0.,]++)\s*EUR)\)")
+_BARE_AMOUNT: Final = re.compile(r"\s*+(\d[\d \u00a0]*+,\d{2})\s*+(EUR|LVL)\b")
+_QUOTED_PATTERN: Final = re.compile(r"[„“\"]([^”“\"]+)[”“\"]")
+
+
+def _quoted(text: str) -> re.Match[str] | None:
+    """The first quoted text. Searched only up to the last closing mark: a start
+    with no closing mark after it would read to the end, once per opening mark
+    ("„„„„…" was quadratic, issue 17)."""
+    last = max(text.rfind(mark) for mark in '”“"')
+    return _QUOTED_PATTERN.search(text, 0, last + 1) if last > 0 else None
+
+
 #: The approval mark's first word (document-rules §1.7): APSTIPRINĀTS/-A/-I/-AS.
 _APPROVED: Final = re.compile(r"^(APSTIPRINĀT(?:AS|S|A|I))\b", re.IGNORECASE)
 _COUNCIL_FIRST: Final = re.compile(r"^(.+?\b(?:domes|Domes|DOMES|domei))(?=\s|$)")
+# possessive: a lazy number followed by optional spaces read "prot. Nr. 1      …x"
+# once per space (issue 17); the number's trailing spaces are stripped where it is used
 _PROTOCOL: Final = re.compile(
-    r"\((?P<sitting>sēdes\s+)?prot\.\s*Nr\.\s*(?P<prot>[^,)]+?)\s*(?:,\s*(?P<item>\d+)\.\s*§)?\)"
+    r"\((?P<sitting>sēdes\s+)?prot\.\s*Nr\.\s*+(?P<prot>[^,)]++)(?:,\s*(?P<item>\d+)\.\s*§)?\)"
 )
 
 
@@ -134,10 +153,9 @@ def _mark(lines: list[str], out: dict[str, Any], notes: list[Phrase]) -> None:
             decision["act"] = act_dative(text)  # "lēmumu" without a number
             continue
         if m:
-            act = m.group("act")
-            if decision.get("approval"):  # "ar … lēmumu": the model keeps the dative
-                act = act_dative(act)
-            decision["act"] = "lēmumam" if act.lower() == "lēmumu" else act  # seed 003 typo
+            # the model keeps the dative: "ar … lēmumu" of an approval mark, and seed
+            # 003's typo "lēmumu Nr. …" in an annex mark, are both "lēmumam"
+            decision["act"] = act_dative(m.group("act"))
             decision["number"] = m.group("number")
             if m.group("prot"):
                 decision["protocol"] = m.group("prot").strip()
@@ -180,11 +198,7 @@ def _unspace(after: str) -> str:
 def _role(text: str) -> str:
     """What an amount is, from the words before it (as the seed annexes word it)."""
     lower = text.lower()
-    if "līdzfinansējum" in lower:
-        return "co_financing"
-    if "kopējais finansējums" in lower or "kopējās izmaksas" in lower:
-        return "total"
-    return "note"
+    return next((r for r, words in ROLE_WORDS.items() if any(w in lower for w in words)), "note")
 
 
 def _cost_lines(
@@ -194,7 +208,7 @@ def _cost_lines(
     for paragraph in paragraphs:
         mentions = list(iter_amount_mentions(paragraph))
         if not mentions:
-            bare = re.match(r"^\s*([\d \u00a0]+,\d{2})\s*(EUR|LVL)\b", paragraph)
+            bare = _BARE_AMOUNT.match(paragraph)
             if bare:
                 amount = {"amount": str(to_money(bare.group(1))), "currency": bare.group(2)}
                 rest = _unspace(paragraph[bare.end() :])
@@ -320,22 +334,69 @@ def _contact(value: str, placeholder: str) -> tuple[dict[str, Any], str, list[st
     return out, shown, hidden
 
 
-_DISCLAIMER: Final = re.compile(
-    r"^Projekts (?:(?P<code>\S+) )?(?P<open>[„“\"])(?P<name>.+?)[”“\"]"
-    r"(?: \((?P<short>[^)]+)\))? tiek īstenots (?P<programme>.+?) ietvaros\. "
-    r"Šo projektu finansē Eiropas Savienība\. Šis raksts ir sagatavots ar Eiropas Savienības "
-    r"finansiālo atbalstu\. Par šī dokumenta saturu pilnībā atbild (?P<responsible>.+?), "
-    r"un tas nekādos apstākļos nav uzskatāms par Eiropas Savienības oficiālo nostāju\.$"
-)
+_OPENING: Final = '„“"'
+_CLOSING: Final = '”“"'
+
+
+def _disclaimer(text: str) -> dict[str, str] | None:
+    """The parts of the standard EU-funding sentence (seed 004), or ``None``.
+
+    Read by hand, around the fixed words the renderer writes
+    (:data:`~annexgen.model.kinds.project_announcement.DISCLAIMER_MIDDLE` …),
+    in one pass: the pattern this replaces had four lazy ``.+?`` in a row and
+    took 18 s on a 5 KB document (issue 17). Returns the keys ``open`` (the
+    opening quotation mark), ``name``, ``programme``, ``responsible`` and, when
+    written, ``code`` and ``short``.
+    """
+    if "\n" in text or not text.startswith(DISCLAIMER_START) or not text.endswith(DISCLAIMER_END):
+        return None
+    runs = text.find(DISCLAIMER_RUNS, len(DISCLAIMER_START))
+    if runs < 0:
+        return None
+    middle = text.find(DISCLAIMER_MIDDLE, runs + len(DISCLAIMER_RUNS) + 1)
+    tail = len(text) - len(DISCLAIMER_END)
+    responsible = text[middle + len(DISCLAIMER_MIDDLE) : tail] if middle >= 0 else ""
+    programme = text[runs + len(DISCLAIMER_RUNS) : middle]
+    if middle < 0 or not responsible or middle + len(DISCLAIMER_MIDDLE) > tail:
+        return None
+    head = text[len(DISCLAIMER_START) : runs]  # [code ]„name”[ (short)]
+    out = {"programme": programme, "responsible": responsible}
+    first, space, rest = head.partition(" ")
+    named = _quoted_name(rest) if space and rest[:1] in _OPENING else None
+    if named is not None:  # a code first, as the renderer writes it when there is one
+        return {**out, "code": first, **named}
+    named = _quoted_name(head)
+    return {**out, **named} if named is not None else None
+
+
+def _quoted_name(head: str) -> dict[str, str] | None:
+    """``„name”`` or ``„name” (short)``: the opening mark, the name and the short name."""
+    if head[:1] not in _OPENING:
+        return None
+    out = {"open": head[0]}
+    inner = head[1:]
+    # the shortest name that leaves "” (short)" or "”" after it; a short name holds no ")",
+    # so its " (" comes after the last ")" but the final one
+    if inner.endswith(")"):
+        p = inner.find(" (", max(1, inner.rfind(")", 0, len(inner) - 1) - 1))
+        while 0 < p < len(inner) - 3:
+            if inner[p - 1] in _CLOSING and p > 1:
+                return {**out, "name": inner[: p - 1], "short": inner[p + 2 : -1]}
+            p = inner.find(" (", p + 1)
+    if len(inner) < 2 or inner[-1] not in _CLOSING:
+        return None
+    return {**out, "name": inner[:-1]}
+
+
 _DEFAULT_PLACEHOLDER: Final = Options().personal_placeholder
-_EU_FUNDING: Final = "Šo projektu finansē Eiropas Savienība"
+_EU_FUNDING: Final = DISCLAIMER_MIDDLE.split(". ")[1]  # "Šo projektu finansē Eiropas Savienība"
 _BULLET: Final = re.compile(r"^\s*[•·\-–]\s+")
 
 
 def _styled_paragraphs(path: Path) -> list[tuple[str, str]]:
     """(style id, text) of every body paragraph of a .docx, for list detection."""
-    with zipfile.ZipFile(path) as package:
-        root = etree.fromstring(package.read("word/document.xml"))
+    package = read_package(read_bounded(path, MAX_DOCUMENT_BYTES), path)  # the one reader
+    root = parse_strict(package[package.main_part])
     w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
     out = []
     for p in root.iter(f"{w}p"):
@@ -368,21 +429,21 @@ def _announcement(doc: Document, path: Path) -> Extracted:
         else:
             blocks.append(text)
     data: dict[str, Any] = {"kind": "project-announcement", "title": title, "blocks": blocks}
-    m = _DISCLAIMER.match(last)
+    m = _disclaimer(last)
     if m:
         project = {
-            "code": m.group("code"),
-            "name": m.group("name"),
-            "short_name": m.group("short"),
-            "programme": m.group("programme"),
-            "responsible": m.group("responsible"),
+            "code": m.get("code"),
+            "name": m["name"],
+            "short_name": m.get("short"),
+            "programme": m["programme"],
+            "responsible": m["responsible"],
         }
         data["project"] = {k: v for k, v in project.items() if v}
-        if m.group("open") == "“":
+        if m["open"] == "“":
             data["options"] = {"quotes": "en"}
     else:
         notes.append(Phrase("extract-eu-sentence"))
-        quoted = _QUOTED.search(title)
+        quoted = _quoted(title)
         data["project"] = {"name": quoted.group(1) if quoted else title, "programme": "",
                            "responsible": ""}  # fmt: skip
         data["disclaimer"] = last
@@ -397,7 +458,7 @@ _MARK_LINE: Final = re.compile(
     re.IGNORECASE,
 )
 _WORDS_LINE: Final = re.compile(
-    r"^(?P<label>[^:]{1,40}):\s*(?P<figure>[-\u2212]?[\d \u00a0]+(?:,\d{2})?)"
+    r"^(?P<label>[^:]{1,40}):\s*(?P<figure>[-\u2212]?[\d \u00a0]++(?:,\d{2})?)"
     r"(?:\s*(?:EUR|euro|eiro|€))?\s*\((?P<words>[^()]+)\)\.?$"
 )
 _ROW_NUMBER: Final = re.compile(r"^\d{1,4}\.?$")
@@ -405,13 +466,14 @@ _DATE_CELL: Final = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{4}\.?$")
 _FIGURE: Final = re.compile(
     r"^[-\u2212]?\d{1,3}(?:[ \u00a0]\d{3})*(?:,(\d+))?$|^[-\u2212]?\d+(?:,(\d+))?$"
 )
-_E_SIGNATURE: Final = "DOKUMENTS IR PARAKSTĪTS"
+#: The e-signature sentence is known by its first words ("DOKUMENTS IR PARAKSTĪTS").
+_E_SIGNATURE: Final = " ".join(E_SIGNATURE_MARK.split()[:3])
 
 
 def _is_mark_line(text: str) -> bool:
     if list(iter_dates(text)) and len(text) < 60:
         return True
-    return _MARK_LINE.match(_clean(text)) is not None and len(text) < 120
+    return len(text) < 120 and _MARK_LINE.match(_clean(text)) is not None  # short first
 
 
 def _signatory(texts: list[str]) -> tuple[dict[str, Any] | None, int]:
@@ -704,7 +766,7 @@ def _project_name(title: str) -> str:
     whole = re.fullmatch(r"Projekta (.+) apraksts", title)
     if whole and unquoted(whole.group(1)) != whole.group(1):
         return unquoted(whole.group(1))
-    name = _QUOTED.search(title)
+    name = _quoted(title)
     return name.group(1) if name else title
 
 
@@ -724,9 +786,7 @@ def extract(path: str | Path, *, placeholder: str | None = None) -> Extracted:
     if not doc.rows and any(_EU_FUNDING in b.text for b in doc.blocks):
         return _announcement(doc, Path(path))
     blocks = [b.text for b in doc.blocks]
-    title_index = next(
-        (i for i, b in enumerate(blocks) if "apraksts" in b and _QUOTED.search(b)), None
-    )
+    title_index = next((i for i, b in enumerate(blocks) if "apraksts" in b and _quoted(b)), None)
     known_rows = [r for r in doc.rows if _LABEL_KEYS.get(r.label.rstrip(": ").lower())]
     if title_index is None and not known_rows:  # not a project description
         table = _data_table(doc)
@@ -819,6 +879,24 @@ def extract(path: str | Path, *, placeholder: str | None = None) -> Extracted:
 def extract_yaml(path: str | Path, *, placeholder: str | None = None) -> str:
     """The extracted annex as YAML; notes become comments at the top."""
     result = extract(path, placeholder=placeholder)
-    lines = ["# " + gettext("extracted by annexgen from {name}").format(name=Path(path).name)]
-    lines += [f"# CHECK: {format_param(note)}" for note in result.notes]
+    name = _comment(Path(path).name)
+    lines = ["# " + gettext("extracted by annexgen from {name}").format(name=name)]
+    lines += [f"# CHECK: {_comment(format_param(note))}" for note in result.notes]
     return "\n".join(lines) + "\n" + dump_data(result.data)
+
+
+def _comment(text: str) -> str:
+    """``text`` safe inside a one-line YAML comment.
+
+    A file name or a note may hold a line break (YAML also breaks lines at NEL,
+    U+2028 and U+2029): written raw, the rest of it became YAML — a file named
+    "x⏎e_signed: true" switched the e-signature on (issue 17). Line breaks,
+    other control characters and lone surrogates are written as ``\\uXXXX``.
+    """
+    return "".join(
+        f"\\u{ord(ch):04x}" if unicodedata.category(ch) in _UNSAFE_IN_COMMENT else ch for ch in text
+    )
+
+
+#: Control characters (line breaks among them), line and paragraph separators, surrogates.
+_UNSAFE_IN_COMMENT: Final = frozenset({"Cc", "Zl", "Zp", "Cs"})

@@ -7,9 +7,11 @@ and scripts can address any input. Lists are repeatable groups whose rows are
 added, removed and moved in the page; their inputs carry a path pattern
 (``costs.#.amount``) that the page numbers.
 
-The Latvian words — labels, help lines, row names, the words for each choice —
-are in ``lv.toml`` beside this module; a kind's row labels come from the
-registry (:attr:`Kind.labels <annexgen.model.kinds.base.Kind.labels>`).
+The words — labels, help lines, row names, the words for each choice — are
+English message ids in :mod:`annexgen.web.words`, shown in the clerk's language
+through the catalog; :func:`form_for` builds each kind's form once per language.
+A table's rows are a grid (:attr:`Node.kind` ``"grid"``) whose columns are the
+annex's own ``columns``: its inputs are named ``rows.0.<column key>``.
 
 Values travel as text both ways: :func:`form_values` writes an annex as the
 strings the inputs show (amounts "19 700,00 EUR", dates "05.12.2013."), and
@@ -20,23 +22,25 @@ models validate, refusing names no input of the kind has.
 from __future__ import annotations
 
 import re
-import tomllib
 import typing
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from functools import cache
-from importlib import resources
 from typing import Any, Final, Literal
 
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
+from annexgen.i18n import get_language, use_language
+from annexgen.lv.figures import format_number, format_percent
 from annexgen.model.fields import MAX_ITEMS, AlsoText, Money
 from annexgen.model.introspect import unwrap
 from annexgen.model.kinds import REGISTRY
+from annexgen.web.words import FieldWords, ListWords, form_words
 
 __all__ = [
+    "GRID_CELL",
     "FormError",
     "Node",
     "check_names",
@@ -54,15 +58,24 @@ MAX_FIELDS: Final = 20_000
 Widget = Literal["text", "textarea", "checkbox", "select", "number", "date", "money"]
 
 
+#: The last part of a grid cell's path pattern: any column key (``rows.#.*``).
+GRID_CELL: Final = "*"
+_KEY: Final = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,39}")
+
+
 class FormError(ValueError):
     """A submitted form that no page of ours could have sent (answered with 400)."""
 
 
 @dataclass(slots=True)
 class Node:
-    """One part of a form: an input (``field``), a group, a list or a set of row labels."""
+    """One part of a form: an input (``field``), a group, a list, or a table's grid of rows.
 
-    kind: Literal["field", "group", "list"]
+    A grid's columns are the annex's own (the inputs of ``columns_path``); the
+    page makes its cells, named ``rows.0.<column key>``.
+    """
+
+    kind: Literal["field", "group", "list", "grid"]
     path: str  # dotted, with "#" for list positions: "costs.#.amount"
     label: str
     help: str = ""
@@ -73,66 +86,59 @@ class Node:
     placeholder: str = ""
     children: list[Node] = field(default_factory=list)
     item: Node | None = None  # a list's row
-    item_name: str = ""  # "aktivitāte"
-    item_acc: str = ""  # "aktivitāti"
+    words: ListWords | None = None  # a list's (or grid's) row title and buttons
     min_items: int = 0
     optional_group: bool = False
     text_field: str = ""  # a group that YAML may also write as one string (AlsoText)
+    columns_path: str = ""  # a grid: the list of columns its cells follow
 
     @property
     def depth(self) -> int:
         return self.path.count(".")
 
 
-@cache
-def catalog() -> dict[str, Any]:
-    """The Latvian words of the form (``lv.toml``)."""
-    text = (resources.files("annexgen.web") / "lv.toml").read_text(encoding="utf-8")
-    return tomllib.loads(text)
-
-
-def _entry(model: type[BaseModel], name: str) -> dict[str, Any]:
-    fields = catalog()["fields"]
+def _entry(model: type[BaseModel], name: str) -> FieldWords | None:
+    fields = form_words().fields
     for klass in model.__mro__:
         entry = fields.get(klass.__name__, {}).get(name)
         if entry is not None:
-            return {"label": entry} if isinstance(entry, str) else dict(entry)
-    return {}
+            return entry
+    return None
 
 
-def _row_labels(model: type[BaseModel]) -> dict[str, str]:
-    for kind in REGISTRY.values():
-        if kind.model is model:
-            return dict(kind.labels)
-    return {}
-
-
-def _kind_labels() -> dict[str, str]:
-    out: dict[str, str] = {}
-    for kind in REGISTRY.values():
-        out.update(kind.labels)
-    return out
+def _words(model: type[BaseModel], name: str) -> FieldWords:
+    entry = _entry(model, name)
+    if entry is None:
+        raise KeyError(f"no words for {model.__name__}.{name} in annexgen/web/words.py")
+    return entry
 
 
 def label_of(model: type[BaseModel], name: str) -> str:
-    """The Latvian label of ``model.name``; a row field's default is its registry label."""
-    entry = _entry(model, name)
-    if "label" in entry:
-        return str(entry["label"])
-    rows = _row_labels(model)
-    if name in rows:
-        return rows[name]
-    raise KeyError(f"no Latvian label for {model.__name__}.{name} in annexgen/web/lv.toml")
+    """The label of ``model.name`` in the current language."""
+    return _words(model, name).label
+
+
+def _row_words(values: tuple[str, ...]) -> dict[str, str]:
+    """The labels of a kind's row keys (``order``, ``after``): its fields' labels."""
+    for kind in REGISTRY.values():
+        if kind.labels and all(v in kind.labels for v in values):
+            return {v: label_of(kind.model, v) for v in values}
+    return {}
 
 
 def choices_of(model: type[BaseModel], name: str, values: tuple[str, ...]) -> list[tuple[str, str]]:
     """(value, words) for each value of a choice field, never the bare code word."""
-    words = catalog().get("choices", {}).get(f"{model.__name__}.{name}")
-    if words is None and all(v in _kind_labels() for v in values):
-        words = _kind_labels()  # a kind's row keys: their labels as the seeds print them
-    if words is None or any(v not in words for v in values):
-        raise KeyError(f"no Latvian words for the choices of {model.__name__}.{name}")
+    words = form_words().choices.get(f"{model.__name__}.{name}") or _row_words(values)
+    if any(v not in words for v in values):
+        raise KeyError(f"no words for the choices of {model.__name__}.{name}")
     return [(v, words[v]) for v in values]
+
+
+def _list_words(model: type[BaseModel], name: str) -> ListWords:
+    words = form_words().lists.get(f"{model.__name__}.{name}")
+    if words is None:
+        raise KeyError(f"no row words for the list {model.__name__}.{name}")
+    return words
 
 
 def _as_text(value: Any) -> str:
@@ -164,7 +170,7 @@ def money_as_text(money: Money) -> str:
     return text
 
 
-def _widget(tp: Any, entry: dict[str, Any]) -> Widget:
+def _widget(tp: Any, entry: FieldWords) -> Widget:
     if tp is bool:
         return "checkbox"
     if typing.get_origin(tp) is Literal:
@@ -175,11 +181,11 @@ def _widget(tp: Any, entry: dict[str, Any]) -> Widget:
         return "number"
     if tp is Money:
         return "money"
-    return "textarea" if entry.get("long") else "text"
+    return "textarea" if entry.long else "text"
 
 
 def _field_node(model: type[BaseModel], name: str, info: FieldInfo, path: str, tp: Any) -> Node:
-    entry = _entry(model, name)
+    entry = _words(model, name)
     widget = _widget(tp, entry)
     choices: list[tuple[str, str]] = []
     if widget == "select":
@@ -190,13 +196,13 @@ def _field_node(model: type[BaseModel], name: str, info: FieldInfo, path: str, t
     return Node(
         "field",
         path,
-        label_of(model, name),
-        help=str(entry.get("help", "")),
+        entry.label,
+        help=entry.help,
         required=info.is_required(),
         widget=widget,
         choices=choices,
         default=_as_text(default) if not isinstance(default, list | dict) else "",
-        placeholder=str(entry.get("placeholder", "")),
+        placeholder=entry.placeholder,
     )
 
 
@@ -215,38 +221,51 @@ def _min_items(info: FieldInfo) -> int:
     return 0
 
 
+def _grid_of(model: type[BaseModel]) -> tuple[str, str] | None:
+    """(columns field, rows field) of a model whose rows are keyed by its own columns.
+
+    The table kind names the pair for redaction (``personal_columns``); the
+    form makes those rows a grid of one input per cell.
+    """
+    pair = getattr(model, "personal_columns", None)
+    return pair if isinstance(pair, tuple) and len(pair) == 2 else None
+
+
 def _node(model: type[BaseModel], name: str, info: FieldInfo, path: str) -> Node:
     tp, is_list = unwrap(info.annotation)
-    entry = _entry(model, name)
+    entry = _words(model, name)
+    grid = _grid_of(model)
+    if grid is not None and name == grid[1]:
+        return Node("grid", path, entry.label, help=entry.help, words=_list_words(model, name),
+                    columns_path=path.removesuffix(name) + grid[0])  # fmt: skip
     if is_list:
-        words = catalog().get("lists", {}).get(f"{model.__name__}.{name}", {})
         item = _item(model, name, info, tp, f"{path}.#")
         return Node(
             "list",
             path,
-            label_of(model, name),
-            help=str(entry.get("help", "")),
+            entry.label,
+            help=entry.help,
             required=_min_items(info) > 0,
             item=item,
-            item_name=str(words.get("item", "rinda")),
-            item_acc=str(words.get("acc", "rindu")),
+            words=_list_words(model, name),
             min_items=_min_items(info),
         )
     if typing.get_origin(tp) is dict:  # row labels: one input per row key
         keys = typing.get_args(typing.get_args(tp)[0])
-        rows = _kind_labels()
+        printed = {k: v for kind in REGISTRY.values() for k, v in kind.labels.items()}
+        rows = _row_words(keys)
         children = [
-            Node("field", f"{path}.{key}", rows.get(key, key), placeholder=rows.get(key, ""))
+            Node("field", f"{path}.{key}", rows.get(key, key), placeholder=printed.get(key, ""))
             for key in keys
         ]
-        return Node("group", path, label_of(model, name), help=str(entry.get("help", "")),
-                    children=children, optional_group=True)  # fmt: skip
+        return Node("group", path, entry.label, help=entry.help, children=children,
+                    optional_group=True)  # fmt: skip
     if isinstance(tp, type) and issubclass(tp, BaseModel) and tp is not Money:
         return Node(
             "group",
             path,
-            label_of(model, name),
-            help=str(entry.get("help", "")),
+            entry.label,
+            help=entry.help,
             required=info.is_required(),
             children=_children(tp, f"{path}."),
             optional_group=not info.is_required(),
@@ -260,8 +279,7 @@ def _text_field(model: type[BaseModel]) -> str:
 
 
 def _item(model: type[BaseModel], name: str, info: FieldInfo, tp: Any, path: str) -> Node:
-    words = catalog().get("lists", {}).get(f"{model.__name__}.{name}", {})
-    label = str(words.get("item", "rinda")).capitalize()
+    label = _list_words(model, name).name
     if isinstance(tp, type) and issubclass(tp, BaseModel) and tp is not Money:
         return Node("group", path, label, children=_children(tp, f"{path}."),
                     text_field=_text_field(tp))  # fmt: skip
@@ -285,15 +303,25 @@ _FIRST: Final = ("decision",)
 _LAST: Final = ("signatory", "e_signed", "options")
 
 
+def form_for(kind: str, lang: str | None = None) -> list[Node]:
+    """The form of ``kind`` in ``lang`` (default: the current language), top-down in the
+    order the annex reads. Paths and widgets are the same in every language."""
+    return _form_for(kind, lang or get_language())
+
+
 @cache
-def form_for(kind: str) -> list[Node]:
-    """The form of ``kind``, top-down in the order the annex reads."""
-    model = REGISTRY[kind].model
-    nodes = {node.path: node for node in _children(model, "")}
+def _form_for(kind: str, lang: str) -> list[Node]:
+    with use_language(lang):
+        model = REGISTRY[kind].model
+        nodes = {node.path: node for node in _children(model, "")}
     middle = [n for p, n in nodes.items() if p not in _FIRST + _LAST]
     return (
         [nodes[p] for p in _FIRST if p in nodes] + middle + [nodes[p] for p in _LAST if p in nodes]
     )
+
+
+#: The language the structure of a form is read in (paths do not depend on it).
+_STRUCTURE: Final = "en"
 
 
 def _walk(nodes: list[Node]) -> typing.Iterator[Node]:
@@ -306,26 +334,52 @@ def _walk(nodes: list[Node]) -> typing.Iterator[Node]:
 
 @cache
 def input_paths(kind: str) -> frozenset[str]:
-    """Every input's path pattern (``costs.#.amount``) in the form of ``kind``."""
-    return frozenset(n.path for n in _walk(form_for(kind)) if n.kind == "field")
+    """Every input's path pattern (``costs.#.amount``; a grid's cells ``rows.#.*``)."""
+    nodes = list(_walk(form_for(kind, _STRUCTURE)))
+    fields = {n.path for n in nodes if n.kind == "field"}
+    return frozenset(fields | {f"{n.path}.#.{GRID_CELL}" for n in nodes if n.kind == "grid"})
+
+
+@cache
+def group_paths(kind: str) -> frozenset[str]:
+    """Path patterns of the groups, lists and grids (and a grid's rows), where problems
+    about a whole part are shown."""
+    nodes = list(_walk(form_for(kind, _STRUCTURE)))
+    parts = {n.path for n in nodes if n.kind in ("group", "list", "grid")}
+    return frozenset(parts | {f"{n.path}.#" for n in nodes if n.kind == "grid"})
+
+
+def known_input(kind: str, name: str) -> bool:
+    """Whether ``name`` (``costs.3.amount``, ``rows.0.price``) is an input of ``kind``."""
+    pattern = pattern_of(name)
+    if pattern in input_paths(kind):
+        return True
+    head, _, last = pattern.rpartition(".")
+    return bool(_KEY.fullmatch(last)) and f"{head}.{GRID_CELL}" in input_paths(kind)
+
+
+@cache
+def grids(kind: str) -> tuple[Node, ...]:
+    """The grids of ``kind`` (the table's rows)."""
+    return tuple(n for n in _walk(form_for(kind, _STRUCTURE)) if n.kind == "grid")
 
 
 @cache
 def _defaults(kind: str) -> dict[str, str]:
-    return {n.path: n.default for n in _walk(form_for(kind)) if n.kind == "field"}
+    return {n.path: n.default for n in _walk(form_for(kind, _STRUCTURE)) if n.kind == "field"}
 
 
 @cache
 def _optional_groups(kind: str) -> tuple[str, ...]:
     """Optional groups, deepest first (a group inside another is judged first)."""
     groups: list[str] = [
-        n.path for n in _walk(form_for(kind)) if n.kind == "group" and n.optional_group
+        n.path for n in _walk(form_for(kind, _STRUCTURE)) if n.kind == "group" and n.optional_group
     ]
     return tuple(sorted(groups, key=lambda p: -p.count(".")))
 
 
 _INDEX: Final = re.compile(r"(?<=\.)[0-9]{1,4}(?=\.|$)")
-_NAME: Final = re.compile(r"[a-z_]{1,40}(?:\.(?:[a-z_]{1,40}|[0-9]{1,4})){0,8}")
+_NAME: Final = re.compile(r"[a-z_]{1,40}(?:\.(?:[A-Za-z_][A-Za-z0-9_]{0,39}|[0-9]{1,4})){0,8}")
 
 
 def pattern_of(name: str) -> str:
@@ -346,29 +400,67 @@ def form_values(annex: BaseModel | dict[str, Any], kind: str = "") -> dict[str, 
     """
     kind = kind or str(getattr(annex, "kind"))  # noqa: B009 - every annex model has a kind
     out: dict[str, str] = {}
-    _values(form_for(kind), annex, "", out)
+    _values(form_for(kind, _STRUCTURE), annex, "", out)
     if out.get("rows_from") and any(k.startswith("rows.") for k in out):
         out["rows_from"] = out["sheet"] = ""  # the rows were read from it: now they are here
     return out
 
 
-def _cells(row: dict[str, Any], owner: Any) -> str:
-    """A table row as the form holds it: the typed cells, tab-separated (as Excel pastes)."""
-    columns = getattr(owner, "columns", None) or []
-    typed = [c.key for c in columns if not getattr(c, "computed", False)] or list(row)
-    return "\t".join(_cell(row.get(key)) for key in typed)
+def _typed_columns(owner: Any, columns_key: str) -> list[tuple[str, Any]]:
+    """(key, column) of the columns a clerk types into; computed ones are left out."""
+    columns = owner.get(columns_key) if isinstance(owner, dict) else getattr(owner, columns_key)
+    out: list[tuple[str, Any]] = []
+    for column in columns or []:
+        get = column.get if isinstance(column, dict) else lambda k, c=column: getattr(c, k, None)
+        key = get("key")
+        computed = get("type") == "row-number" or get("vat") or get("sum")
+        if not computed and isinstance(key, str):
+            out.append((key, column))
+    return out
 
 
-def _cell(value: Any) -> str:
+def _grid_values(node: Node, owner: Any, name: str, out: dict[str, str]) -> None:
+    """A table's rows as the grid holds them: ``rows.0.<key>`` for each typed cell."""
+    columns_key = node.columns_path.rsplit(".", 1)[-1]
+    typed = _typed_columns(owner, columns_key)
+    keys = [k for k, _ in typed]
+    rows = owner.get("rows") if isinstance(owner, dict) else getattr(owner, "cells", None)
+    for i, row in enumerate(rows or []):
+        if isinstance(row, str):  # pasted from Excel (tabs) or typed with ";"
+            row = [v.strip() for v in row.split("\t" if "\t" in row else ";")]  # noqa: PLW2901
+        if isinstance(row, list):
+            row = dict(zip(keys, row, strict=False))  # noqa: PLW2901
+        for key, column in typed:
+            out[f"{name}.{i}.{key}"] = cell_text(
+                column, row.get(key) if isinstance(row, dict) else None
+            )
+
+
+def cell_text(column: Any, value: Any) -> str:
+    """A table cell as a clerk types it: "1 500,00", "21 %", "05.12.2013."."""
+    if value is None:
+        return ""
     if isinstance(value, date):
-        return value.isoformat()
-    return "" if value is None else str(value)
+        return _as_text(value)
+    kind = getattr(column, "type", None)
+    if isinstance(value, Decimal | int) and not isinstance(value, bool):
+        if kind == "percent":
+            text = format_percent(Decimal(value), getattr(column, "places", None))
+        elif kind in ("amount", "decimal"):
+            text = format_number(Decimal(value), column.decimals)
+        else:
+            text = format_number(value) if isinstance(value, int) else str(value)
+        return text.replace("\u00a0", " ")
+    return str(value)
 
 
 def _values(nodes: list[Node], obj: Any, prefix: str, out: dict[str, str]) -> None:
     for node in nodes:
         key = node.path.rsplit(".", 1)[-1]
         name = f"{prefix}{key}"
+        if node.kind == "grid":
+            _grid_values(node, obj, name, out)
+            continue
         value = obj.get(key) if isinstance(obj, dict) else getattr(obj, key, None)
         if node.text_field and isinstance(value, str):
             value = {node.text_field: value}
@@ -380,9 +472,7 @@ def _values(nodes: list[Node], obj: Any, prefix: str, out: dict[str, str]) -> No
             assert node.item is not None
             for i, item in enumerate(value or []):
                 if node.item.kind == "field":
-                    out[f"{name}.{i}"] = (
-                        _cells(item, obj) if isinstance(item, dict) else _as_text(item)
-                    )
+                    out[f"{name}.{i}"] = _as_text(item)
                 else:
                     if node.item.text_field and isinstance(item, str):
                         item = {node.item.text_field: item}  # noqa: PLW2901
@@ -396,9 +486,8 @@ def check_names(kind: str, values: dict[str, str]) -> None:
     """Refuse a form with names no input of ``kind`` has, or too many or too long values."""
     if len(values) > MAX_FIELDS:
         raise FormError(f"too many fields ({len(values)}; at most {MAX_FIELDS})")
-    known = input_paths(kind)
     for name, value in values.items():
-        if not _NAME.fullmatch(name) or pattern_of(name) not in known:
+        if not _NAME.fullmatch(name) or not known_input(kind, name):
             raise FormError(f"no such field: {name[:80]!r}")
         if any(int(i) >= MAX_ITEMS for i in _INDEX.findall(name)):
             raise FormError(f"list position too large in {name!r}")

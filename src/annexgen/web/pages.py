@@ -16,9 +16,32 @@ from typing import Any
 from jinja2 import PackageLoader, StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
-from annexgen.i18n import install_jinja
+from annexgen.i18n import gettext, install_jinja
 
-__all__ = ["environment", "render_fragment", "render_page"]
+__all__ = ["environment", "page_words", "render_fragment", "render_page"]
+
+
+def page_words() -> dict[str, str]:
+    """The words the page's script writes, in the current language (a JSON block in each
+    page: the script has no catalog of its own). ``{name}`` marks a value the script fills."""
+    return {
+        "warning": gettext("Warning: {message}"),
+        "inDocument": gettext("In the document: {text}"),
+        "makingPdf": gettext("Making the PDF…"),
+        "makingFile": gettext("Making the file…"),
+        "fixFirst": gettext("Correct the errors first."),
+        "downloaded": gettext("Downloaded: {name}"),
+        "opened": gettext("Opened: {name}"),
+        "draftRestored": gettext("The draft kept in this browser was restored."),
+        "clearAll": gettext("Clear the whole form?"),
+        "checking": gettext("Checking…"),
+        "noFindings": gettext("No problems found."),
+        "reportName": gettext("{name}-check.txt"),
+        "cell": gettext("{column}, {row}"),
+        "rowNumber": gettext("No."),
+        "rowTools": gettext("Row"),
+        "annex": gettext("annex"),
+    }
 
 
 @cache
@@ -38,6 +61,7 @@ def environment() -> SandboxedEnvironment:
         keep_trailing_newline=True,
     )
     install_jinja(env)
+    env.globals["page_words"] = page_words
     return env
 
 

@@ -20,6 +20,8 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any, Final
 
+from annexgen.i18n import gettext
+
 __all__ = ["LOOPBACK_HOSTS", "SECURITY_HEADERS", "TOO_LARGE", "Guard"]
 
 Scope = MutableMapping[str, Any]
@@ -103,21 +105,21 @@ class Guard:
         self, scope: Scope, headers: dict[bytes, bytes], host: str
     ) -> tuple[int, str] | None:
         if host_name(host) not in self.hosts:
-            return 400, "Nepazīstams servera nosaukums (Host)."
+            return 400, gettext("Unknown server name (Host).")
         if scope["method"] in _SAFE_METHODS:
             return None
         site = headers.get(b"sec-fetch-site")
         if site is not None and site not in (b"same-origin", b"none"):
-            return 403, "Pieprasījums no citas vietnes ir atteikts."
+            return 403, gettext("A request from another site was refused.")
         origin = headers.get(b"origin")
         if origin is not None and origin.decode("latin-1").lower() not in (
             f"http://{host}".lower(),
             f"https://{host}".lower(),
         ):
-            return 403, "Pieprasījums no citas vietnes ir atteikts."
+            return 403, gettext("A request from another site was refused.")
         length = headers.get(b"content-length", b"0")
         if not length.isdigit() or int(length) > self.max_body:
-            return 413, "Pieprasījums ir par lielu."
+            return 413, gettext("The request is too large.")
         return None
 
 

@@ -36,14 +36,20 @@ take the docxtpl path.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any, Final
 
 from jinja2 import Template
 from jinja2 import TemplateError as JinjaTemplateError
 
-from annexgen.errors import TemplateError
-from annexgen.word.environment import error_line, make_environment, template_error
+from annexgen.errors import AnnexgenError, Location, TemplateError
+from annexgen.word.environment import (
+    error_line,
+    failure,
+    make_environment,
+    render_limits,
+    template_error,
+)
 
 __all__ = [
     "PartTemplate",
@@ -53,6 +59,7 @@ __all__ = [
     "prepare",
     "resolve_brace_escapes",
     "resolve_listing",
+    "tag_spans",
 ]
 
 # --- preparation ------------------------------------------------------------------------
@@ -62,11 +69,10 @@ _SPLIT_DELIMITER: Final = re.compile(
     r"|(?<=[}%#])(?:<[^>]*>)+(?=\})",  # "%" <tags> "}" → "%}"
     re.S,
 )
-_TAG: Final = re.compile(r"\{\{.*?(?=\}\})|\{%.*?(?=%\})|\{#.*?(?=#\})", re.S)
 _RUN_BREAK: Final = re.compile(r"</w:t>.*?<w:t(?:\s[^>]*)?>", re.S)
 _BARE_TEXT_WITH_TAG: Final = re.compile(r"<w:t>(?=[^<]*\{[{%])")
 _JOIN_BEFORE: Final = re.compile(r"</w:t>(?:(?!</w:t>).)*?\{%-", re.S)
-_JOIN_AFTER: Final = re.compile(r"-%\}(?:(?!<w:t[ >]|\{%|\{\{).)*?<w:t(?:\s[^>]*)?>", re.S)
+_JOIN_AFTER: Final = re.compile(r"-%\}(?:(?!<w:t[ >]|\{%|\{\{|-%\}).)*?<w:t(?:\s[^>]*)?>", re.S)
 _INSIDE_TAG: Final = re.compile(r"(?<=\{[{%])(.*?)(?=[}%]\})")
 _TAG_TEXT: Final = {
     "&#8216;": "'", "&lt;": "<", "&gt;": ">", "“": '"', "”": '"', "‘": "'", "’": "'",
@@ -108,9 +114,47 @@ _PARAGRAPH_LINE: Final = re.compile(r"\n<w:p([ >])")
 _XML_TAGS: Final = re.compile(r"<[^>]+>")
 
 
+_CLOSERS: Final = {"{": "}}", "%": "%}", "#": "#}"}
+
+
+def tag_spans(xml: str, *, closed: bool = False) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of every ``{{ …``, ``{% …``, ``{# …`` up to its closer (and
+    including it when ``closed``), in one pass: what a lazy pattern per kind of tag
+    (``\\{\\{.*?\\}\\}`` …) found before.
+
+    The pattern tried every opener; one with no closer after it reads to the
+    end, so "{{{{{{…" without "}}" was quadratic (issue 17). Here a kind of tag
+    whose closer is not found once is not looked for again.
+    """
+    pos = 0
+    dead: set[str] = set()
+    while (i := xml.find("{", pos)) >= 0:
+        kind = xml[i + 1 : i + 2]
+        if kind in _CLOSERS and kind not in dead:
+            j = xml.find(_CLOSERS[kind], i + 2)
+            if j >= 0:
+                end = j + 2 if closed else j
+                yield i, end
+                pos = end
+                continue
+            dead.add(kind)
+        pos = i + 1
+
+
 def _join_split_tags(xml: str) -> str:
     xml = _SPLIT_DELIMITER.sub("", xml)
-    return _TAG.sub(lambda m: _RUN_BREAK.sub("", m.group(0)), xml)
+    out: list[str] = []
+    pos = 0
+    for start, end in tag_spans(xml):
+        out += (xml[pos:start], _RUN_BREAK.sub("", xml[start:end]))
+        pos = end
+    out.append(xml[pos:])
+    return "".join(out)
+
+
+def _before_last_closer(xml: str) -> int:
+    """End of the last ``}}`` or ``%}``: no tag's inside reaches past it."""
+    return max(xml.rfind("}}"), xml.rfind("%}")) + 2
 
 
 def docxtpl_only(xml: str, *, images: bool) -> str | None:
@@ -147,7 +191,12 @@ def prepare(xml: str) -> str:
     xml = _JOIN_AFTER.sub("%}", xml)
     for pattern in _ELEMENT_TAGS:
         xml = pattern.sub(r"\1 \2", xml)
-    xml = _INSIDE_TAG.sub(lambda m: _TAG_TEXT_RE.sub(lambda t: _TAG_TEXT[t.group(0)], m[0]), xml)
+    # up to the last closer only: an opener with no closer after it would read to the end
+    cut = _before_last_closer(xml)
+    inside = _INSIDE_TAG.sub(
+        lambda m: _TAG_TEXT_RE.sub(lambda t: _TAG_TEXT[t.group(0)], m[0]), xml[:cut]
+    )
+    xml = inside + xml[cut:]
     xml = resolve_brace_escapes(xml)
     return _PARAGRAPH_START.sub(r"\n<w:p\1", xml)
 
@@ -243,6 +292,8 @@ class PartTemplate:
             self._template: Template = self._env.from_string(self.source)
         except JinjaTemplateError as err:
             raise self.error(err) from err
+        except RecursionError as err:  # "{{ {{ {{ …": the parser recurses per level
+            raise TemplateError(code="template-nested", location=Location(template_name)) from err
 
     def error(self, err: JinjaTemplateError) -> TemplateError:
         """``err`` as a :class:`TemplateError` with the paragraph it happened in."""
@@ -254,7 +305,10 @@ class PartTemplate:
     def render(self, context: Mapping[str, Any]) -> str:
         """The rendered XML of the part, without an XML declaration."""
         try:
-            xml = self._template.render(context)
-        except JinjaTemplateError as err:
-            raise self.error(err) from err
+            with render_limits():
+                xml = self._template.render(context)
+        except AnnexgenError:
+            raise
+        except Exception as err:  # a template is code: whatever it raises is its failure
+            raise self.error(failure(err)) from err
         return resolve_listing(_PARAGRAPH_LINE.sub(r"<w:p\1", xml))

@@ -41,7 +41,13 @@ from annexgen.errors import AnnexgenError, Location, TemplateError
 from annexgen.model.fields import AnnexBase
 from annexgen.word.compiled import compile_template
 from annexgen.word.context import build_context, expected_texts
-from annexgen.word.environment import make_environment, template_error
+from annexgen.word.environment import (
+    TemplateLimit,
+    failure,
+    make_environment,
+    render_limits,
+    template_error,
+)
 from annexgen.word.layout import lay_out
 from annexgen.word.package import Package, finish
 from annexgen.word.parts import BRACE_ESCAPE, PartTemplate
@@ -123,12 +129,17 @@ def _render_docxtpl(
     tpl = DocxTemplate(io.BytesIO(source))
     buffer = io.BytesIO()
     try:
-        tpl.render(ctx, jinja_env=_docxtpl_environment(), autoescape=True)
+        with render_limits():
+            tpl.render(ctx, jinja_env=_docxtpl_environment(), autoescape=True)
         tpl.save(buffer)
+    except TemplateLimit as err:  # a limit: rendering the parts again would only repeat it
+        raise template_error(err, template.name) from err
     except JinjaTemplateError as err:
         raise _located(template, ctx, err) from err
     except AnnexgenError:
         raise
+    except RecursionError as err:
+        raise template_error(failure(err), template.name) from err
     except Exception as err:  # docxtpl and python-docx raise many kinds on odd templates
         raise TemplateError(
             code="docxtpl-failed",

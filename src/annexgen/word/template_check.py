@@ -20,6 +20,7 @@ feature anchors pain points 1, 3, 4, 12) all surface here before rendering:
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import cache
 from pathlib import Path
@@ -35,15 +36,20 @@ from annexgen.model.introspect import models_in
 from annexgen.model.kinds import REGISTRY
 from annexgen.model.loading import load_annex_text, skeleton
 from annexgen.word.context import build_context
-from annexgen.word.environment import FILTERS, context_text, jinja_reason, make_environment
+from annexgen.word.environment import (
+    FILTERS,
+    LIMIT_CODES,
+    context_text,
+    jinja_reason,
+    make_environment,
+)
 from annexgen.word.package import Package
-from annexgen.word.parts import paragraph_context, prepare
+from annexgen.word.parts import paragraph_context, prepare, tag_spans
 from annexgen.word.render import render
 
 __all__ = ["check_template", "known_variables"]
 
 _W: Final = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_TAG: Final = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
 _SMART: Final = re.compile("[“”„‘’«»]")
 
 
@@ -128,20 +134,25 @@ def _paragraph_problems(xml: str, where: str, name: str) -> list[Finding]:
         text = "".join(runs)
         if "{" not in text:
             continue
-        bounds, pos = [], 0
+        starts, ends, pos = [], [], 0
         for run in runs:
-            bounds.append((pos, pos + len(run)))
+            starts.append(pos)
             pos += len(run)
+            ends.append(pos)
         loc = Location(name, place=f"{where} paragraph {number} '{text[:60]}'")
-        for m in _TAG.finditer(text):
-            inside_one = any(a <= m.start() and m.end() <= b for a, b in bounds)
-            tag = {"tag": m.group()}
-            if not inside_one:
+        leftover, pos = [], 0
+        for start, end in tag_spans(text, closed=True):  # one pass (issue 17)
+            leftover.append(text[pos:start])
+            pos = end
+            # runs are contiguous: the one a tag starts in is the only one it can fit in
+            k = bisect.bisect_right(starts, start) - 1
+            tag = {"tag": text[start:end]}
+            if not (k >= 0 and end <= ends[k]):
                 problems.append(Finding("template-split-tag", "warning", loc, tag))
-            if _SMART.search(m.group()):
+            if _SMART.search(text[start:end]):
                 problems.append(Finding("template-smart-quotes", "error", loc, tag))
-        leftover = _TAG.sub("", text)
-        if "{{" in leftover or "{%" in leftover:
+        rest = "".join(leftover) + text[pos:]
+        if "{{" in rest or "{%" in rest:
             problems.append(Finding("template-unclosed-tag", location=loc))
     return problems
 
@@ -188,6 +199,9 @@ def check_template(path: str | Path) -> list[Finding]:
         except TemplateSyntaxError as err:
             problems.append(_syntax_problem(err, source, where, name))
             continue
+        except RecursionError:  # "{{ {{ {{ …": Jinja's parser recurses per level
+            problems.append(Finding("template-nested", location=Location(name, place=where)))
+            continue
         problems += _unknown_attributes(ast, where, name)
         for variable in sorted(undeclared - known_variables()):
             params: dict[str, Param] = {
@@ -202,6 +216,12 @@ def check_template(path: str | Path) -> list[Finding]:
         for kind in REGISTRY:
             try:
                 render(_kind_sample(kind), data)
+            except TemplateError as err:
+                failures.append(err)
+                if err.code in LIMIT_CODES:  # the template itself runs away: say so, once
+                    loc = Location(name, place=err.location.place)
+                    problems.append(err.finding(loc))
+                    return problems
             except AnnexgenError as err:
                 failures.append(err)
             else:

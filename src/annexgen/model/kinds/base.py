@@ -29,7 +29,8 @@ class Kind:
     name: str
     #: the Pydantic model; its ``kind`` field is ``Literal[name]``
     model: type[AnnexBase]
-    #: the kind's name for clerks (web form, ``annexgen new``), in Latvian
+    #: the kind's name for clerks (the web form): an English message id, marked ``N_()``
+    #: and shown through the catalog (``gettext(kind.title)``)
     title: str
     #: phrases a validated annex of this kind as its part of the template context
     body: Callable[[Any], Body]

@@ -7,6 +7,7 @@ from typing import Annotated, ClassVar, Final, Literal
 from pydantic import Field, model_validator
 
 from annexgen.errors import FieldError
+from annexgen.i18n import N_
 from annexgen.model.fields import MAX_ITEMS, AnnexBase, Model, Text
 from annexgen.model.kinds.base import Body, Kind
 from annexgen.model.wording import split_paragraphs
@@ -50,4 +51,4 @@ def body(annex: GenericAnnex) -> Body:
     return {"title": annex.title, "rows": rows, "paragraphs": texts}
 
 
-KIND: Final = Kind(name="generic", model=GenericAnnex, title="Cits pielikums", body=body)
+KIND: Final = Kind(name="generic", model=GenericAnnex, title=N_("Other annex"), body=body)

@@ -7,6 +7,7 @@ from typing import Annotated, Final, Literal
 from pydantic import Field, model_validator
 
 from annexgen.errors import FieldError
+from annexgen.i18n import N_
 from annexgen.model.fields import MAX_ITEMS, AlsoText, AnnexBase, Model, Text
 from annexgen.model.kinds.base import Body, Kind
 from annexgen.model.wording import quote
@@ -66,11 +67,21 @@ def disclaimer(annex: ProjectAnnouncement) -> str:
         if part
     )
     return (
-        f"Projekts {name} tiek īstenots {p.programme} ietvaros. Šo projektu finansē Eiropas "
-        "Savienība. Šis raksts ir sagatavots ar Eiropas Savienības finansiālo atbalstu. "
-        f"Par šī dokumenta saturu pilnībā atbild {p.responsible}, un tas nekādos apstākļos "
-        "nav uzskatāms par Eiropas Savienības oficiālo nostāju."
+        f"{DISCLAIMER_START}{name}{DISCLAIMER_RUNS}{p.programme}{DISCLAIMER_MIDDLE}"
+        f"{p.responsible}{DISCLAIMER_END}"
     )
+
+
+# The fixed words of the disclaimer, in one place: the extractor reads them back.
+DISCLAIMER_START: Final = "Projekts "
+DISCLAIMER_RUNS: Final = " tiek īstenots "
+DISCLAIMER_MIDDLE: Final = (
+    " ietvaros. Šo projektu finansē Eiropas Savienība. Šis raksts ir sagatavots ar Eiropas "
+    "Savienības finansiālo atbalstu. Par šī dokumenta saturu pilnībā atbild "
+)
+DISCLAIMER_END: Final = (
+    ", un tas nekādos apstākļos nav uzskatāms par Eiropas Savienības oficiālo nostāju."
+)
 
 
 def body(annex: ProjectAnnouncement) -> Body:
@@ -82,6 +93,6 @@ def body(annex: ProjectAnnouncement) -> Body:
 KIND: Final = Kind(
     name="project-announcement",
     model=ProjectAnnouncement,
-    title="Paziņojums par projektu",
+    title=N_("Project announcement"),
     body=body,
 )

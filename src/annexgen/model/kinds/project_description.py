@@ -14,6 +14,7 @@ from typing import Annotated, Any, ClassVar, Final, Literal
 from pydantic import AfterValidator, BeforeValidator, Field, model_validator
 
 from annexgen.errors import FieldError
+from annexgen.i18n import N_
 from annexgen.lv import noun_form
 from annexgen.lv.words import MONTHS_NOUN
 from annexgen.model.fields import (
@@ -41,6 +42,8 @@ from annexgen.model.wording import (
 __all__ = [
     "KIND",
     "LABELS",
+    "LABEL_VARIANTS",
+    "ROLE_WORDS",
     "ROW_KEYS",
     "Activity",
     "Contact",
@@ -238,6 +241,24 @@ LABELS: Final = {
     "contact": "Kontaktpersona",
 }
 
+#: Other labels real annexes give the rows (lower case, no final colon), for reading them
+#: back (``annexgen extract``); annexgen itself prints :data:`LABELS`.
+LABEL_VARIANTS: Final = {
+    "projekta īstenošanas laiks": "duration",
+    "projekta vispārīgais mērķis": "goal",
+    "projekta tiešā mērķauditorija": "target_group",
+    "projekta mērķauditorija": "target_group",
+    "kontakpersona": "contact",  # seed 000's typo
+    "kontaktpersonas": "contact",
+}
+
+#: Words before an amount that say what it is, as the seed annexes word them
+#: (lower case; a stem matches every ending): cost-line role → words.
+ROLE_WORDS: Final[dict[str, tuple[str, ...]]] = {
+    "co_financing": ("līdzfinansējum",),
+    "total": ("kopējais finansējums", "kopējās izmaksas"),
+}
+
 
 def _cost_line(line: CostLine, options: Options) -> str:
     out = line.text
@@ -326,7 +347,7 @@ def body(annex: ProjectDescription) -> Body:
 KIND: Final = Kind(
     name="project-description",
     model=ProjectDescription,
-    title="Projekta apraksts",
+    title=N_("Project description"),
     body=body,
     labels=LABELS,
 )

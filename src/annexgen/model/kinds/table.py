@@ -48,6 +48,7 @@ from pydantic import (
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from annexgen.errors import AnnexgenError, FieldError, LanguageError
+from annexgen.i18n import N_
 from annexgen.lv import get_currency
 from annexgen.lv.figures import (
     format_number,
@@ -990,7 +991,7 @@ def table_texts(ctx: Body) -> Iterator[str]:
 KIND: Final = Kind(
     name="table",
     model=TableAnnex,
-    title="Tabula (sadalījums, cenrādis, tāme)",
+    title=N_("Table (allocation, price list, estimate)"),
     body=body,
     texts=table_texts,
 )

@@ -1,6 +1,7 @@
-// "Pārbaudīt dokumentu": an old annex checked, its findings marked in the text.
+// "Check a document": an old annex checked, its findings marked in the text.
 'use strict';
 (() => {
+  const {WORDS, QUERY, fmt} = window.annexgen;
   const input = document.getElementById('check-file');
   const zone = document.getElementById('dropzone');
   const result = document.getElementById('check-result');
@@ -10,8 +11,8 @@
   async function check(chosen) {
     file = chosen;
     actions.hidden = true;
-    result.textContent = 'Pārbauda…';
-    const response = await fetch('/check-document', {method: 'POST', body: file, headers: {
+    result.textContent = WORDS.checking;
+    const response = await fetch('/check-document' + QUERY, {method: 'POST', body: file, headers: {
       'Content-Type': 'application/octet-stream', 'X-File-Name': encodeURIComponent(file.name)}});
     const answer = await response.json();
     const problems = document.getElementById('check-problems');
@@ -31,11 +32,11 @@
   });
   document.getElementById('download-findings').addEventListener('click', () => {
     const link = document.createElement('a');
-    link.href = URL.createObjectURL(new Blob([report || 'Kļūdu nav.\n'], {type: 'text/plain;charset=utf-8'}));
-    link.download = file.name.replace(/\.[^.]*$/, '') + '-parbaude.txt';
+    link.href = URL.createObjectURL(new Blob([report || WORDS.noFindings + '\n'], {type: 'text/plain;charset=utf-8'}));
+    link.download = fmt(WORDS.reportName, {name: file.name.replace(/\.[^.]*$/, '')});
     document.body.append(link);
     link.click();
     link.remove();
   });
-  document.getElementById('open-in-form').addEventListener('click', () => window.annexgen.openFile(file, 'check-problems'));
+  document.getElementById('open-in-form').addEventListener('click', () => window.annexgen.openFiles([file], 'check-problems'));
 })();

@@ -1,20 +1,34 @@
-// The annex form: rows added, removed and moved; checks and previews as you type;
-// a draft kept in this browser; downloads; files opened. No framework, no build.
+// The annex form: rows added, removed and moved; a table's rows as a grid; checks and
+// previews as you type; a draft kept in this browser; downloads; files opened.
+// No framework, no build. The words come from the page (#page-words), in its language.
 'use strict';
+const WORDS = JSON.parse(document.getElementById('page-words').textContent);
+const LANG = document.documentElement.lang;
+const QUERY = LANG === 'en' ? '?lang=en' : '';
 const form = document.getElementById('annex');
 const KIND = form ? form.dataset.kind : '';
 const draftKey = (kind) => 'annexgen-draft:' + kind;
+const SHEET = /\.(csv|xlsx)$/i;
 let dirty = false;
 let timer = null;
 let sequence = 0;
+let columnIds = 0;
 
+function fmt(template, values) {
+  return template.replace(/\{(\w+)\}/g, (all, name) => (name in values ? values[name] : all));
+}
 function post(url, body, headers) {
-  return fetch(url, {method: 'POST', body, headers, credentials: 'same-origin'});
+  return fetch(url + QUERY, {method: 'POST', body, headers, credentials: 'same-origin'});
 }
 function say(id, lines) {
   const box = document.getElementById(id);
   if (!box) return;
   box.replaceChildren(...lines.map((line) => Object.assign(document.createElement('p'), {textContent: line})));
+}
+function element(tag, props, children) {
+  const el = Object.assign(document.createElement(tag), props || {});
+  if (children) el.append(...children);
+  return el;
 }
 
 // --- rows: names follow positions ("costs.#.amount" → "costs.2.amount")
@@ -25,13 +39,22 @@ function positions(el) {
   }
   return out;
 }
+function rowTools(item, list, i, count, where) {
+  const tool = (action) => item.querySelector('[data-action="' + action + '"]');
+  const n = {n: i + 1};
+  tool('up').setAttribute('aria-label', fmt(list.dataset.up, n) + where);
+  tool('down').setAttribute('aria-label', fmt(list.dataset.down, n) + where);
+  tool('remove').setAttribute('aria-label', fmt(list.dataset.remove, n) + where);
+  tool('up').disabled = i === 0;
+  tool('down').disabled = i === count - 1;
+}
 function renumber() {
   for (const el of form.querySelectorAll('[data-path]')) {
     const at = positions(el);
     let k = 0;
     const name = el.dataset.path.replace(/#/g, () => at[k++]);
     el.dataset.name = name;
-    if (el.matches('input, select, textarea')) { el.name = name; el.id = name; }
+    if (el.matches('input, select, textarea, output')) { if (el.tagName !== 'OUTPUT') el.name = name; el.id = name; }
     else if (el.matches('label')) el.htmlFor = name;
     if (el.dataset.suffix) el.id = name + el.dataset.suffix;
   }
@@ -40,16 +63,21 @@ function renumber() {
     const where = outer ? ' (' + outer.querySelector('.row-title').textContent + ')' : '';
     const items = list.querySelector(':scope > .items').children;
     [...items].forEach((item, i) => {
-      const n = (i + 1) + '. ';
-      item.querySelector(':scope > .row > .row-title').textContent = n + list.dataset.item;
-      const tool = (action) => item.querySelector(':scope > .row > .row-tools > [data-action="' + action + '"]');
-      tool('up').setAttribute('aria-label', 'Pārvietot ' + n + list.dataset.acc + ' uz augšu' + where);
-      tool('down').setAttribute('aria-label', 'Pārvietot ' + n + list.dataset.acc + ' uz leju' + where);
-      tool('remove').setAttribute('aria-label', 'Dzēst ' + n + list.dataset.acc + where);
-      tool('up').disabled = i === 0;
-      tool('down').disabled = i === items.length - 1;
+      item.querySelector(':scope > .row > .row-title').textContent = fmt(list.dataset.title, {n: i + 1});
+      rowTools(item.querySelector(':scope > .row > .row-tools'), list, i, items.length, where);
     });
-    list.querySelector(':scope > .add').setAttribute('aria-label', 'Pievienot ' + list.dataset.acc + where);
+    list.querySelector(':scope > .add').setAttribute('aria-label', list.dataset.add + where);
+  }
+  for (const grid of form.querySelectorAll('[data-grid]')) {
+    const rows = grid.querySelector('tbody').children;
+    [...rows].forEach((row, i) => {
+      const title = fmt(grid.dataset.title, {n: i + 1});
+      row.querySelector('th').textContent = (i + 1) + '.';
+      for (const cell of row.querySelectorAll('[data-column-label]')) {
+        cell.setAttribute('aria-label', fmt(WORDS.cell, {column: cell.dataset.columnLabel, row: title}));
+      }
+      rowTools(row, grid, i, rows.length, '');
+    });
   }
 }
 function addRow(list) {
@@ -70,6 +98,95 @@ function rowCount(values, name) {
   return most + 1;
 }
 
+// --- a table's rows: one input per cell, the columns are the annex's own
+function isColumns(el) {
+  // an input or button of the columns a grid follows
+  return [...form.querySelectorAll('[data-grid]')].some((g) => el.closest('[data-list][data-name="' + g.dataset.columns + '"]'));
+}
+function tableColumns(grid) {
+  const list = form.querySelector('[data-list][data-name="' + grid.dataset.columns + '"]');
+  if (!list) return [];
+  return [...list.querySelector(':scope > .items').children].map((item) => {
+    if (!item.dataset.columnId) item.dataset.columnId = String(++columnIds);
+    const value = (path) => {
+      const el = item.querySelector(':is(input, select, textarea)[data-path="' + grid.dataset.columns + '.#.' + path + '"]');
+      return el ? el.value.trim() : '';
+    };
+    const sums = [...item.querySelectorAll(':is(input, textarea)[data-path="' + grid.dataset.columns + '.#.sum.#"]')];
+    return {
+      id: item.dataset.columnId,
+      key: value('key'),
+      label: value('label') || value('key'),
+      computed: value('type') === 'row-number' || value('vat.of') !== '' || sums.some((s) => s.value.trim() !== ''),
+    };
+  }).filter((c) => /^[A-Za-z_][A-Za-z0-9_]{0,39}$/.test(c.key));
+}
+function gridValues(grid) {
+  // {row index: {column id: value}}, so that a renamed or moved column keeps its cells
+  return [...grid.querySelector('tbody').children].map((row) => {
+    const out = {};
+    for (const input of row.querySelectorAll('input[data-column-id]')) out[input.dataset.columnId] = input.value;
+    return out;
+  });
+}
+function gridRow(grid, columns, values) {
+  const row = element('tr', {className: 'item'});
+  row.append(element('th', {scope: 'row'}));
+  for (const column of columns) {
+    const path = grid.dataset.path + '.#.' + column.key;
+    let cell;
+    if (column.computed) {
+      cell = element('output', {className: 'computed'});
+      cell.dataset.computed = '';
+    } else {
+      cell = element('input', {type: 'text', autocomplete: 'off', value: values[column.id] || ''});
+      cell.dataset.columnId = column.id;
+    }
+    cell.dataset.path = path;
+    cell.dataset.columnLabel = column.label;
+    const error = element('p', {className: 'error', hidden: true});
+    error.dataset.path = path;
+    error.dataset.suffix = '--error';
+    row.append(element('td', {}, [cell, error]));
+  }
+  const rowError = element('p', {className: 'error', hidden: true});
+  rowError.dataset.path = grid.dataset.path + '.#';
+  rowError.dataset.suffix = '--error';
+  const button = (action, text, extra) => {
+    const b = element('button', {type: 'button', textContent: text, className: extra || ''});
+    b.dataset.action = action;
+    return b;
+  };
+  row.append(element('td', {className: 'row-tools'}, [
+    button('up', '↑'), button('down', '↓'), button('remove', '✕', 'danger'), rowError]));
+  return row;
+}
+function buildGrid(grid, rows) {
+  // rows: a list of {column id: value}; the header and every row follow the columns now
+  const columns = tableColumns(grid);
+  grid.querySelector('thead tr').replaceChildren(
+    element('th', {scope: 'col', textContent: WORDS.rowNumber}),
+    ...columns.map((c) => element('th', {scope: 'col', textContent: c.label, className: c.computed ? 'computed' : ''})),
+    element('th', {scope: 'col', textContent: WORDS.rowTools}));
+  grid.querySelector('tbody').replaceChildren(...rows.map((values) => gridRow(grid, columns, values)));
+  renumber();
+}
+function refreshGrids() {
+  for (const grid of form.querySelectorAll('[data-grid]')) buildGrid(grid, gridValues(grid));
+}
+function fillGrids(values) {
+  for (const grid of form.querySelectorAll('[data-grid]')) {
+    const columns = tableColumns(grid);
+    const rows = [];
+    for (let i = 0; i < rowCount(values, grid.dataset.path); i++) {
+      const row = {};
+      for (const c of columns) row[c.id] = values[grid.dataset.path + '.' + i + '.' + c.key] || '';
+      rows.push(row);
+    }
+    buildGrid(grid, rows);
+  }
+}
+
 // --- values in and out
 function collect() {
   const values = {};
@@ -82,6 +199,7 @@ function collect() {
 function fill(values) {
   values = values || {};
   for (const list of listsIn(form)) list.querySelector(':scope > .items').replaceChildren();
+  for (const grid of form.querySelectorAll('[data-grid]')) grid.querySelector('tbody').replaceChildren();
   renumber();
   const grow = (scope) => {
     for (const list of listsIn(scope)) {
@@ -97,6 +215,7 @@ function fill(values) {
     else if (el.tagName === 'SELECT' && value === '' && !el.querySelector('option[value=""]')) el.selectedIndex = 0;
     else el.value = value;
   }
+  fillGrids(values);
 }
 function encoded(values) {
   return new URLSearchParams({_kind: KIND, ...values});
@@ -112,7 +231,7 @@ function show(result) {
   }
   const general = [];
   for (const [name, problems] of Object.entries(result.problems)) {
-    const text = problems.map((p) => (p.severity === 'warning' ? 'Brīdinājums: ' : '') + p.message).join(' ');
+    const text = problems.map((p) => (p.severity === 'warning' ? fmt(WORDS.warning, {message: p.message}) : p.message)).join(' ');
     const box = name && document.getElementById(name + '--error');
     if (!box) { general.push(text); continue; }
     box.textContent = text;
@@ -126,12 +245,14 @@ function show(result) {
   say('general-problems', general);
   for (const box of form.querySelectorAll('[data-preview]')) {
     const text = result.previews[box.dataset.name];
-    box.textContent = text ? 'Dokumentā: ' + text : '';
+    box.textContent = text ? fmt(WORDS.inDocument, {text}) : '';
     box.hidden = !text;
   }
+  for (const cell of form.querySelectorAll('output[data-computed]')) {
+    cell.textContent = result.previews[cell.dataset.name] || '';
+  }
   if (result.document) document.getElementById('document').innerHTML = result.document;
-  const errors = Object.values(result.problems).flat().filter((p) => p.severity === 'error').length;
-  document.getElementById('status').textContent = result.ok ? 'Kļūdu nav: dokumentu var lejupielādēt.' : 'Kļūdu skaits: ' + errors + '.';
+  if (result.status) document.getElementById('status').textContent = result.status;
 }
 function validate() {
   const mine = ++sequence;
@@ -139,9 +260,12 @@ function validate() {
     if (mine === sequence) show(result);
   });
 }
+function keep() {
+  localStorage.setItem(draftKey(KIND), JSON.stringify({values: collect()}));
+}
 function changed() {
   dirty = true;
-  localStorage.setItem(draftKey(KIND), JSON.stringify({values: collect()}));
+  keep();
   clearTimeout(timer);
   timer = setTimeout(validate, 300);
 }
@@ -154,11 +278,11 @@ function fileName(response, fallback) {
 }
 async function download(what) {
   const status = document.getElementById('status');
-  status.textContent = what === 'pdf' ? 'Gatavo PDF…' : 'Gatavo failu…';
+  status.textContent = what === 'pdf' ? WORDS.makingPdf : WORDS.makingFile;
   const response = await post('/' + what, encoded(collect()));
   if (response.status === 422) {
     show(await response.json());
-    status.textContent = 'Vispirms izlabojiet kļūdas.';
+    status.textContent = WORDS.fixFirst;
     const first = form.querySelector('[aria-invalid="true"]');
     if (first) first.focus();
     return;
@@ -166,39 +290,59 @@ async function download(what) {
   if (!response.ok) { status.textContent = await response.text(); return; }
   const link = document.createElement('a');
   link.href = URL.createObjectURL(await response.blob());
-  link.download = fileName(response, 'pielikums.' + what);
+  link.download = fileName(response, WORDS.annex + '.' + what);
   document.body.append(link);
   link.click();
   link.remove();
   dirty = false;
-  status.textContent = 'Lejupielādēts: ' + link.download;
+  status.textContent = fmt(WORDS.downloaded, {name: link.download});
 }
-async function openFile(file, problemsId) {
-  const response = await post('/open', file, {
-    'Content-Type': 'application/octet-stream', 'X-File-Name': encodeURIComponent(file.name)});
+async function openFiles(files, problemsId) {
+  files = [...files];
+  let response;
+  if (files.length === 1 && !SHEET.test(files[0].name)) {
+    response = await post('/open', files[0], {
+      'Content-Type': 'application/octet-stream', 'X-File-Name': encodeURIComponent(files[0].name)});
+  } else {
+    const body = new FormData();
+    if (form && files.every((f) => SHEET.test(f.name))) {  // a table's rows, for the form here
+      body.append('_kind', KIND);
+      for (const [name, value] of Object.entries(collect())) body.append(name, value);
+    }
+    for (const file of files) body.append('file', file, file.name);
+    response = await post('/open', body);
+  }
   const result = await response.json();
   if (!response.ok) { say(problemsId, result.lines); return; }
-  localStorage.setItem(draftKey(result.kind), JSON.stringify({values: result.values, opened: file.name, notes: result.notes}));
-  if (result.kind === KIND) { start(); return; }
+  const names = files.map((f) => f.name).join(', ');
+  localStorage.setItem(draftKey(result.kind), JSON.stringify({values: result.values, opened: names, notes: result.notes}));
+  if (result.kind === KIND) { start(); dirty = true; return; }
   dirty = false;
-  location.href = '/new/' + result.kind;
+  location.href = '/new/' + result.kind + QUERY;
 }
 function start() {
   const draft = JSON.parse(localStorage.getItem(draftKey(KIND)) || 'null');
   fill(draft ? draft.values : null);
-  const notes = draft && draft.opened ? ['Atvērts: ' + draft.opened, ...(draft.notes || [])]
-    : draft ? ['Atjaunots šajā pārlūkā saglabātais melnraksts.'] : [];
+  const notes = draft && draft.opened ? [fmt(WORDS.opened, {name: draft.opened}), ...(draft.notes || [])]
+    : draft ? [WORDS.draftRestored] : [];
   say('notices', notes);
   say('open-problems', []);
-  if (draft && draft.opened) localStorage.setItem(draftKey(KIND), JSON.stringify({values: collect()}));
+  if (draft && draft.opened) keep();
   validate();
 }
 
 const opener = document.getElementById('open-file');
-if (opener) opener.addEventListener('change', () => { if (opener.files[0]) openFile(opener.files[0], 'open-problems'); opener.value = ''; });
-window.annexgen = {openFile, draftKey};
+if (opener) opener.addEventListener('change', () => { if (opener.files.length) openFiles(opener.files, 'open-problems'); opener.value = ''; });
+window.annexgen = {openFiles, draftKey, fmt, WORDS, QUERY};
+for (const link of document.querySelectorAll('[data-language]')) {
+  // the other language: the same page, the draft kept, no "leave the page?" question
+  link.addEventListener('click', () => { if (form) keep(); dirty = false; });
+}
 if (form) {
-  form.addEventListener('input', changed);
+  form.addEventListener('input', (e) => {
+    if (isColumns(e.target)) refreshGrids();
+    changed();
+  });
   form.addEventListener('submit', (e) => e.preventDefault());
   form.addEventListener('keydown', (e) => {
     if (e.key === 'Enter' && e.target.matches('input')) e.preventDefault();
@@ -210,25 +354,33 @@ if (form) {
     const action = button.dataset.action;
     if (!action) return;
     const item = button.closest('.item');
+    const inGrid = button.closest('[data-grid]');
     if (action === 'add') {
       const row = addRow(button.closest('[data-list]'));
       row.querySelector('input, select, textarea').focus();
+    } else if (action === 'add-row') {
+      const values = gridValues(inGrid);
+      values.push({});
+      buildGrid(inGrid, values);
+      const last = inGrid.querySelector('tbody').lastElementChild;
+      (last.querySelector('input') || last.querySelector('button')).focus();
     } else if (action === 'remove') {
       const next = item.nextElementSibling || item.previousElementSibling;
-      const list = item.closest('[data-list]');
+      const owner = inGrid || item.closest('[data-list]');
       item.remove();
       renumber();
-      (next ? next.querySelector('button[data-action="remove"]') : list.querySelector(':scope > .add')).focus();
+      (next ? next.querySelector('button[data-action="remove"]') : owner.querySelector('button.add')).focus();
     } else {
       const other = action === 'up' ? item.previousElementSibling : item.nextElementSibling;
       if (action === 'up') other.before(item); else other.after(item);
       renumber();
       (button.disabled ? item.querySelector('[data-action="' + (action === 'up' ? 'down' : 'up') + '"]') : button).focus();
     }
+    if (!inGrid && isColumns(button)) refreshGrids();
     changed();
   });
   document.getElementById('start-over').addEventListener('click', () => {
-    if (!confirm('Notīrīt visu veidlapu?')) return;
+    if (!confirm(WORDS.clearAll)) return;
     localStorage.removeItem(draftKey(KIND));
     start();
     dirty = false;
