@@ -29,6 +29,7 @@ from tests.wordml import package_problems, problems
 
 ROOT = Path(__file__).resolve().parent.parent
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+NBSP = "\u00a0"
 NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 EXAMPLES = ["005-nvo-finansejums.yaml", "006-cenradis.yaml"]
 #: A4 and the margins of document-rules §1.9 (30 mm left, 15 mm right), in twips,
@@ -193,3 +194,17 @@ def test_a_landscape_annex_prints_landscape_with_the_name_at_the_right_margin(
     words = {w.text: float(w.get("xMax") or 0) for w in page.iter("{*}word")}
     # "J. Lāčplēsis" ends at the right margin: 841.89 pt − 15 mm (42.52 pt)
     assert abs(words["Lāčplēsis"] - (841.89 - 42.52)) < 3, words["Lāčplēsis"]
+
+
+def test_the_web_preview_aligns_and_spans_like_the_document() -> None:
+    from annexgen.web.pages import render_fragment  # noqa: PLC0415
+    from annexgen.word.context import build_context  # noqa: PLC0415
+
+    ctx = build_context(load_annex(ROOT / "examples" / "005-nvo-finansejums.yaml"))
+    html = render_fragment("document.html", ctx=ctx, complete=True)
+    assert '<td class="align-center">1.</td>' in html  # row numbers centred
+    assert '<td class="align-left">Biedrība „Ābele”</td>' in html
+    assert f'<td class="align-right">1{NBSP}500,00</td>' in html  # figures right
+    # the „Kopā” label spans the four columns before the first total
+    assert '<td class="align-left" colspan="4">Kopā</td>' in html
+    assert f'<td class="align-right">23{NBSP}200,50</td></tr>' in html
