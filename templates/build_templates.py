@@ -304,72 +304,68 @@ SECTION = (
 def table_kind() -> str:
     """The table kind (issue 16): columns and rows from the data, the page turns to fit.
 
-    A table annex has as many columns as its data says, so the column loop and
-    the widths live in the XML itself (``{% for %}`` between cells, widths and
-    the page size as attributes), not in ``{%tc %}`` tags: both render paths
-    take it as it is, and no grid has to be repaired after rendering. The
-    header row repeats on every page (``tblHeader``, EN 301 549 table headers),
-    rows do not break across pages, numbers are right-aligned, the „Kopā” row
-    is bold and its label spans the columns before the first total. The body
-    of this template is not meant to be edited in Word: change this function.
-    """
-    text = '<w:r><w:t xml:space="preserve">{{ cell.text }}</w:t></w:r>'
-    bold = '<w:r><w:rPr><w:b/><w:bCs/></w:rPr><w:t xml:space="preserve">{{ cell.text }}</w:t></w:r>'
+    A valid Word document a clerk can open and adapt in Word (docs/templates.md):
+    Jinja only in text — values in runs, ``{%tr %}`` row loops in rows of their
+    own, ``{%tc %}`` column loops in cells of their own, as docxtpl documents
+    them. What Word keeps in attributes — column widths, the numbers' right
+    alignment, the „Kopā” label spanning the columns before the first total, the
+    page turned to landscape, the table's caption — is not templated: the
+    render pipeline's layout step (:mod:`annexgen.word.layout`) applies it from
+    the context's ``table`` and ``page``, whatever template is used. The widths
+    here only make the template look right in Word.
 
-    def cell_xml(runs: str, style: str, extra_pr: str = "", width: bool = True) -> str:
-        tcw = '<w:tcW w:w="{{ cell.width }}" w:type="dxa"/>' if width else ""
-        return (
-            "<w:tc><w:tcPr>" + tcw + extra_pr + "</w:tcPr>"
-            f'<w:p><w:pPr><w:pStyle w:val="{style}"/><w:jc w:val="{{{{ cell.align }}}}"/></w:pPr>'
-            + runs
-            + "</w:p></w:tc>"
+    The header row repeats on every page (``tblHeader``, EN 301 549 table
+    headers), rows do not break across pages, the „Kopā” row is bold.
+    """
+    third = TEXT_W // 3
+    widths = (third, TEXT_W - 2 * third, third)
+
+    def loop_row(first: str, middle: str, last: str, *, header: bool = False) -> str:
+        """A row whose middle cell repeats for each column (``{%tc for %}`` … ``{%tc endfor %}``)."""
+        # the repeated body cell has no width of its own: cells take the grid's, which
+        # the layout step sets (hundreds of cells, nothing to rewrite in each)
+        repeated = cell(widths[1], middle, header=True) if header else f"<w:tc>{middle}</w:tc>"
+        return row(
+            cell(widths[0], tag(first), header=header)
+            + repeated
+            + cell(widths[2], tag(last), header=header),
+            header=header,
+            split=False,
         )
 
-    header = (
-        "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>{% for cell in table.columns %}"
-        '<w:tc><w:tcPr><w:tcW w:w="{{ cell.width }}" w:type="dxa"/>'
-        '<w:shd w:val="clear" w:color="auto" w:fill="F2F2F2"/><w:vAlign w:val="center"/></w:tcPr>'
-        '<w:p><w:pPr><w:pStyle w:val="TableHeading"/></w:pPr>'
-        '<w:r><w:t xml:space="preserve">{{ cell.label }}</w:t></w:r></w:p></w:tc>'
-        "{% endfor %}</w:tr>"
-    )
-    rows = (
-        "{% for row in table.rows %}<w:tr><w:trPr><w:cantSplit/></w:trPr>"
-        # body cells take their widths from the grid (a table has hundreds of them)
-        "{% for cell in row %}"
-        + cell_xml(text, "TableCell", width=False)
-        + "{% endfor %}</w:tr>{% endfor %}"
-    )
-    span = '{% if cell.span > 1 %}<w:gridSpan w:val="{{ cell.span }}"/>{% endif %}'
-    total = (
-        "{% if table.total %}<w:tr><w:trPr><w:cantSplit/></w:trPr>"
-        "{% for cell in table.total.cells %}" + cell_xml(bold, "TableCell", span) + "{% endfor %}"
-        "</w:tr>{% endif %}"
-    )
-    grid = '<w:tblGrid>{% for cell in table.columns %}<w:gridCol w:w="{{ cell.width }}"/>{% endfor %}</w:tblGrid>'
+    def tag_row3(text: str) -> str:
+        return row(cell(widths[0], tag(text)) + cell(widths[1], para()) + cell(widths[2], para()))
+
+    bold = '<w:r><w:rPr><w:b/><w:bCs/></w:rPr><w:t xml:space="preserve">{{ cell }}</w:t></w:r>'
+    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
     table = (
         '<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/>'
-        '<w:tblW w:w="{{ table.width }}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
+        f'<w:tblW w:w="{TEXT_W}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
         '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="1" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>'
-        '<w:tblCaption w:val="{{ title }}"/></w:tblPr>' + grid + header + rows + total + "</w:tbl>"
+        f'<w:tblCaption w:val="Tabula"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>'
+        + loop_row(
+            "{%tc for column in table.columns %}",
+            para("{{ column.label }}", "TableHeading"),
+            "{%tc endfor %}",
+            header=True,
+        )
+        + tag_row3("{%tr for row in table.rows %}")
+        + loop_row("{%tc for cell in row %}", para("{{ cell }}", "TableCell"), "{%tc endfor %}")
+        + tag_row3("{%tr endfor %}")
+        + tag_row3("{%tr if table.total %}")
+        + loop_row(
+            "{%tc for cell in table.total.cells %}",
+            para(style="TableCell", extra_runs=bold),
+            "{%tc endfor %}",
+        )
+        + tag_row3("{%tr endif %}")
+        + "</w:tbl>"
     )
     intro = tag("{%p for p in table.intro %}") + para("{{ p }}", "BodyText") + tag("{%p endfor %}")
     words = (
         tag("{%p if table.words %}") + para("{{ table.words }}", "TableWords") + tag("{%p endif %}")
     )
-    # The signature's name sits at the right margin, wherever the page puts it.
-    tabs = (
-        '<w:pStyle w:val="Signature"/><w:tabs><w:tab w:val="clear" w:pos="'
-        f'{TEXT_W}"/><w:tab w:val="right" w:pos="{{{{ page.text_width }}}}"/></w:tabs>'
-    )
-    signature = SIGNATURE.replace('<w:pStyle w:val="Signature"/>', tabs)
-    section = (
-        '<w:sectPr><w:footerReference w:type="default" r:id="rId4"/>'
-        '<w:pgSz w:w="{{ page.width }}" w:h="{{ page.height }}" w:orient="{{ page.orient }}"/>'
-        f'<w:pgMar w:top="{TOP}" w:right="{RIGHT}" w:bottom="{BOTTOM}" w:left="{LEFT}" '
-        'w:header="567" w:footer="567" w:gutter="0"/><w:titlePg/></w:sectPr>'
-    )
-    return MARK + TITLE + intro + table + para() + words + PARAGRAPHS + signature + section
+    return MARK + TITLE + intro + table + para() + words + PARAGRAPHS + SIGNATURE + SECTION
 
 
 #: Styles only the table kind uses: 11 pt cells, a bold centred header.

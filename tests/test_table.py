@@ -429,7 +429,7 @@ def test_narrow_table_stays_portrait(tmp_path: Path) -> None:
     root = _document_xml(render(load_annex(_write(tmp_path, text))))
     size = root.find(f".//{W}sectPr/{W}pgSz")
     assert size is not None
-    assert (size.get(f"{W}w"), size.get(f"{W}orient")) == ("11906", "portrait")
+    assert (size.get(f"{W}w"), size.get(f"{W}orient")) == ("11906", None)  # portrait: default
     assert sum(int(c.get(f"{W}w") or 0) for c in root.iter(f"{W}gridCol")) == 11906 - 1701 - 850
 
 

@@ -23,6 +23,7 @@ from tests.render.test_both_paths import seen
 from tests.render.test_render import _annex
 
 KIND = "project-description"
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 WORD = "application/vnd.openxmlformats-officedocument.wordprocessingml"
 
 
@@ -229,32 +230,46 @@ TC_CELL = (
 )
 
 
-def test_a_column_loop_takes_the_docxtpl_path_and_is_verified() -> None:
-    # {%tc %}: docxtpl repeats the cell and repairs the table grid; the fast path must not try
+@pytest.mark.parametrize(
+    ("items", "cells", "grid"),
+    [
+        # four cells in a three-column grid: the table keeps its 3000 twips, four of 750
+        ("mark.lines", 4, [750, 750, 750, 750]),
+        # one cell: the two columns no row reaches go, their width to the one left
+        ("mark.lines[:1]", 1, [3000]),
+    ],
+)
+def test_a_column_loop_renders_on_the_fast_path_with_docxtpls_grid(
+    items: str, cells: int, grid: list[int]
+) -> None:
+    # {%tc %}: the cell repeats; the layout step repairs the grid as docxtpl does
     table = (
         '<w:tbl><w:tblPr><w:tblW w:w="3000" w:type="dxa"/></w:tblPr>'
         '<w:tblGrid><w:gridCol w:w="1000"/><w:gridCol w:w="1000"/><w:gridCol w:w="1000"/>'
         "</w:tblGrid><w:tr>"
-        + TC_CELL.format(text="{%tc for line in mark.lines %}")
+        + TC_CELL.format(text=f"{{%tc for line in {items} %}}")
         + TC_CELL.format(text="{{ line }}")
         + TC_CELL.format(text="{%tc endfor %}")
         + "</w:tr></w:tbl><w:p/>"
     )
     template = _bundled_with("word/document.xml", "<w:body>", "<w:body>" + table)
     compiled = compile_template(template, "t")
-    assert not compiled.supported
-    assert "tc" in str(compiled.needs_docxtpl)
-    data = render(_annex(), template)
-    cells = [c.text for c in docx.Document(io.BytesIO(data)).tables[0].rows[0].cells]
+    assert compiled.supported, compiled.needs_docxtpl
+    assert compiled.column_loops
+    fast, reference = render(_annex(), template), render_docxtpl(_annex(), template)
     nbsp = "\u00a0"
-    assert cells == [
-        "Pielikums",
-        "Daugavpils pilsētas domes",
-        f"2013.{nbsp}gada 5.{nbsp}decembra sēdes",
-        f"lēmumam Nr.{nbsp}610",
-    ]
-    assert data == render(_annex(), template)  # deterministic on this path too
-    assert "Projekta „Tests” apraksts" in paragraphs(data)
+    lines = ["Pielikums", "Daugavpils pilsētas domes", f"2013.{nbsp}gada 5.{nbsp}decembra sēdes",
+             f"lēmumam Nr.{nbsp}610"]  # fmt: skip
+    for data in (fast, reference):
+        row = docx.Document(io.BytesIO(data)).tables[0].rows[0]
+        assert [c.text for c in row.cells] == lines[:cells]
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            root = etree.fromstring(zf.read("word/document.xml"))
+        first = root.find(f".//{W}tblGrid")
+        assert first is not None
+        assert [int(c.get(f"{W}w") or 0) for c in first] == grid
+    assert fast == render(_annex(), template)  # deterministic
+    assert "Projekta „Tests” apraksts" in paragraphs(fast)
 
 
 def test_a_docxtpl_path_error_names_the_paragraph() -> None:

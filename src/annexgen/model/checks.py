@@ -67,12 +67,19 @@ class _Findings:
 
 
 def _texts(value: object, path: Path) -> Iterator[tuple[Path, str]]:
-    """Every string inside a model, with its path (for scanning free text)."""
+    """Every string inside a model, with its path (for scanning free text).
+
+    A model's ``not_printed`` fields (a class attribute: names, codes and
+    settings such as a table column's key and type) hold no text a document
+    prints, and are left out.
+    """
     if isinstance(value, str):
         yield path, value
     elif isinstance(value, BaseModel):
+        skip: frozenset[str] = getattr(type(value), "not_printed", frozenset())
         for name in type(value).model_fields:
-            yield from _texts(getattr(value, name), (*path, name))
+            if name not in skip:
+                yield from _texts(getattr(value, name), (*path, name))
     elif isinstance(value, list):
         for i, item in enumerate(value):
             yield from _texts(item, (*path, i))
@@ -110,8 +117,12 @@ def _text_rules(annex: BaseModel, out: _Findings) -> None:
     """
     options = getattr(annex, "options", None)
     chosen = _CHOSEN_MARKS.get(getattr(options, "quotes", "lv"))
+    seen: dict[str, list[Finding]] = {}  # a table repeats its units and names: checked once
     for path, text in _free_text(annex):
-        for f in check_text(text):
+        found = seen.get(text)
+        if found is None:
+            found = seen[text] = check_text(text)
+        for f in found:
             if f.code == "quotes" and chosen is not None and f.params.get("marks") == chosen:
                 continue  # the document's own choice of quotation marks
             out.found.append((path, replace(f, location=_field_only(path))))

@@ -16,15 +16,17 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
+from itertools import combinations
 from pathlib import Path
 from typing import Any, Final
 
+from annexgen.errors import LanguageError
 from annexgen.i18n import gettext
 from annexgen.inputs import read_bounded
 from annexgen.lv import get_currency, iter_amount_mentions, iter_dates, lvl_to_eur, noun_form
 from annexgen.lv.amounts import to_money
 from annexgen.lv.approval import act_dative, approved_form
-from annexgen.lv.figures import is_total_label
+from annexgen.lv.figures import is_total_label, parse_number, round_half_up
 from annexgen.lv.mentions import AmountMention
 from annexgen.lv.words import MONTHS_NOUN
 from annexgen.messages import Param, Phrase, format_param
@@ -530,6 +532,85 @@ def _column_type(cells: list[str]) -> tuple[str, int | None]:
     return "text", None
 
 
+#: VAT rates a computed column is recognised by: Latvia's standard rate and its two
+#: reduced rates (Pievienotās vērtības nodokļa likums, 41. and 42. pants).
+VAT_RATES: Final = (21, 12, 5)
+_NUMBERS: Final = frozenset({"amount", "decimal", "integer"})
+#: Most columns a sum is looked for among (their subsets are tried, smallest first).
+_MAX_SUMMANDS: Final = 8
+
+
+def _figures(cells: list[str]) -> list[Decimal] | None:
+    """A column's cells as numbers, or ``None`` when any is empty or not a number."""
+    try:
+        return [parse_number(c) for c in cells]
+    except LanguageError:
+        return None
+
+
+def _computed(columns: list[dict[str, Any]], body: list[list[str]]) -> None:
+    """Mark the columns the table computes: ``vat`` or ``sum`` (issue 16), in place.
+
+    A column is a VAT column when in every row it is one of :data:`VAT_RATES`
+    percent of an earlier number column, rounded half up to its decimals as
+    the table kind computes it; a sum column when in every row it is the sum
+    of two or more other number columns (the fewest that do, earlier ones
+    first). Columns of zeros prove nothing and are never taken for either.
+    Written back as ``vat: {of, rate}`` / ``sum: [...]``, they are computed
+    again when the annex is loaded, and checked against the figures.
+    """
+    if not body:
+        return
+    numbers: dict[int, list[Decimal]] = {}
+    for j, column in enumerate(columns):
+        if column.get("type") in _NUMBERS:
+            figures = _figures([row[j] for row in body])
+            if figures is not None and any(figures):
+                numbers[j] = figures
+    places = {j: 2 if columns[j].get("type") == "amount" else int(columns[j].get("places") or
+              (0 if columns[j].get("type") == "integer" else 2)) for j in numbers}  # fmt: skip
+    computed: set[int] = set()
+    for j, values in numbers.items():
+        for i in (i for i in numbers if i < j and i not in computed):
+            rate = next(
+                (r for r in VAT_RATES
+                 if all(round_half_up(b * r / 100, places[j]) == v
+                        for b, v in zip(numbers[i], values, strict=True))),
+                None,
+            )  # fmt: skip
+            if rate is not None:
+                columns[j]["vat"] = {"of": columns[i]["key"], "rate": rate}
+                computed.add(j)
+                break
+    for j, values in numbers.items():
+        if j in computed:
+            continue
+        others = [i for i in numbers if i != j and not _depends_on(columns, i, columns[j]["key"])]
+        found = _summands(others[:_MAX_SUMMANDS], numbers, values, places[j])
+        if found:
+            columns[j]["sum"] = [columns[i]["key"] for i in found]
+            computed.add(j)
+
+
+def _depends_on(columns: list[dict[str, Any]], i: int, key: str) -> bool:
+    """Whether column ``i`` is computed from ``key`` (a sum must not go round in a circle)."""
+    vat = columns[i].get("vat")
+    return (vat is not None and vat["of"] == key) or key in columns[i].get("sum", [])
+
+
+def _summands(
+    candidates: list[int], numbers: dict[int, list[Decimal]], values: list[Decimal], places: int
+) -> tuple[int, ...] | None:
+    for size in range(2, len(candidates) + 1):
+        for group in combinations(candidates, size):
+            if all(
+                round_half_up(sum((numbers[i][r] for i in group), Decimal(0)), places) == v
+                for r, v in enumerate(values)
+            ):
+                return group
+    return None
+
+
 def _data_table(doc: Document) -> DocumentTable | None:
     """The document's table of data: a header and rows, or a „Kopā” row."""
     for table in doc.tables:
@@ -592,6 +673,7 @@ def _table_annex(doc: Document, table: DocumentTable) -> Extracted:
         if places is not None and places != 2:
             column["places"] = str(places)
         columns.append(column)
+    _computed(columns, body)
     stated: dict[str, str] = {}
     label = "Kopā"
     if total_row is not None:
@@ -604,10 +686,13 @@ def _table_annex(doc: Document, table: DocumentTable) -> Extracted:
                 stated[columns[j]["key"]] = _clean(cell)
     data["columns"] = columns
     data["rows"] = [
-        {c["key"]: _clean(v) for c, v in zip(columns, row, strict=True)
-         if v.strip() and c.get("type") != "row-number"}
+        {
+            c["key"]: _clean(v)
+            for c, v in zip(columns, row, strict=True)
+            if v.strip() and c.get("type") != "row-number" and not ("vat" in c or "sum" in c)
+        }
         for row in body
-    ]  # fmt: skip
+    ]  # fmt: skip  (computed cells are computed again on loading)
     signatory, used = _signatory(after)
     if signatory:
         data["signatory"] = signatory

@@ -10,8 +10,10 @@ compresses the unchanged parts — and per document only renders those parts and
 hands them to :func:`~annexgen.word.package.finish`, the same core properties,
 verification and zip writer as the docxtpl fallback.
 
-Templates with what only docxtpl does — images in the body, footnotes,
-``{%tc %}`` column loops and the other tags :func:`~annexgen.word.parts.docxtpl_only`
+Both paths hand their parts to the layout step (:mod:`annexgen.word.layout`:
+widths, alignment, spans, the page's orientation; grids after ``{%tc %}``
+column loops) before finishing. Templates with what only docxtpl does —
+images in the body, footnotes and the tags :func:`~annexgen.word.parts.docxtpl_only`
 names — are marked ``supported = False`` and rendered by the docxtpl path.
 """
 
@@ -21,8 +23,9 @@ import hashlib
 from collections.abc import Iterable
 from typing import Any
 
+from annexgen.word.layout import lay_out
 from annexgen.word.package import XML_DECLARATION, Package, finish
-from annexgen.word.parts import PartTemplate, docxtpl_only
+from annexgen.word.parts import PartTemplate, column_loops, docxtpl_only
 
 __all__ = ["CompiledTemplate", "compile_template"]
 
@@ -48,6 +51,8 @@ class CompiledTemplate:
                 break
         self.supported = self.needs_docxtpl is None
         self._parts: dict[str, PartTemplate] = {}
+        #: The body repeats cells with ``{%tc %}``: the layout step repairs its grids.
+        self.column_loops = column_loops(sources[self.package.main_part])
         if not self.supported:
             return
         for story in stories:
@@ -67,7 +72,8 @@ class CompiledTemplate:
             part: (XML_DECLARATION + template.render(ctx)).encode("utf-8")
             for part, template in self._parts.items()
         }
-        return finish(self.package, produced, ctx["properties"], expected)
+        produced, parsed = lay_out(self.package, produced, ctx, column_loops=self.column_loops)
+        return finish(self.package, produced, ctx["properties"], expected, parsed)
 
 
 _CACHE: dict[tuple[str, str], CompiledTemplate] = {}

@@ -25,9 +25,12 @@ supports:
 * after rendering, a tab, line break, ``\\a`` (new paragraph) or ``\\f`` (page
   break) in printed text becomes the Word element for it.
 
-Tags only docxtpl implements — ``{%tc}`` column loops (which need its table
-repair), ``colspan``, ``cellbg``, ``vm``, ``hm``, rich-text ``{{r}}`` — are
-reported by :func:`docxtpl_only`; such templates take the docxtpl path.
+``{%tc …%}`` column loops stand for their cell like the other element tags;
+the grid they leave too narrow is repaired by the layout step
+(:func:`annexgen.word.layout.repair_grids`, found by :func:`column_loops`).
+Tags only docxtpl implements — ``colspan``, ``cellbg``, ``vm``, ``hm``,
+rich-text ``{{r}}`` — are reported by :func:`docxtpl_only`; such templates
+take the docxtpl path.
 """
 
 from __future__ import annotations
@@ -50,6 +53,7 @@ from annexgen.word.environment import (
 
 __all__ = [
     "PartTemplate",
+    "column_loops",
     "docxtpl_only",
     "paragraph_context",
     "prepare",
@@ -89,7 +93,8 @@ _ELEMENT_TAGS: Final = [
     for element in ("tr", "tc", "p", "r")
 ] + [_element_tag(element, r"\{#", "[^}#]", r"#\}") for element in ("tr", "tc", "p")]
 
-_DOCXTPL_ONLY: Final = re.compile(r"\{[%{]-?tc\s|\{%-?\s*(?:colspan|cellbg|vm|hm)\b|\{[{%]r\s")
+_DOCXTPL_ONLY: Final = re.compile(r"\{%-?\s*(?:colspan|cellbg|vm|hm)\b|\{[{%]r\s")
+_COLUMN_LOOP: Final = re.compile(r"\{%-?tc\s")
 _IMAGE: Final = re.compile(r"<w:drawing\b|<w:pict\b")
 
 #: docxtpl's escapes for literal braces in a template, and Jinja expressions that
@@ -161,6 +166,11 @@ def docxtpl_only(xml: str, *, images: bool) -> str | None:
     """
     found = _DOCXTPL_ONLY.search(_join_split_tags(xml)) or (images and _IMAGE.search(xml))
     return found.group(0).strip() if found else None
+
+
+def column_loops(xml: str) -> bool:
+    """Whether a part repeats table cells with ``{%tc for %}`` (its grid needs repair)."""
+    return _COLUMN_LOOP.search(_join_split_tags(xml)) is not None
 
 
 def resolve_brace_escapes(source: str) -> str:

@@ -10,8 +10,11 @@ layer (:mod:`annexgen.word.package`):
 * the fast path (:mod:`annexgen.word.compiled`) prepares each template once with
   annexgen's own implementation of docxtpl's tags (:mod:`annexgen.word.parts`);
 * the docxtpl path (:func:`render_docxtpl`) is used for what only docxtpl
-  does — images in the body, footnotes, ``{%tc %}`` column loops — through its
-  public API (``DocxTemplate.render`` and ``save``) only;
+  does — images in the body, footnotes, ``colspan``/``cellbg``/``vm``/``hm`` —
+  through its public API (``DocxTemplate.render`` and ``save``) only;
+* both hand the rendered parts to the layout step (:mod:`annexgen.word.layout`),
+  which applies what a template cannot hold as text (column widths, alignment,
+  spans, the page's orientation);
 * both render in the one sandboxed, autoescaping, strict Jinja environment
   (:func:`~annexgen.word.environment.make_environment`), and both results go
   through the same core-properties writer (never templated: docxtpl
@@ -45,6 +48,7 @@ from annexgen.word.environment import (
     render_limits,
     template_error,
 )
+from annexgen.word.layout import lay_out
 from annexgen.word.package import Package, finish
 from annexgen.word.parts import BRACE_ESCAPE, PartTemplate
 from annexgen.word.templates import bundled_template, read_template, template_path
@@ -143,7 +147,8 @@ def _render_docxtpl(
             location=Location(template.name),
         ) from err
     rendered = Package.unpack(buffer.getvalue(), template.name).ordered_like(template)
-    return finish(rendered, rendered.parts, ctx["properties"], expected)
+    produced, parsed = lay_out(rendered, dict(rendered.parts), ctx)  # docxtpl repaired grids
+    return finish(rendered, produced, ctx["properties"], expected, parsed)
 
 
 def _located(template: Package, ctx: dict[str, Any], err: JinjaTemplateError) -> TemplateError:

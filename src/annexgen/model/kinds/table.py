@@ -134,6 +134,9 @@ class Column(Model):
     version (document-rules §3.1).
     """
 
+    #: Not printed as typed: the text rules (model/checks.py) leave them alone.
+    not_printed: ClassVar[frozenset[str]] = frozenset({"key", "type", "align", "vat", "sum"})
+
     key: Key
     label: Text
     type: ColumnType = "text"
@@ -170,6 +173,8 @@ class Column(Model):
 class Total(Model):
     """The „Kopā” row: its label, the total in words, and a total to check."""
 
+    not_printed: ClassVar[frozenset[str]] = frozenset({"column"})  # a column key
+
     label: Text = "Kopā"
     in_words: bool = Field(default=False, description="Write the total in words under the table")
     column: Key | None = Field(
@@ -195,6 +200,13 @@ class _Place:
     row: int | None = None
     column: int | None = None
     ref: str = ""
+
+
+_FROM: Final = ("rows_from",)
+#: Where a cell came from: a place in a file, or the path of a YAML value.
+_Where = _Place | tuple[str | int, ...]
+#: A row as read, before parsing: each cell's value and where it came from.
+_RawRow = dict[str, tuple[Any, _Where]]
 
 
 class _Problems:
@@ -265,6 +277,10 @@ class TableAnnex(AnnexBase):
     #: ``--public`` replaces the cells of columns whose ``personal`` flag is set
     #: (redaction reads this: columns field, rows field).
     personal_columns: ClassVar[tuple[str, str]] = ("columns", "rows")
+    #: Not printed as typed (file names, settings, column keys): no text rules.
+    not_printed: ClassVar[frozenset[str]] = frozenset(
+        {"kind", "rows_from", "sheet", "orientation", "currency"}
+    )
 
     kind: Literal["table"]
     title: Text
@@ -307,7 +323,7 @@ class TableAnnex(AnnexBase):
         self._check_columns(problems)
         problems.raise_if_any()
         source_rows = self._source_rows(info.context, problems)  # bad rows left out, reported
-        stated_rows: list[dict[str, tuple[Any, _Place]]] = []
+        stated_rows: list[_RawRow] = []
         rows: list[dict[str, Cell]] = []
         order = _computation_order(self.columns)
         for raw in source_rows:
@@ -383,9 +399,7 @@ class TableAnnex(AnnexBase):
 
     # --- where the rows come from ---------------------------------------------------
 
-    def _source_rows(
-        self, context: Any, problems: _Problems
-    ) -> list[dict[str, tuple[Any, _Place]]]:
+    def _source_rows(self, context: Any, problems: _Problems) -> list[_RawRow]:
         if self.rows_from is not None:
             if self.rows:
                 problems.add(("rows_from",), Phrase("table-rows-twice"))
@@ -395,7 +409,7 @@ class TableAnnex(AnnexBase):
             problems.add(("sheet",), Phrase("table-sheet-alone"))
         return list(self._yaml_rows(problems))
 
-    def _yaml_rows(self, problems: _Problems) -> Iterator[dict[str, tuple[Any, _Place]]]:
+    def _yaml_rows(self, problems: _Problems) -> Iterator[_RawRow]:
         keys = [c.key for c in self.columns]
         typed = [c.key for c in self.columns if not c.computed]
         for i, raw in enumerate(self.rows):
@@ -408,18 +422,17 @@ class TableAnnex(AnnexBase):
                     }  # fmt: skip
                     problems.add(("rows", i), Phrase("table-row-values", values))
                     continue
-                yield {
-                    k: (v, _Place(("rows", i, j)))
-                    for j, (k, v) in enumerate(zip(typed, raw, strict=True))
+                yield {  # a place is made only for a cell with a problem (_Problems.add)
+                    k: (v, ("rows", i, j)) for j, (k, v) in enumerate(zip(typed, raw, strict=True))
                 }
                 continue
             for key in raw:
                 if key not in keys:
                     unknown = _unknown(_NO_COLUMN, str(key), keys, key=str(key))
                     problems.add(("rows", i, key), unknown)
-            yield {k: (v, _Place(("rows", i, k))) for k, v in raw.items() if k in keys}
+            yield {k: (v, ("rows", i, k)) for k, v in raw.items() if k in keys}
 
-    def _file_rows(self, context: Any, problems: _Problems) -> list[dict[str, tuple[Any, _Place]]]:
+    def _file_rows(self, context: Any, problems: _Problems) -> list[_RawRow]:
         assert self.rows_from is not None
         base = context.get("base_dir") if isinstance(context, dict) else None
         relative = Path(self.rows_from)
@@ -454,7 +467,7 @@ class TableAnnex(AnnexBase):
         header: tuple[SheetCell, ...],
         rows: tuple[tuple[SheetCell, ...], ...],
         problems: _Problems,
-    ) -> list[dict[str, tuple[Any, _Place]]]:
+    ) -> list[_RawRow]:
         names: dict[str, Column] = {}
         for column in self.columns:
             names.setdefault(_normal(column.label), column)
@@ -482,14 +495,14 @@ class TableAnnex(AnnexBase):
                 )
         out = []
         for cells in rows:
-            row: dict[str, tuple[Any, _Place]] = {}
+            row: _RawRow = {}
             for cell in cells:
                 target = mapped.get(cell.column)
-                place = _Place(("rows_from",), file, cell.row, cell.column, cell.ref)
                 if target is not None:
                     ref = f"{cell.ref} {target.label}"
-                    row[target.key] = (cell, _Place(place.path, file, cell.row, cell.column, ref))
+                    row[target.key] = (cell, _Place(_FROM, file, cell.row, cell.column, ref))
                 elif cell.value not in (None, ""):
+                    place = _Place(_FROM, file, cell.row, cell.column, cell.ref)
                     problems.add(
                         place, Phrase("table-value-no-header", {"value": repr(cell.value)})
                     )
@@ -500,26 +513,27 @@ class TableAnnex(AnnexBase):
 
     def _parse_row(
         self,
-        raw: dict[str, tuple[Any, _Place]],
+        raw: _RawRow,
         number: int,
         order: list[Column],
         problems: _Problems,
     ) -> dict[str, Cell]:
         row: dict[str, Cell] = {}
-        given: dict[str, tuple[Cell, _Place]] = {}
+        given: dict[str, tuple[Cell, _Where]] = {}
         for column in self.columns:
-            if column.key not in raw:
-                row[column.key] = None
+            key = column.key
+            if key not in raw:
+                row[key] = None
                 continue
-            value, place = raw[column.key]
+            value, place = raw[key]
             try:
                 parsed = _parse_cell(column, value)
             except ValueError as err:
                 problems.add(place, err)
                 parsed = None
             if column.computed:
-                given[column.key] = (parsed, place)
-            row[column.key] = parsed
+                given[key] = (parsed, place)
+            row[key] = parsed
         for column in order:
             if column.type == "row-number":
                 value = number
@@ -537,7 +551,7 @@ class TableAnnex(AnnexBase):
                     if all(isinstance(p, Decimal | int) for p in parts)
                     else None
                 )
-            written, place = given.get(column.key, (None, _Place(())))
+            written, place = given.get(column.key, (None, ()))
             if written is not None and value is not None and written != value:
                 differs: dict[str, Param] = {
                     "written": _figure(column, written),
@@ -552,7 +566,7 @@ class TableAnnex(AnnexBase):
     # --- totals ----------------------------------------------------------------------
 
     def _compute_totals(
-        self, stated_rows: list[dict[str, tuple[Any, _Place]]], problems: _Problems
+        self, stated_rows: list[_RawRow], problems: _Problems
     ) -> dict[str, Decimal]:
         totals: dict[str, Decimal] = {}
         for column in self.columns:
@@ -647,7 +661,7 @@ class TableAnnex(AnnexBase):
         return data
 
 
-def _is_total_row(raw: dict[str, tuple[Any, _Place]]) -> bool:
+def _is_total_row(raw: _RawRow) -> bool:
     """A sheet row whose first filled cell says „Kopā” (or „Pavisam”)."""
     for value, _ in raw.values():
         shown = value.value if isinstance(value, SheetCell) else value
@@ -832,20 +846,24 @@ _DEFAULT_CHAR: Final = 112
 _NARROW: Final = "iljtf.,:;'!|()[] \u00a0\u2011"
 _WIDE: Final = "mwMW%"
 _CAPITAL: Final = "ABCDEFGHKNOPQRSTUVXYZĀČĒĢĪĶĻŅŠŪŽ"
-_DROP: Final = {
-    name: str.maketrans("", "", chars)
-    for name, chars in (("narrow", _NARROW), ("wide", _WIDE), ("capital", _CAPITAL))
+#: How much each of those is narrower or wider than the usual character.
+_DELTA: Final = {
+    **{ord(c): -46 for c in _NARROW},
+    **{ord(c): 78 for c in _WIDE},
+    **{ord(c): 38 for c in _CAPITAL},
 }
 
 
 @functools.lru_cache(maxsize=8192)
 def _text_width(text: str, bold: bool = False) -> int:
-    """Estimated printed width (counting with ``str.translate``: a table has many cells)."""
-    n = len(text)
-    narrow = n - len(text.translate(_DROP["narrow"]))
-    wide = n - len(text.translate(_DROP["wide"]))
-    capital = n - len(text.translate(_DROP["capital"]))
-    width = n * _DEFAULT_CHAR - narrow * 46 + wide * 78 + capital * 38
+    """Estimated printed width of ``text`` at the table's 11 pt, in twips.
+
+    A table has hundreds of cells: one dictionary look-up a character (ten
+    times faster than counting each class with ``str.translate``), and words
+    and figures that come again (units, names, round sums) are remembered.
+    """
+    delta = _DELTA.get
+    width = len(text) * _DEFAULT_CHAR + sum([delta(ord(ch), 0) for ch in text])
     return width * 11 // 10 if bold else width
 
 
@@ -906,50 +924,44 @@ def _layout(
 
 
 def body(annex: TableAnnex) -> Body:
-    """The title, the paragraphs around the table, and the table as printed cells."""
+    """The title, the paragraphs around the table, and the table as printed text.
+
+    The template prints only text (``table.columns[].label``, ``table.rows``:
+    lists of cell texts, ``table.total.cells``); the widths, alignments, the
+    „Kopā” label's span and the page's orientation are here for the render
+    pipeline's layout step (:mod:`annexgen.word.layout`), which applies them
+    where Word keeps them — never as template tags inside XML attributes.
+    """
     columns = annex.columns
     texts = [[_figure(c, row.get(c.key)) for c in columns] for row in annex.cells]
-    aligns = [_alignment(c) for c in columns]
-    total_row = None
+    total = None
     words = None
     totals = annex.totals
     if annex.total is not None or any(c.total for c in columns):
         label = annex.total.label if annex.total is not None else "Kopā"
         cells = [_figure(c, totals[c.key]) if c.key in totals else "" for c in columns]
         span = next(i for i, c in enumerate(columns) if c.total)
-        total_row = (label, span, cells)
+        total = {"label": label, "span": span, "cells": [label, *cells[span:]]}
         if annex.total is not None and annex.total.in_words:
             key = annex._words_column()
             assert key is not None
             money = Money(amount=totals[key], currency=annex.currency)
             words = f"{label}: {money_text(money, annex.options)}"
-    measured = [*texts, *([total_row[2]] if total_row else [])]
+    measured = [*texts, *([cells] if total else [])]
     widths, landscape = _layout(columns, measured, annex.orientation)
     header = [
-        {"label": c.label, "width": w, "key": c.key} for c, w in zip(columns, widths, strict=True)
+        {"label": c.label, "key": c.key, "width": w, "align": _alignment(c)}
+        for c, w in zip(columns, widths, strict=True)
     ]
-    rows = [
-        [{"text": t, "align": a, "width": w} for t, a, w in zip(row, aligns, widths, strict=True)]
-        for row in texts
-    ]
-    total = None
-    if total_row is not None:
-        label, span, cells = total_row
-        first = {"text": label, "align": "left", "width": sum(widths[:span]), "span": span}
-        rest = [
-            {"text": t, "align": a, "width": w, "span": 1}
-            for t, a, w in zip(cells[span:], aligns[span:], widths[span:], strict=True)
-        ]
-        total = {"label": label, "cells": [first, *rest]}
-    width, height = (PAGE_H, PAGE_W) if landscape else (PAGE_W, PAGE_H)
     table = {
         "columns": header,
-        "rows": rows,
+        "rows": texts,
         "total": total,
         "words": words,
         "intro": list(annex.intro),
         "width": sum(widths),
     }
+    width, height = (PAGE_H, PAGE_W) if landscape else (PAGE_W, PAGE_H)
     page = {
         "width": width,
         "height": height,
@@ -969,11 +981,9 @@ def table_texts(ctx: Body) -> Iterator[str]:
     for column in table["columns"]:
         yield column["label"]
     for row in table["rows"]:
-        for cell in row:
-            yield cell["text"]
+        yield from row
     if table["total"]:
-        for cell in table["total"]["cells"]:
-            yield cell["text"]
+        yield from table["total"]["cells"]
     if table["words"]:
         yield table["words"]
 
