@@ -60,6 +60,38 @@ EXIT_ENVIRONMENT: Final = 3
 EXIT_INTERRUPTED: Final = 130
 
 
+def pdf_options(command: Any) -> Any:
+    """The PDF options ``render`` and ``batch`` share, declared once (both reach the
+    same office pool and the same export options)."""
+    options = [
+        click.option(
+            "--pdf", is_flag=True, help=N_("Also make a PDF of every .docx (needs LibreOffice).")
+        ),
+        click.option("--pdf-a", is_flag=True, help=N_("Make the PDFs as PDF/A-2b, for archives.")),
+        click.option(
+            "--pdf-ua",
+            is_flag=True,
+            help=N_(
+                "Make the PDFs as PDF/UA-1, for publishing "
+                "(all PDFs are tagged; combines with --pdf-a)."
+            ),
+        ),
+        click.option(
+            "--office-workers",
+            type=click.IntRange(min=1),
+            help=N_("LibreOffice processes converting in parallel (default: one per core)."),
+        ),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def files_phrase(count: int) -> str:
+    """ "1 file", "3 files" — "1 fails", "3 faili" — for the commands' summaries."""
+    return ngettext("{count} file", "{count} files", count).format(count=count)
+
+
 def exit_code(err: BaseException) -> int:
     """The exit code an error ends a command with (see the module docstring)."""
     if isinstance(err, KeyboardInterrupt):

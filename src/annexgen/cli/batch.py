@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Final
 
 import click
 
-from annexgen.cli._common import EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK
+from annexgen.cli._common import EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK, pdf_options
 from annexgen.cli._language import ClerkCommand
 from annexgen.i18n import N_, get_language, gettext
 
@@ -111,26 +111,9 @@ HELP = N_(
 @click.option(
     "-j", "--jobs", type=click.IntRange(min=1), help=N_("Parallel workers (default: all cores).")
 )
-@click.option(
-    "--pdf",
-    is_flag=True,
-    help=N_("Also make PDFs (LibreOffice started once, kept for the batch)."),
-)
-@click.option("--pdf-a", is_flag=True, help=N_("Make the PDFs as PDF/A-2b, for archives."))
-@click.option(
-    "--pdf-ua",
-    is_flag=True,
-    help=N_(
-        "Make the PDFs as PDF/UA-1, for publishing (all PDFs are tagged; combines with --pdf-a)."
-    ),
-)
-@click.option(
-    "--office-workers",
-    type=click.IntRange(min=1),
-    help=N_("LibreOffice processes converting in parallel (default: one per core)."),
-)
 @click.option("--force", is_flag=True, help=N_("Render everything, even unchanged files."))
 @click.option("--dry-run", is_flag=True, help=N_("Check the files and say what would be rendered."))
+@pdf_options
 @click.option("--public", is_flag=True, help=N_("Publication versions: personal data replaced."))
 @click.option(
     "--template",

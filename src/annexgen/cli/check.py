@@ -13,10 +13,11 @@ from annexgen.cli._common import (
     FORMAT_OPTION,
     count_errors,
     failing,
+    files_phrase,
     print_findings,
 )
 from annexgen.cli._language import ClerkCommand
-from annexgen.i18n import N_, gettext, ngettext
+from annexgen.i18n import N_, gettext
 
 if TYPE_CHECKING:
     from annexgen.errors import Finding
@@ -56,9 +57,7 @@ def check(files: tuple[Path, ...], fmt: str, strict: bool) -> None:
         summary = gettext("{files} checked: {valid} valid, {bad} with problems ({counts})")
         click.echo(
             summary.format(
-                files=ngettext("{count} file", "{count} files", len(files)).format(
-                    count=len(files)
-                ),
+                files=files_phrase(len(files)),
                 valid=len(files) - bad_files,
                 bad=bad_files,
                 counts=count_errors(findings),

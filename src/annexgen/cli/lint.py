@@ -13,12 +13,13 @@ from annexgen.cli._common import (
     FORMAT_OPTION,
     count_errors,
     failing,
+    files_phrase,
     print_findings,
     unreadable,
 )
 from annexgen.cli._language import ClerkCommand
 from annexgen.errors import DocumentError
-from annexgen.i18n import N_, gettext, ngettext
+from annexgen.i18n import N_, gettext
 
 if TYPE_CHECKING:
     from annexgen.errors import Finding
@@ -85,9 +86,7 @@ def lint(files: tuple[Path, ...], fmt: str, strict: bool) -> None:
         )
         click.echo(
             summary.format(
-                files=ngettext("{count} file", "{count} files", len(files)).format(
-                    count=len(files)
-                ),
+                files=files_phrase(len(files)),
                 passed=len(files) - failed,
                 failed=failed,
                 counts=count_errors(read),

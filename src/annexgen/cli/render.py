@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from annexgen.cli._common import EXIT_OK, error_lines, exit_code
+from annexgen.cli._common import EXIT_OK, error_lines, exit_code, pdf_options
 from annexgen.cli._language import ClerkCommand
 from annexgen.errors import AnnexgenError, ConversionError
 from annexgen.i18n import N_, gettext
@@ -47,22 +47,7 @@ HELP = N_(
     type=click.Path(file_okay=False, path_type=Path),
     help=N_("Write FILE.docx for every FILE into this folder (created if missing)."),
 )
-@click.option(
-    "--pdf", is_flag=True, help=N_("Also write a PDF next to the .docx (needs LibreOffice).")
-)
-@click.option("--pdf-a", is_flag=True, help=N_("Write the PDF as PDF/A-2b, for archives."))
-@click.option(
-    "--pdf-ua",
-    is_flag=True,
-    help=N_(
-        "Write the PDF as PDF/UA-1, for publishing (every PDF is tagged; combines with --pdf-a)."
-    ),
-)
-@click.option(
-    "--office-workers",
-    type=click.IntRange(min=1),
-    help=N_("LibreOffice processes converting in parallel (default: one per core)."),
-)
+@pdf_options
 @click.option(
     "--public",
     is_flag=True,
