@@ -11,6 +11,7 @@ import json
 import shutil
 from pathlib import Path
 
+import click
 import docx
 import pytest
 from click.testing import CliRunner, Result
@@ -177,3 +178,32 @@ def test_template_check_json_is_the_same_finding_objects(tmp_path: Path) -> None
         "code", "severity", "file", "line", "column", "place", "field", "message",
         "suggestion", "excerpt", "params",
     }  # fmt: skip
+
+
+# --- Ctrl-C is 130 wherever it lands ------------------------------------------------------
+
+
+def test_ctrl_c_while_arguments_are_parsed_is_an_interruption_not_a_failure() -> None:
+    # click turned a KeyboardInterrupt outside the command (argument parsing, the
+    # moments before the command's first line) into "Aborted!" and exit code 1 —
+    # the code of invalid input; a batch job must tell the two apart
+    from annexgen.cli._common import EXIT_INTERRUPTED, AnnexgenGroup  # noqa: PLC0415
+
+    def interrupt(ctx: object, param: object, value: object) -> object:
+        raise KeyboardInterrupt
+
+    group = AnnexgenGroup("annexgen")
+
+    @group.command()
+    @click.option("--slow", callback=interrupt, expose_value=False, is_eager=True)
+    def probe() -> None:
+        """A command whose option is being parsed when Ctrl-C comes."""
+
+    result = CliRunner().invoke(group, ["probe", "--slow", "x"])
+    assert result.exit_code == EXIT_INTERRUPTED, result.output
+    assert "interrupted" in result.stderr
+    assert "Aborted!" not in result.output
+    # and a usage error is still click's own exit code 2 with its message
+    result = CliRunner().invoke(group, ["nosuch"])
+    assert result.exit_code == 2
+    assert "No such command" in result.stderr

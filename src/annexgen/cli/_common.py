@@ -18,6 +18,7 @@ code — never a traceback.
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Iterable
 from typing import Any, Final
 
@@ -115,6 +116,28 @@ def error_lines(err: BaseException) -> list[str]:
 
 class AnnexgenGroup(ClerkGroup):
     """The ``annexgen`` group: runs a command and maps what it raises to an exit code."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        """click's own main, except that Ctrl-C is 130 wherever it lands.
+
+        click turns a ``KeyboardInterrupt`` outside the command (while the
+        arguments are parsed, or before the command's first line) into
+        "Aborted!" and exit code 1 — the code of invalid input; a batch job
+        must be able to tell an interrupted run from a failed one.
+        """
+        if kwargs.get("standalone_mode", True) is False:
+            return super().main(*args, **kwargs)
+        try:
+            code = super().main(*args, **{**kwargs, "standalone_mode": False})
+        except click.exceptions.Abort:
+            click.echo(gettext("interrupted"), err=True)
+            sys.exit(EXIT_INTERRUPTED)
+        except click.ClickException as err:
+            err.show()
+            sys.exit(err.exit_code)
+        # without standalone mode click hands back ``ctx.exit(n)`` as ``n`` (and a
+        # finished command's return value, which is None here): exit with it
+        sys.exit(code if isinstance(code, int) else 0)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
