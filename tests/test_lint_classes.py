@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import pytest
 
+from annexgen.i18n import use_language
 from annexgen.lv.rules import RULES, check_text
+from annexgen.messages import Phrase
 from annexgen.reading.lint import lint_text
 
 
@@ -261,4 +263,101 @@ def test_legacy_forms_are_named_as_style(
     ],
 )
 def test_dotted_numbers_that_are_no_ordinals(text: str) -> None:
+    assert _codes(text) == []
+
+
+# --- found on a set written apart from the project (measured 2026-11-30) ------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "suggestion"),
+    [
+        # LL §11: the euro equivalent after "jeb" is checked like one in brackets;
+        # 1000 ÷ 0,702804 = 1422,87; 100 ÷ 0,702804 = 142,29; 250 ÷ 0,702804 = 355,72
+        ("Līdzfinansējums – 1 000 LVL (viens tūkstotis latu) jeb 1 422,88 EUR.", "1 422,87"),
+        ("Kompensācija bija 100 latu (simts latu) jeb 142,28 EUR.", "142,29"),
+        ("Atlīdzība 250 LVL jeb 355,27 euro mēnesī.", "355,72"),
+        ("Maksa 49,80 EUR jeb 36 LVL.", "51,22"),
+    ],
+)
+def test_a_euro_equivalent_after_jeb_is_checked(text: str, suggestion: str) -> None:
+    assert [(f.code, f.suggestion) for f in lint_text(text)] == [("lvl-eur-rate", suggestion)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Līdzfinansējums – 1 000 LVL (viens tūkstotis latu) jeb 1 422,87 EUR.",
+        "Kompensācija 100 latu jeb 142,29 EUR.",
+        "Nodeva 35 LVL jeb 49,80 euro gadā.",
+        "Pieteikties 2 dienu jeb 48 stundu laikā.",  # "jeb" between counts: no currency
+    ],
+)
+def test_a_right_equivalent_after_jeb_is_accepted(text: str) -> None:
+    assert _codes(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "near"),
+    [
+        # LL §1.1: every number word is written apart — "divdesmit pieci", never one word
+        ("Maksa ir 25,00 EUR (divdesmitpieci euro un 00 centu).", "divdesmitpieci",
+         "divdesmit pieci"),
+        ("Atlīdzība 135 EUR (simttrīsdesmit pieci eiro).", "simttrīsdesmit",
+         "simt trīsdesmit"),
+        ("Prēmija 47 EUR (četrdesmitseptiņi eiro).", "četrdesmitseptiņi",
+         "četrdesmit septiņi"),
+    ],
+)  # fmt: skip
+def test_number_words_written_as_one_are_unreadable(text: str, word: str, near: str) -> None:
+    found = lint_text(text)
+    assert [f.code for f in found] == ["amount-words-unreadable"]
+    reason = found[0].params["reason"]
+    assert isinstance(reason, Phrase)
+    assert reason.params == {"word": word, "near": near}
+
+
+def test_why_words_are_unreadable_is_said_in_latvian() -> None:
+    # issue 13: a clerk reads every message in Latvian — the reason inside this one too
+    with use_language("lv"):
+        message = lint_text("Maksa 19 700,00 EUR (devinpadsmit tūkstoši septiņi simti eiro).")[
+            0
+        ].message
+        currency = lint_text("Maksa 1000 EUR (viens tūkstotis latu).")[0].message
+    assert message == (
+        "summu vārdiem nevar nolasīt: „devinpadsmit” nav skaitļa vārds (varbūt „deviņpadsmit”?)"
+    )
+    assert (
+        currency == "skaitlī un vārdos norādītas dažādas valūtas: skaitlis ir EUR, bet vārdos – LVL"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "suggestion"),
+    [
+        # LL §3 and §2: a count may take the case of its noun; the figure and the
+        # words must still say the same number ("4 (četrās) pašvaldībās")
+        ("Projekts tiks īstenots 4 (piecās) Latgales pašvaldībās.", "četrās"),
+        ("Balvas piešķirt 3 (divām) skolām.", "trim"),
+        ("Piedalījās pārstāvji no 24 (divdesmit divām) biedrībām.", "divdesmit četrām"),
+        ("Iesniegumi saņemti no 7 (sešiem) pretendentiem.", "septiņiem"),
+        ("Pabalstu izmaksāt 2 (trim) ģimenēm.", None),  # "trim": either gender
+    ],
+)
+def test_a_count_in_the_case_of_its_noun_is_read(text: str, suggestion: str | None) -> None:
+    assert [(f.code, f.suggestion) for f in lint_text(text)] == [("amount-words", suggestion)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Projekts tiks īstenots 4 (četrās) Latgales pašvaldībās.",
+        "Balvas piešķirt 3 (trim) skolām.",
+        "Iesniegumi saņemti no 7 (septiņiem) pretendentiem.",
+        "Pateicība 1 (vienam) dalībniekam.",
+        "Konkurss notika 2 (divās) kārtās.",
+        "Simtgades pasākumi notiks 100 (simt) vietās.",
+    ],
+)
+def test_a_right_count_in_the_case_of_its_noun_is_accepted(text: str) -> None:
     assert _codes(text) == []

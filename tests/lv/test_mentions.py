@@ -68,7 +68,7 @@ def test_unreadable_words_are_reported() -> None:
 
 def test_currency_conflict_is_reported() -> None:
     (m,) = iter_amount_mentions("1000 EUR (viens tūkstotis latu)")
-    assert m.error == "figure is in EUR but the words say LVL"
+    assert m.error == "the figure is in EUR but the words say LVL"
 
 
 def test_only_seed_001_disagrees() -> None:

@@ -15,7 +15,8 @@ and every one of them is found here, for the lint rules, ``check`` and
 * ``15 % (piecpadsmit procenti)``, ``22 (divdesmit divas) dienas`` —
   percentages and counts;
 * ``LVL 500 (711,44 euro)``, ``LVL 1000 (…) (EUR 1422,87)`` — a figure in the
-  brackets is an *equivalent*, never words: :func:`iter_equivalents`.
+  brackets is an *equivalent*, never words: :func:`iter_equivalents`; so is
+  the amount after ``jeb`` (``1 000 LVL (…) jeb 1 422,87 EUR``).
 """
 
 from __future__ import annotations
@@ -25,10 +26,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Final
 
+from annexgen.i18n import use_language
 from annexgen.lv.numbers import NUMBER_WORDS
 from annexgen.lv.phrases import PhraseReading, Unit, Unreadable, read_phrase
 from annexgen.lv.tokens import DIGITS, WORD, Figure, Tokens, figures, tokenize
 from annexgen.lv.words import CURRENCY_SIGNS, MINOR_WORDS, PERCENT_WORDS, currency_of_word
+from annexgen.messages import Phrase, format_param
 
 __all__ = ["AmountMention", "Equivalent", "Scan", "iter_amount_mentions", "iter_equivalents",
            "scan"]  # fmt: skip
@@ -44,7 +47,9 @@ class AmountMention:
 
     ``words_value`` is what the words say (``None`` with ``error`` set when
     they cannot be read); ``error`` also names a currency conflict between the
-    figure and the words. ``words_start``/``words_end`` locate the words, and
+    figure and the words — in English, for a developer; ``why`` is the same
+    as a message, which findings carry so that a clerk reads it in Latvian.
+    ``words_start``/``words_end`` locate the words, and
     ``figure_start``/``figure_end`` the figure, in the text.
     """
 
@@ -64,6 +69,7 @@ class AmountMention:
     words_first: bool = False
     reading: PhraseReading | None = None
     unreadable: Unreadable | None = None
+    why: Phrase | None = None
 
     @property
     def agrees(self) -> bool:
@@ -185,18 +191,28 @@ def _mention(
         return AmountMention(
             start, end, text[start:end], figure, currency, text[read.start : read.end], None,
             read.reason, unit, fig.start, fig.end, read.start, read.end, words_first, None, read,
+            read.why,
         )  # fmt: skip
-    error = None
+    why = None
     if read.currency is not None:
         if currency is not None and read.currency != currency:
-            error = f"figure is in {currency} but the words say {read.currency}"
+            why = Phrase("words-other-currency", {"figure": currency, "words": read.currency})
         currency = currency or read.currency
     elif unit == "count" and read.unit == "percent":
         unit = "percent"
     return AmountMention(
         start, end, text[start:end], figure, currency, text[read.start : read.end], read.value,
-        error, unit, fig.start, fig.end, read.start, read.end, words_first, read, None,
+        _english(why), unit, fig.start, fig.end, read.start, read.end, words_first, read, None,
+        why,
     )  # fmt: skip
+
+
+def _english(why: Phrase | None) -> str | None:
+    """A reason in English, for :attr:`AmountMention.error` (a developer's field)."""
+    if why is None:
+        return None
+    with use_language("en"):
+        return format_param(why)
 
 
 def _words_back(tokens: Tokens, o: int) -> int | None:
@@ -279,7 +295,58 @@ def scan(text: str) -> Scan:
         mentions.append(
             _mention(tokens, before, read, tokens.starts[before.first], end, after=after)
         )
+    equivalents += _said_otherwise(tokens, figs, brackets, closes)
+    equivalents.sort(key=lambda e: e.start)
     return Scan(tokens, figs, mentions, equivalents, brackets)
+
+
+#: The words that join an amount to the same amount in another currency:
+#: ``1 000 LVL (viens tūkstotis latu) jeb 1 422,87 EUR``.
+_OR_WORDS: Final = frozenset({"jeb"})
+
+
+def _amount_starting_at(tokens: Tokens, by_first: dict[int, Figure], i: int) -> _Amount | None:
+    """The figure with its units that begins at token ``i`` (``EUR 1422,87``, ``1422,87 EUR``)."""
+    if i >= len(tokens) or not tokens.spaced(i):
+        return None
+    code = CURRENCY_SIGNS.get(tokens.lower[i])
+    fig = by_first.get(i + 1) if code is not None and tokens.near(i + 1) else None
+    if fig is not None and not fig.ordinal:
+        return _Amount(fig, code, "money", i, fig.last)
+    fig = by_first.get(i)
+    if fig is None or fig.ordinal:
+        return None
+    unit = _unit_after(tokens, fig.last + 1)
+    if unit is None or unit[1] != "money":
+        return None
+    return _Amount(fig, unit[0], "money", i, fig.last + 1)
+
+
+def _said_otherwise(
+    tokens: Tokens, figs: dict[int, Figure], brackets: dict[int, _Amount], closes: dict[int, int]
+) -> Iterator[Equivalent]:
+    """``1 000 LVL (…) jeb 1 422,87 EUR``: the equivalent after ``jeb``, not in brackets."""
+    by_first = {fig.first: fig for fig in figs.values()}
+    text = tokens.text
+    for k in range(1, len(tokens) - 1):
+        if tokens.lower[k] not in _OR_WORDS or tokens.kinds[k] != WORD or not tokens.spaced(k):
+            continue
+        j = k - 1
+        if tokens.values[j] == ")" and j in closes:
+            words_open = closes[j]  # "1 000 LVL (viens tūkstotis latu) jeb …"
+            if words_open in brackets or not tokens.near(words_open):
+                continue
+            j = words_open - 1
+        left = _amount_ending_at(tokens, figs, j)
+        right = _amount_starting_at(tokens, by_first, k + 1)
+        if left is None or right is None or {left.currency, right.currency} != {"LVL", "EUR"}:
+            continue
+        lvl, eur = (left, right) if left.currency == "LVL" else (right, left)
+        yield Equivalent(
+            _money(lvl.figure), _money(eur.figure), eur.figure.start, eur.figure.end,
+            text[eur.figure.start : eur.figure.end], tokens.starts[left.first],
+            tokens.ends[right.last],
+        )  # fmt: skip
 
 
 def _equivalent(

@@ -236,6 +236,61 @@ def _oblique_forms() -> frozenset[str]:
 #: Number words in oblique cases (dative, accusative, …), never read as amounts.
 OBLIQUE_FORMS: Final = _oblique_forms()
 
+#: The nominative of each unit number word in an oblique case, to read a count
+#: written in the case of its noun: "4 (četrās) pašvaldībās", "1 (vienam) dalībniekam".
+OBLIQUE_UNITS: Final[dict[str, str]] = {
+    form: nominative
+    for stem, nominative in (
+        ("vien", "viens"),
+        ("div", "divi"),
+        ("četr", "četri"),
+        ("piec", "pieci"),
+        ("seš", "seši"),
+        ("septiņ", "septiņi"),
+        ("astoņ", "astoņi"),
+        ("deviņ", "deviņi"),
+    )
+    for form in (
+        stem + e for e in ("a", "am", "u", "ā", "i", "iem", "us", "os", "as", "ai", "ām", "ās")
+    )
+    if form in OBLIQUE_FORMS
+} | dict.fromkeys(("trijiem", "trim", "triju", "trijām", "trijās", "trijos"), "trīs")
+
+_TRIS_ENDINGS: Final = {"trijiem": "iem", "triju": "u", "trijām": "ām",
+                         "trijās": "ās", "trijos": "os"}  # fmt: skip
+_TRIS_FORMS: Final = {"iem": "trim", "ām": "trim", "u": "triju", "os": "trijos", "ās": "trijās"}
+
+
+def oblique_like(nominative: str, like: str) -> str | None:
+    """The unit word ``nominative`` (``četri``) in the case of ``like`` (``piecās``
+    → ``četrās``), or ``None`` when the case or gender cannot be told — also from
+    one to many, whose case may differ after the same preposition."""
+    if like not in OBLIQUE_UNITS:
+        return None
+    if like == "trim":  # dative of either gender
+        return "trim" if nominative == "trīs" else None
+    if like in _TRIS_ENDINGS:
+        ending = _TRIS_ENDINGS[like]
+    else:
+        ending = like[len(_stem(OBLIQUE_UNITS[like])) :]
+    if (OBLIQUE_UNITS[like] == "viens") != (nominative == "viens"):
+        return None  # "pēc vienas dienas", "pēc divām dienām": the case changes with the number
+    if nominative == "trīs":
+        return _TRIS_FORMS.get(ending)
+    if nominative != "viens" and nominative not in _UNITS_BY_STEM.values():
+        return None
+    return _stem(nominative) + ending
+
+
+_UNITS_BY_STEM: Final = {"div": "divi", "četr": "četri", "piec": "pieci", "seš": "seši",
+                         "septiņ": "septiņi", "astoņ": "astoņi", "deviņ": "deviņi"}  # fmt: skip
+
+
+def _stem(nominative: str) -> str:
+    """``viens`` → ``vien``, ``četri`` → ``četr``."""
+    return nominative[:-1]
+
+
 _FOLDED: Final[dict[str, str]] = {}
 for _word in sorted(NUMBER_WORDS, key=len):
     _FOLDED.setdefault(fold(_word), _word)
@@ -269,6 +324,26 @@ def near_number_word(word: str) -> str | None:
     for candidate_folded, candidate in _FOLDED.items():
         if _one_edit_apart(folded, candidate_folded):
             return candidate
+    return _unglued(lowered)
+
+
+def _unglued(word: str, parts: int = 3) -> str | None:
+    """``divdesmitpieci`` → ``divdesmit pieci``: number words written as one.
+
+    Only whole number words, at most three, so that words that merely begin
+    with one (``simtgade``, ``desmitgade``) are left alone.
+    """
+    if parts == 0 or len(word) < 2:
+        return None
+    for cut in range(len(word) - 2, 1, -1):
+        head, tail = word[:cut], word[cut:]
+        if head not in NUMBER_WORDS:
+            continue
+        if tail in NUMBER_WORDS:
+            return f"{head} {tail}"
+        rest = _unglued(tail, parts - 1) if parts > 1 else None
+        if rest is not None:
+            return f"{head} {rest}"
     return None
 
 

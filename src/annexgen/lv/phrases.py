@@ -1,7 +1,8 @@
 """Reading number phrases: what the words of an amount, a percentage or a count say.
 
 Rules: ``docs/latvian-language.md`` §1 (number words, every variant), §3
-(feminine 1–9: "divdesmit divas dienas"), §4 (cents after digits or in words,
+(feminine 1–9: "divdesmit divas dienas"; a count in the case of its noun,
+"4 (četrās) pašvaldībās"), §4 (cents after digits or in words,
 "eiro centi", "eirocenti", "eurocentu", "c"), §10 step 2 (unknown words are
 errors, known non-literary forms are read). One reader for everything that
 compares words with figures — the lint rules, ``check``, ``extract`` and
@@ -23,9 +24,11 @@ from decimal import Decimal
 from typing import Final, Literal
 
 from annexgen.errors import LanguageError
-from annexgen.lv.numbers import NUMBER_WORDS, near_number_word, words_to_number
+from annexgen.i18n import use_language
+from annexgen.lv.numbers import NUMBER_WORDS, OBLIQUE_UNITS, near_number_word, words_to_number
 from annexgen.lv.tokens import DIGITS, MARK, WORD, Tokens
 from annexgen.lv.words import MINOR_WORDS, PERCENT_WORDS, currency_of_word
+from annexgen.messages import Phrase, format_param
 
 __all__ = ["PhraseReading", "Unit", "Unreadable", "read_phrase"]
 
@@ -65,13 +68,22 @@ class PhraseReading:
 
 @dataclass(frozen=True, slots=True)
 class Unreadable:
-    """A phrase meant as a number that cannot be read: the word, why, the likely word."""
+    """A phrase meant as a number that cannot be read: the word, why, the likely word.
 
-    reason: str
+    ``why`` is the reason as a message (translated where it is shown);
+    ``reason`` the same in English, for a developer's log.
+    """
+
+    why: Phrase
     word: str | None
     near: str | None
     start: int
     end: int
+
+    @property
+    def reason(self) -> str:
+        with use_language("en"):
+            return format_param(self.why)
 
 
 def _is_unit(word: str) -> bool:
@@ -95,10 +107,12 @@ def _garbled(tokens: Tokens, lo: int, hi: int, start: int, end: int) -> Unreadab
     """Why ``lo:hi`` — meant as a number — cannot be read."""
     at = _unknown_in(tokens, lo, hi)
     if at is None:
-        return Unreadable("the words are not in the order of a number", None, None, start, end)
+        return Unreadable(Phrase("words-out-of-order"), None, None, start, end)
     word = tokens.values[at]
     near = near_number_word(word)
-    why = f"unknown number word '{word}'" + (f" (did you mean '{near}'?)" if near else "")
+    if near is None:
+        return Unreadable(Phrase("words-unknown-word", {"word": word}), word, None, start, end)
+    why = Phrase("words-unknown-word-near", {"word": word, "near": near})
     return Unreadable(why, word, near, start, end)
 
 
@@ -140,6 +154,10 @@ def read_phrase(tokens: Tokens, lo: int, hi: int) -> PhraseReading | Unreadable 
     while i < hi and (lower[i] in NUMBER_WORDS or (lower[i] == "un" and whole)):
         if lower[i] != "un":
             whole.append(lower[i])
+        i += 1
+    if i + 1 == hi and lower[i] in OBLIQUE_UNITS:
+        # a count in the case of its noun, ending the brackets: "4 (četrās) pašvaldībās"
+        whole.append(OBLIQUE_UNITS[lower[i]])
         i += 1
     if not whole:
         if tokens.kinds[lo] == WORD and near_number_word(lower[lo]) is not None:
@@ -217,7 +235,8 @@ def read_phrase(tokens: Tokens, lo: int, hi: int) -> PhraseReading | Unreadable 
             unit = "percent"
             i += 1
     if minor > 99:
-        return Unreadable(f"the cents part {minor} is more than 99", None, None, start, end)
+        why = Phrase("words-cents-over-99", {"cents": minor})
+        return Unreadable(why, None, None, start, end)
     rest_meant = i < hi and _meant_as_number(tokens, i, hi)
     if unit == "count" and i < hi:
         # "(divi gadi)": a number and a noun of its own — no restatement of a figure
@@ -229,7 +248,7 @@ def read_phrase(tokens: Tokens, lo: int, hi: int) -> PhraseReading | Unreadable 
     try:
         value = Decimal(_number(whole)) if whole else Decimal(0)
     except LanguageError as err:
-        return Unreadable(str(err), None, None, start, end)
+        return Unreadable(Phrase(err.code, err.params), None, None, start, end)
     if fraction:
         value = Decimal(f"{int(value)}.{fraction}")
     if unit == "money":

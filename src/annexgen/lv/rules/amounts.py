@@ -17,7 +17,13 @@ from annexgen.errors import Finding, LanguageError
 from annexgen.lv.amounts import CentsMode, amount_to_words, lvl_to_eur
 from annexgen.lv.currencies import get_currency, noun_form
 from annexgen.lv.mentions import AmountMention, Scan
-from annexgen.lv.numbers import FEMININE_UNITS, Style, number_to_words
+from annexgen.lv.numbers import (
+    FEMININE_UNITS,
+    OBLIQUE_UNITS,
+    Style,
+    number_to_words,
+    oblique_like,
+)
 from annexgen.lv.rules._base import finding
 from annexgen.lv.tokens import WORD
 from annexgen.lv.words import CURRENCY_SIGNS, PERCENT_NOUN, currency_of_word
@@ -98,6 +104,14 @@ def _count_words(m: AmountMention, style: Style) -> str | None:
     words = number_to_words(whole, style=style)
     if m.reading is not None and _FEMININE.intersection(m.reading.number_words):
         words = _feminine(words)
+    written_last = m.words.split()[-1].lower()
+    if written_last in OBLIQUE_UNITS:  # "4 (piecās) pašvaldībās" → "četrās"
+        *head, last = words.split()
+        indeclinable = last.endswith(("desmit", "padsmit"))  # "divdesmit" in every case
+        inflected = last if indeclinable else oblique_like(last, written_last)
+        if inflected is None:
+            return None
+        words = " ".join([*head, inflected])
     if m.unit == "percent" and m.reading is not None and m.reading.unit == "percent":
         written = m.words.split()[-1].lower()
         if written in PERCENT_NOUN.all():
@@ -164,12 +178,12 @@ def _words_of(scan: Scan) -> Iterator[Finding]:
         if m.unreadable is not None:
             u = m.unreadable
             yield finding(
-                "amount-words-unreadable", text, u.start, u.end, {"reason": u.reason},
+                "amount-words-unreadable", text, u.start, u.end, {"reason": u.why},
                 suggest_words(m),
             )  # fmt: skip
             continue
-        if m.error:
-            yield finding("amount-currency", text, m.start, m.end, {"reason": m.error})
+        if m.why is not None:
+            yield finding("amount-currency", text, m.start, m.end, {"reason": m.why})
         if not m.agrees and m.words_value is not None:
             yield finding(
                 "amount-words", text, m.words_start, m.words_end,
