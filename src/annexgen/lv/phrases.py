@@ -248,7 +248,12 @@ def read_phrase(tokens: Tokens, lo: int, hi: int) -> PhraseReading | Unreadable 
     try:
         value = Decimal(_number(whole)) if whole else Decimal(0)
     except LanguageError as err:
-        return Unreadable(Phrase(err.code, err.params), None, None, start, end)
+        why = (
+            Phrase(err.code, err.params)
+            if err.code
+            else Phrase(err.GENERIC_CODE, {"reason": str(err)})
+        )
+        return Unreadable(why, None, None, start, end)
     if fraction:
         value = Decimal(f"{int(value)}.{fraction}")
     if unit == "money":
