@@ -87,6 +87,7 @@ def test_seed_000_no_errors_and_its_style_findings() -> None:
         (8, "nr-spacing", "Nr.2", "Nr. 2"),  # document-rules §1.10
         # "Eirāzijas 38.maratonā Stambulā, 2017.g.novembrī": ordinals without their space
         (9, "ordinal-spacing", "38.maratonā", "38. maratonā"),
+        (10, "unit-spacing", "100%", "100 %"),  # document-rules §2.1: "15 %"
         (10, "decimal-point", "19 700.00 EUR", "19 700,00 EUR"),  # §2.1
         (12, "ordinal-spacing", "38.maratonā", "38. maratonā"),
         (12, "ordinal-spacing", "2017.g", "2017. g"),

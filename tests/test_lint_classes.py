@@ -361,3 +361,136 @@ def test_a_count_in_the_case_of_its_noun_is_read(text: str, suggestion: str | No
 )
 def test_a_right_count_in_the_case_of_its_noun_is_accepted(text: str) -> None:
     assert _codes(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "excerpt", "suggestion"),
+    [
+        # LL §6.2: a date that names a document is genitive ("… 27. aprīļa lēmumu"),
+        # also after "ar", whose own case is for a date that says "from when"
+        ("Ar domes 2023. gada 27. aprīlī lēmumu Nr. 112 apstiprināti izcenojumi.",
+         "2023. gada 27. aprīlī", "2023. gada 27. aprīļa"),
+        ("Domes 2022. gada 15. decembrī sēdes protokols Nr. 19.",
+         "2022. gada 15. decembrī", "2022. gada 15. decembra"),
+        ("Saskaņā ar 2024. gada 5. martu rīkojumu Nr. 12 izveidota komisija.",
+         "2024. gada 5. martu", "2024. gada 5. marta"),
+        ("Grozījumi ar 2021. gada 1. jūliju noteikumiem.",
+         "2021. gada 1. jūliju", "2021. gada 1. jūlija"),
+        # LL §6.2 "on the date (kad?)": locative — not a genitive before the hour,
+        # not a nominative after a verb of happening or a participle
+        ("Izsole notiks 2023. gada 7. novembra plkst. 10.00.",
+         "2023. gada 7. novembra", "2023. gada 7. novembrī"),
+        ("Lēmums pieņemts 2024. gada 29. februāris.",
+         "2024. gada 29. februāris", "2024. gada 29. februārī"),
+        ("Noteikumi stājas spēkā, sēde notika 2025. gada 3. marts, kā plānots.",
+         "2025. gada 3. marts", "2025. gada 3. martā"),
+    ],
+)  # fmt: skip
+def test_the_date_case_before_a_document_and_on_a_day(
+    text: str, excerpt: str, suggestion: str
+) -> None:
+    assert _errors(text) == [("date-case", excerpt, suggestion)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sēde notika 2024. gada 12. martā domes zālē.",  # when, then where
+        "Dome 2024. gada 12. martā lēmumu nepieņēma.",  # when; no author before, no Nr.
+        "Ar 2025. gada 1. janvāri līgums tiek pagarināts.",  # a new clause's subject
+        "Ar 2024. gada 12. martā pieņemto lēmumu Nr. 5 apstiprināts nolikums.",
+        "Termiņš ir 2024. gada 1. marts.",  # names the day
+        "Rīgā, 2024. gada 29. februāris",  # a date line
+        "Pieteikumus pieņem no 2023. gada 7. novembra plkst. 10.00.",
+        "Saskaņā ar domes 2024. gada 5. marta rīkojumu Nr. 12 izveidota komisija.",
+        "Noteikumi stājas spēkā 2024. gada 1. janvārī.",
+    ],
+)
+def test_right_dates_before_documents_and_on_a_day_are_accepted(text: str) -> None:
+    assert _errors(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "excerpt", "suggestion"),
+    [
+        # LL §6.3: the month table; aprīlis alone has ļ in the genitive
+        ("Ar domes 2023. gada 27. aprīla lēmumu Nr. 112.", "month-spelling", "aprīla", "aprīļa"),
+        ("Sēde notiks 2024. gada 3. septembri.", "date-case", None, None),  # accusative, real
+        ("Līgums no 2024. gada 1. febrāra.", "month-spelling", "febrāra", "februāra"),
+        ("Termiņš – 2024. gada 15. novembrim.", None, None, None),  # a form, not a typo
+        # LL §6.1: month in small letters, day without a leading zero
+        ("Domes sēde notiks 2024. gada 12. Martā domes zālē.", "month-capital", "Martā", "martā"),
+        ("Domes sēde notiks 2024. gada 05. martā domes zālē.", "date-leading-zero",
+         "05. martā", "5. martā"),
+        # LL §6.1: a space after every ordinal dot — also before the next word
+        ("Sēde notiks 2024. gada 12. martāplkst. 14.00.", "date-spacing",
+         "2024. gada 12. martāplkst", "2024. gada 12. martā plkst"),
+    ],
+)  # fmt: skip
+def test_the_month_word_of_a_date_as_written(
+    text: str, code: str | None, excerpt: str | None, suggestion: str | None
+) -> None:
+    found = [(f.code, f.excerpt, f.suggestion) for f in lint_text(text)]
+    if code is None:
+        assert found == []
+    elif code == "date-case":
+        assert [c for c, _, _ in found] == ["date-case"]
+    else:
+        assert found == [(code, excerpt, suggestion)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sēde 2024. gada 1. ceturksnī.",
+        "Plāns 2025. gada 2. pusgadam.",
+        "2021. GADA 12. MARTĀ",
+        "no 01.05.2024. līdz 31.05.2024.",
+        "Sk. 3. Pielikumu.",
+    ],
+)
+def test_words_after_a_day_that_are_no_month_are_left_alone(text: str) -> None:
+    assert [f.code for f in lint_text(text) if f.code.startswith(("month", "date-lead"))] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "excerpt", "suggestion"),
+    [
+        # DR §2.1 / §2.2: a (no-break) space between the number and its unit
+        ("Atbalsts 115 029,00EUR apmērā.", "unit-spacing", "115 029,00EUR", "115 029,00 EUR"),
+        ("Projekta izmaksas: 100% ES atbalsts.", "unit-spacing", "100%", "100 %"),
+        ("Biļete 10€.", "unit-spacing", "10€", "10 €"),
+        # DR §2.1: thousands grouped by a space, never by "." or ","
+        ("Izmaksas 19.700,00 EUR.", "thousands-separator", "19.700,00", "19 700,00"),
+        ("Sākumcena 1,250,00 EUR.", "thousands-separator", "1,250,00", "1 250,00"),
+        ("Cena 1,250.00 EUR.", "thousands-separator", "1,250.00", "1 250,00"),
+        ("Kopā 1.250.000 EUR.", "thousands-separator", "1.250.000", "1 250 000"),
+        # DR §2.2: the unit once, after the amount
+        ("Nomas maksa 12 000,00 EUR EUR gadā.", "currency-twice", "12 000,00 EUR EUR",
+         "12 000,00 EUR"),
+        # DR §1.11: „…” — not „…" with the closing mark left straight
+        ('Publicēt izdevumā „Latvijas Vēstnesis".', "quotes", '„Latvijas Vēstnesis"',
+         "„Latvijas Vēstnesis”"),
+    ],
+)  # fmt: skip
+def test_typography_of_amounts_and_quotes(
+    text: str, code: str, excerpt: str, suggestion: str
+) -> None:
+    assert [(f.code, f.excerpt, f.suggestion) for f in lint_text(text)] == [
+        (code, excerpt, suggestion)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Atbalsts 115 029,00 EUR apmērā, 15 % no kopsummas.",
+        "Versija 1.250.000, adrese 192.168.1.1, laiks 12.30–13.00.",
+        "Cena 1,250 EUR par kilogramu.",  # a decimal comma, three places
+        "Sk. 3.1.2. punktu un 2.%.",
+        "Publicēt izdevumā „Latvijas Vēstnesis“.",  # the older Latvian closing mark
+        "Maksa 10 € mēnesī, EUR 1422,87 kopā.",
+    ],
+)
+def test_right_typography_is_accepted(text: str) -> None:
+    assert _codes(text) == []

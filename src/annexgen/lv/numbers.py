@@ -41,6 +41,7 @@ __all__ = [
     "is_number_word",
     "near_number_word",
     "number_to_words",
+    "one_edit_apart",
     "words_to_number",
 ]
 
@@ -296,7 +297,7 @@ for _word in sorted(NUMBER_WORDS, key=len):
     _FOLDED.setdefault(fold(_word), _word)
 
 
-def _one_edit_apart(a: str, b: str) -> bool:
+def one_edit_apart(a: str, b: str) -> bool:
     """One letter replaced, added or left out (bounded: both words are short)."""
     if abs(len(a) - len(b)) > 1:
         return False
@@ -322,7 +323,7 @@ def near_number_word(word: str) -> str | None:
     if len(folded) < 6:
         return None
     for candidate_folded, candidate in _FOLDED.items():
-        if _one_edit_apart(folded, candidate_folded):
+        if one_edit_apart(folded, candidate_folded):
             return candidate
     return _unglued(lowered)
 

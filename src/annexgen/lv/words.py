@@ -18,12 +18,14 @@ from annexgen.lv.dates import Case
 __all__ = [
     "COUNTED_NOUNS",
     "CURRENCY_SIGNS",
+    "DOCUMENT_NOUNS",
     "HEAD_NOUNS",
     "MINOR_WORDS",
     "MONTHS_NOUN",
     "NOT_ATTRIBUTE_HEADS",
     "PERCENT_NOUN",
     "PERCENT_WORDS",
+    "PREDICATE_VERBS",
     "PREPOSITION_CASES",
     "YEAR_FORMS",
     "currency_of_word",
@@ -181,6 +183,27 @@ def _head_nouns() -> frozenset[str]:
 #: describes in municipal text: "… decembra sēdes", "… marta lēmumā",
 #: "… maija beigām", "… gada budžetu". §6.2: before them the date is genitive.
 HEAD_NOUNS: Final = _head_nouns()
+
+#: The documents and meetings a date names (every case): "… 27. aprīļa lēmumu Nr. 112",
+#: "domes … 15. decembra sēdes protokols". A date right before one of them
+#: describes it, so it is genitive whatever case the sentence would give it.
+DOCUMENT_NOUNS: Final = frozenset(
+    form
+    for form in HEAD_NOUNS
+    if form.startswith(
+        ("lēmum", "rīkojum", "līgum", "protokol", "nolikum", "noteikum", "pavēl", "vēstul",
+         "sēd", "atzinum", "iesniegum", "ziņojum", "spriedum")
+    )
+    and not form.startswith(("sēdekl", "sēdekļ"))
+)  # fmt: skip
+
+#: Verbs after which a date says *when* (locative), never names a day (nominative):
+#: "sēde notiks 2024. gada 12. martā", not "… 12. marts". Not "ir", "būs": "termiņš
+#: ir 2024. gada 1. marts" names the day.
+PREDICATE_VERBS: Final = frozenset(
+    {"notiks", "notika", "notiek", "sāksies", "sākas", "sākās", "beigsies", "beidzas",
+     "beidzās", "stājas", "stāsies", "stājās"}
+)  # fmt: skip
 
 #: Words after which a genitive date is left hanging: it describes nothing, so
 #: the preposition's own case was meant ("līdz 2024. gada 31. maija ieskaitot").

@@ -25,7 +25,7 @@ from annexgen.lv.numbers import (
     oblique_like,
 )
 from annexgen.lv.rules._base import finding
-from annexgen.lv.tokens import WORD
+from annexgen.lv.tokens import DIGITS, WORD
 from annexgen.lv.words import CURRENCY_SIGNS, PERCENT_NOUN, currency_of_word
 from annexgen.messages import Param, Phrase
 
@@ -238,6 +238,34 @@ def _figures(scan: Scan) -> Iterator[Finding]:
             code_before = before
         whole_written = text[fig.start : fig.end - len(fig.decimals) - len(fig.mark)]
         number = f"{whole_written},{fig.decimals}" if fig.mark else whole_written
+        decimal_point = fig.mark == "." and len(fig.decimals) == 2  # its fix adds the space
+        if (
+            after < n
+            and tokens.glued(after)
+            and not fig.ordinal
+            and tokens.kinds[after] != DIGITS
+            and (
+                text[tokens.starts[after]] == "%" or (unit_after is not None and not decimal_point)
+            )
+        ):
+            unit = tokens.values[after]
+            yield finding(
+                "unit-spacing", text, fig.start, tokens.ends[after],
+                suggestion=f"{text[fig.start : fig.end]} {unit}",
+            )  # fmt: skip
+        if (
+            unit_after is not None
+            and after + 1 < n
+            and tokens.spaced(after + 1)
+            and tokens.kinds[after + 1] == WORD
+            and currency_of_word(tokens.lower[after + 1]) == currency_of_word(tokens.lower[after])
+        ):
+            written = text[fig.start : fig.end]
+            yield finding(
+                "currency-twice", text, fig.start, tokens.ends[after + 1],
+                suggestion=f"{written} {tokens.values[after]}",
+            )  # fmt: skip
+            continue
         if (
             code_before is not None
             and unit_after is not None

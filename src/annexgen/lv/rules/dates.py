@@ -16,7 +16,16 @@ month table); ``docs/document-rules.md`` §1.4.
   2024. gada 12. martā pieņemto lēmumu": the date belongs to the participle);
 * with no preposition, a date right before a noun it can describe must not be
   nominative, dative or accusative ("2013. gada 5. decembris sēdes" → genitive);
-  a locative there says *when* ("2024. gada 12. martā domes zālē") and is right.
+  a locative there says *when* ("2024. gada 12. martā domes zālē") and is right —
+  unless the noun is a document and the date sits between its author and it or
+  before its number ("domes … 27. aprīlī lēmumu Nr. 112" → genitive); after
+  ``ar``/``uz`` a date before such a document is genitive too;
+* a date that says *when* is locative: not a genitive before ``plkst.`` with no
+  preposition, not a nominative or accusative after a verb of happening or a
+  participle at the end of a clause ("notiks … 3. septembri." → "septembrī").
+
+The month word itself (§6.1, §6.3): a misspelt month ("27. aprīla"), a capital
+("12. Martā") and a day with a leading zero ("05. martā") are reported too.
 
 Dates are found with or without the year ("16. aprīlim"), and a year alone
 ("līdz 2024. gadam") follows the same rules.
@@ -32,11 +41,14 @@ from typing import Final
 from annexgen.errors import Finding
 from annexgen.lv.dates import CASES, MONTHS, Case
 from annexgen.lv.mentions import Scan
+from annexgen.lv.numbers import fold, one_edit_apart
 from annexgen.lv.rules._base import finding
 from annexgen.lv.tokens import DIGITS, WORD, Tokens
 from annexgen.lv.words import (
+    DOCUMENT_NOUNS,
     HEAD_NOUNS,
     NOT_ATTRIBUTE_HEADS,
+    PREDICATE_VERBS,
     PREPOSITION_CASES,
     YEAR_FORMS,
     looks_like_participle,
@@ -80,7 +92,9 @@ def _month(word: str) -> tuple[str, int, Case, str] | None:
     if len(word) > 30:
         return None
     for form in _LONGEST_FIRST:
-        if lowered.startswith(form) and word[len(form)].isupper():
+        if not lowered.startswith(form) or len(word) == len(form):
+            continue
+        if word[len(form)].isupper() or len(word) - len(form) >= 3:  # "martāplkst."
             month, case = _MONTH_FORMS[form]
             return form, month, case, word[len(form) :]
     return None
@@ -225,6 +239,13 @@ def _wrong_case(tokens: Tokens, d: _Date) -> tuple[str, Case] | None:
     nxt = _next_word(tokens, d)
     if governed is not None:
         at, required = governed
+        if (
+            required == "accusative"
+            and d.case != "genitive"
+            and _names_a_document(tokens, nxt)
+            and _after_ar(tokens.lower[nxt])  # not "ar 1. janvāri līgums tiek pagarināts"
+        ):
+            return tokens.values[nxt], "genitive"  # "ar … 5. martu rīkojumu" → "5. marta"
         if d.case == required:
             return None
         oblique = required in ("dative", "accusative")
@@ -246,7 +267,63 @@ def _wrong_case(tokens: Tokens, d: _Date) -> tuple[str, Case] | None:
         and d.case in ("nominative", "dative", "accusative")
     ):
         return tokens.values[nxt], "genitive"
+    if d.case == "locative" and _names_a_document(tokens, nxt) and _attribute_context(tokens, d):
+        return tokens.values[nxt], "genitive"  # "domes … 27. aprīlī lēmumu Nr. 112"
+    if d.case == "genitive" and nxt is not None and tokens.lower[nxt] in ("plkst", "pulksten"):
+        return tokens.values[nxt], "locative"  # "notiks … 7. novembra plkst. 10.00"
+    if (
+        d.case in ("nominative", "accusative")
+        and _after_a_verb(tokens, d)
+        and _ends_clause(tokens, d)
+    ):  # "pieņemts 2024. gada 29. februāris.", "notiks … 3. septembri."
+        return tokens.values[d.first - 1], "locative"
     return None
+
+
+def _names_a_document(tokens: Tokens, i: int | None) -> bool:
+    return (
+        i is not None
+        and tokens.kinds[i] == WORD
+        and tokens.values[i][0].islower()
+        and tokens.lower[i] in DOCUMENT_NOUNS
+    )
+
+
+def _after_ar(noun: str) -> bool:
+    """The form a noun takes after "ar"/"uz" (accusative singular, dative plural):
+    "ar … lēmumu", "ar … noteikumiem", "ar … pavēli" — not a new clause's subject."""
+    return noun.endswith(("u", "iem", "ēm")) or noun in ("pavēli", "vēstuli", "sēdi")
+
+
+def _attribute_context(tokens: Tokens, d: _Date) -> bool:
+    """The date sits between an author and a numbered document: "domes … lēmumu",
+    "… lēmumu Nr. 112" — not a "when" before a noun phrase ("12. martā domes zālē")."""
+    before = d.first - 1
+    if before >= 0 and tokens.kinds[before] == WORD and tokens.lower[before] in _AUTHORS:
+        return True
+    after = d.last + 2
+    return after < len(tokens) and tokens.lower[after] == "nr"
+
+
+#: Who adopts what a date names, in the genitive ("domes 2023. gada … lēmums").
+_AUTHORS: Final = frozenset(
+    {"domes", "padomes", "komitejas", "komisijas", "valdes", "pārvaldes", "ministrijas",
+     "sēdes", "kopsapulces", "sapulces", "priekšsēdētāja", "izpilddirektora", "vadītāja"}
+)  # fmt: skip
+
+
+def _after_a_verb(tokens: Tokens, d: _Date) -> bool:
+    before = d.first - 1
+    if before < 0 or tokens.kinds[before] != WORD or not tokens.spaced(d.first):
+        return False
+    word = tokens.lower[before]
+    participle = word.endswith(("ts", "ta", "ti", "tas")) and looks_like_participle(word)
+    return word in PREDICATE_VERBS or participle
+
+
+def _ends_clause(tokens: Tokens, d: _Date) -> bool:
+    nxt = d.last + 1
+    return nxt >= len(tokens) or tokens.values[nxt] in (".", ",", ";", ")")
 
 
 def date_tokens(tokens: Tokens) -> set[int]:
@@ -264,10 +341,67 @@ _CASE_WORD: Final[dict[Case, str]] = {
 }
 
 
+_FOLDED_MONTHS: Final = {fold(form): form for form in _MONTH_FORMS}
+
+
+def _near_month(word: str) -> str | None:
+    """The month form ``word`` was meant to be: ``aprīla`` → ``aprīļa``, ``marta`` ✓."""
+    folded = fold(word)
+    if folded in _FOLDED_MONTHS:
+        return _FOLDED_MONTHS[folded]
+    if len(folded) < 5 or len(folded) > 12:
+        return None
+    near = {form for f, form in _FOLDED_MONTHS.items() if one_edit_apart(folded, f)}
+    return near.pop() if len(near) == 1 else None
+
+
+def _month_words(tokens: Tokens) -> Iterator[Finding]:
+    """The month word of a date as written: misspelt ("27. aprīla"), capitalised
+    ("12. Martā"), after a day with a leading zero ("05. martā")."""
+    text = tokens.text
+    for i in range(len(tokens) - 2):
+        day = tokens.values[i]
+        if tokens.kinds[i] != DIGITS or len(day) > 2 or day in {"0", "00"}:
+            continue
+        m = i + 2
+        if tokens.values[i + 1] != "." or not tokens.glued(i + 1) or not tokens.spaced(m):
+            continue
+        if tokens.kinds[m] != WORD or (i and tokens.glued(i) and tokens.values[i - 1] in ".,"):
+            continue
+        word = tokens.values[m]
+        lowered = word.lower()
+        if lowered in _MONTH_FORMS:
+            if day.startswith("0"):
+                yield finding(
+                    "date-leading-zero", text, tokens.starts[i], tokens.ends[m],
+                    suggestion=f"{int(day)}. {word}",
+                )  # fmt: skip
+            if word[0].isupper() and not word.isupper() and not _all_caps_year(tokens, i):
+                yield finding(
+                    "month-capital", text, tokens.starts[m], tokens.ends[m], suggestion=lowered
+                )
+            continue
+        year = i >= 3 and tokens.lower[i - 1] == "gada" and tokens.values[i - 2] == "."
+        if not year or _month(word) is not None:
+            continue
+        meant = _near_month(lowered)
+        if meant is not None and meant != lowered:
+            yield finding(
+                "month-spelling", text, tokens.starts[m], tokens.ends[m], {"word": word},
+                meant,
+            )  # fmt: skip
+
+
+def _all_caps_year(tokens: Tokens, i: int) -> bool:
+    """ "2021. GADA 12. Martā" is not the case here; "… GADA …" written in capitals is."""
+    return i >= 1 and tokens.values[i - 1].isupper()
+
+
 def check_dates(scan: Scan) -> Iterator[Finding]:
     """Every date finding of one text, from its scan."""
     tokens = scan.tokens
     text = tokens.text
+    yield from _month_words(tokens)
     for d in _dates(tokens):
         wrong = _wrong_case(tokens, d)
         if wrong is not None:

@@ -22,6 +22,13 @@ __all__ = ["check_typography"]
 _EN_QUOTES: Final = re.compile(r"“([^”“\"\n]*)[”“\"]?")
 _CLOSING_AS_OPENING: Final = re.compile(r"(?:^|(?<=[\s(\[–-]))”(?=\S)([^”“„\n]*)”")
 _STRAIGHT: Final = re.compile(r"\"([^\"\n]*)\"")
+_LOW_THEN_STRAIGHT: Final = re.compile(r"„([^”“\"„\n]*)\"")
+#: "19.700,00", "1,250,00", "1,250.00", "1.250.000 EUR": thousands grouped with a
+#: mark, not a space. Each is one bounded run of digit groups (linear).
+_GROUPED_BY_MARK: Final = re.compile(
+    r"(?<![\d.,])(?P<whole>\d{1,3}(?:(?P<mark>[.,])\d{3})+)(?:[.,](?P<cents>\d{2}))?(?![.,]?\d)"
+)
+_CURRENCY_AFTER: Final = re.compile(r"\s?(?:EUR|LVL|€|eiro|euro|lati|latu)\b", re.IGNORECASE)
 _NR: Final = re.compile(r"\b([Nn]r)\.(\d+)")
 _DIGRAPHS: Final = frozenset({"Dz", "Dž", "DZ", "DŽ"})
 
@@ -36,8 +43,32 @@ def _quotes(text: str) -> Iterator[Finding]:
     # ”…” — both marks closing, a common autocorrect result — is not Latvian either.
     for m in _CLOSING_AS_OPENING.finditer(text):
         yield finding("quotes", text, m.start(), m.end(), {"marks": "”…”"}, f"„{m[1]}”")
+    straight_closed = set()
+    for m in _LOW_THEN_STRAIGHT.finditer(text):  # „…" — the closing mark left straight
+        straight_closed.add(m.end() - 1)
+        yield finding("quotes", text, m.start(), m.end(), {"marks": '„…"'}, f"„{m[1]}”")
     for m in _STRAIGHT.finditer(text):
+        if m.start() in straight_closed or m.end() - 1 in straight_closed:
+            continue
         yield finding("quotes", text, m.start(), m.end(), {"marks": '"…"'}, f"„{m[1]}”")
+
+
+def _thousands(text: str) -> Iterator[Finding]:
+    """``19.700,00 EUR``, ``1,250,00 EUR``: a money figure grouped by a mark.
+
+    A figure with decimals after the groups is an amount whatever follows; one
+    without (``1.250.000``) only with a currency after it — otherwise it may be
+    a version, a section or a count written the English way, not ours to judge.
+    """
+    for m in _GROUPED_BY_MARK.finditer(text):
+        mark, cents = m["mark"], m["cents"]
+        groups = m["whole"].split(mark)
+        if not cents and not _CURRENCY_AFTER.match(text, m.end()):
+            continue
+        if not cents and len(groups) == 2 and mark == ",":
+            continue  # "1,250 EUR" reads as a decimal comma (1,250), not a group
+        number = " ".join(groups) + (f",{cents}" if cents else "")
+        yield finding("thousands-separator", text, m.start(), m.end(), {"mark": mark}, number)
 
 
 def _nr(text: str) -> Iterator[Finding]:
@@ -126,6 +157,7 @@ def check_typography(scan: Scan, dated: set[int]) -> Iterator[Finding]:
     """Every typography finding of one text; ``dated`` are the tokens inside dates."""
     text = scan.tokens.text
     yield from _quotes(text)
+    yield from _thousands(text)
     yield from _nr(text)
     yield from _ordinals(scan, dated)
     yield from _initials(scan.tokens)
