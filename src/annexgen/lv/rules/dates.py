@@ -237,15 +237,16 @@ def _wrong_case(tokens: Tokens, d: _Date) -> tuple[str, Case] | None:
     """The word that wants another case, and that case; ``None`` when the case is right."""
     governed = _preposition(tokens, d)
     nxt = _next_word(tokens, d)
+    document = nxt if nxt is not None and _names_a_document(tokens, nxt) else None
     if governed is not None:
         at, required = governed
         if (
             required == "accusative"
             and d.case != "genitive"
-            and _names_a_document(tokens, nxt)
-            and _after_ar(tokens.lower[nxt])  # not "ar 1. janvāri līgums tiek pagarināts"
+            and document is not None
+            and _after_ar(tokens.lower[document])  # not "ar 1. janvāri līgums tiek pagarināts"
         ):
-            return tokens.values[nxt], "genitive"  # "ar … 5. martu rīkojumu" → "5. marta"
+            return tokens.values[document], "genitive"  # "ar … 5. martu rīkojumu" → "5. marta"
         if d.case == required:
             return None
         oblique = required in ("dative", "accusative")
@@ -267,8 +268,8 @@ def _wrong_case(tokens: Tokens, d: _Date) -> tuple[str, Case] | None:
         and d.case in ("nominative", "dative", "accusative")
     ):
         return tokens.values[nxt], "genitive"
-    if d.case == "locative" and _names_a_document(tokens, nxt) and _attribute_context(tokens, d):
-        return tokens.values[nxt], "genitive"  # "domes … 27. aprīlī lēmumu Nr. 112"
+    if d.case == "locative" and document is not None and _attribute_context(tokens, d):
+        return tokens.values[document], "genitive"  # "domes … 27. aprīlī lēmumu Nr. 112"
     if d.case == "genitive" and nxt is not None and tokens.lower[nxt] in ("plkst", "pulksten"):
         return tokens.values[nxt], "locative"  # "notiks … 7. novembra plkst. 10.00"
     if (
@@ -280,10 +281,9 @@ def _wrong_case(tokens: Tokens, d: _Date) -> tuple[str, Case] | None:
     return None
 
 
-def _names_a_document(tokens: Tokens, i: int | None) -> bool:
+def _names_a_document(tokens: Tokens, i: int) -> bool:
     return (
-        i is not None
-        and tokens.kinds[i] == WORD
+        tokens.kinds[i] == WORD
         and tokens.values[i][0].islower()
         and tokens.lower[i] in DOCUMENT_NOUNS
     )
