@@ -494,3 +494,38 @@ def test_typography_of_amounts_and_quotes(
 )
 def test_right_typography_is_accepted(text: str) -> None:
     assert _codes(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "excerpt"),
+    [
+        # DR §2.1, issue 16: a total that does not add up — also in a sentence
+        ("Finansējums: pašvaldības budžets 3 000,00 EUR, valsts budžets 12 000,00 EUR, kopā "
+         "16 000,00 EUR.", "16 000,00 EUR"),
+        ("Izmaksas: personāls 4 500,00 EUR, materiāli 1 250,50 EUR, transports 800,00 EUR; kopā "
+         "6 505,50 EUR.", "6 505,50 EUR"),
+        ("Kopā: 1 200,00 EUR + 850,00 EUR = 2 150,00 EUR.", "2 150,00 EUR"),
+        ("Atlīdzība LVL 300 un LVL 250, pavisam kopā: LVL 500.", "LVL 500"),
+    ],
+)  # fmt: skip
+def test_a_sum_in_a_sentence_that_does_not_add_up(text: str, excerpt: str) -> None:
+    assert [(f.code, f.excerpt) for f in lint_text(text)] == [("text-total", excerpt)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Izmaksas: personāls 4 500,00 EUR, materiāli 1 250,50 EUR, transports 800,00 EUR; kopā "
+        "6 550,50 EUR.",
+        "Kopā: 1 200,00 EUR + 850,00 EUR = 2 050,00 EUR.",
+        "Pabalsts 150 EUR mēnesī un 50 EUR par bērnu, kopā 1 800 EUR gadā.",  # rates
+        "Izmaksas 10 000 EUR, no tām pašvaldība 2 000 EUR un valsts 3 000 EUR, kopā 10 000 EUR.",
+        "Piešķirt 1 000 EUR biedrībai A. Piešķirt 2 000 EUR biedrībai B un 500 EUR biedrībai C, "
+        "kopā 2 500 EUR.",  # the first amount is another sentence's
+        "LVL 1000 (EUR 1422,87) un LVL 500, kopā LVL 1500.",  # an equivalent is no part
+        "Dotācija 3 000 EUR un 2 000 EUR, kopā ar līdzfinansējumu 6 000 EUR.",  # "kopā ar"
+        "Maksa 5 EUR pieaugušajiem un 2 EUR bērniem, kopā ģimenei 14 EUR.",
+    ],
+)
+def test_sums_that_add_up_or_are_no_plain_sum_are_accepted(text: str) -> None:
+    assert _codes(text) == []

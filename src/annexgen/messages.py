@@ -379,6 +379,7 @@ MESSAGES: Final[dict[str, str]] = {
     "digits-agreement": "'{phrase}': after {number} the noun is '{noun}'",
     "scale-agreement": "'{phrase}': after {number} the word is '{word}'",
     "colloquial-number": "'{word}' is colloquial; documents write '{standard}'",
+    "text-total": "the amounts before it add up to {sum}, not {total}",
     "date-case": "'{word}' needs the date in the {required}, not the {found}",
     # the grammatical cases date-case speaks of (annexgen.lv.CASES)
     "case-nominative": "nominative",

@@ -33,8 +33,8 @@ from annexgen.lv.tokens import DIGITS, WORD, Figure, Tokens, figures, tokenize
 from annexgen.lv.words import CURRENCY_SIGNS, MINOR_WORDS, PERCENT_WORDS, currency_of_word
 from annexgen.messages import Phrase, format_param
 
-__all__ = ["AmountMention", "Equivalent", "Scan", "iter_amount_mentions", "iter_equivalents",
-           "scan"]  # fmt: skip
+__all__ = ["AmountMention", "Equivalent", "Money", "Scan", "iter_amount_mentions",
+           "iter_equivalents", "money_amounts", "scan"]  # fmt: skip
 
 _CENT: Final = Decimal("0.01")
 #: How far back words before a bracketed figure are looked for (§1: 27 words at most).
@@ -320,6 +320,31 @@ def _amount_starting_at(tokens: Tokens, by_first: dict[int, Figure], i: int) -> 
     if unit is None or unit[1] != "money":
         return None
     return _Amount(fig, unit[0], "money", i, fig.last + 1)
+
+
+@dataclass(frozen=True, slots=True)
+class Money:
+    """A figure with its currency, as written: ``3 000,00 EUR``, ``LVL 1000``."""
+
+    value: Decimal
+    currency: str
+    first: int  # token indexes, the currency included
+    last: int
+
+
+def money_amounts(scan: Scan) -> list[Money]:
+    """Every figure with a currency before or after it, in text order."""
+    tokens, figs = scan.tokens, scan.figures
+    found = []
+    for fig in sorted(figs.values(), key=lambda f: f.first):
+        unit = None if fig.ordinal else _unit_after(tokens, fig.last + 1)
+        if unit is not None and unit[1] == "money" and unit[0] is not None:
+            found.append(Money(_money(fig), unit[0], fig.first, fig.last + 1))
+            continue
+        code = _code_before(tokens, fig)  # "… kopā LVL 500.": the full stop, no ordinal
+        if code is not None:
+            found.append(Money(_money(fig), code, fig.first - 1, fig.last))
+    return found
 
 
 def _said_otherwise(

@@ -24,6 +24,7 @@ from annexgen.lv.rules._base import RULES, Rule
 from annexgen.lv.rules.agreement import check_agreement
 from annexgen.lv.rules.amounts import amount_words_params, check_amounts, suggest_words
 from annexgen.lv.rules.dates import check_dates, date_tokens
+from annexgen.lv.rules.sums import check_sums
 from annexgen.lv.rules.typography import check_typography
 
 __all__ = ["RULES", "Rule", "amount_words_params", "check_text", "rules_text", "suggest_words"]
@@ -40,6 +41,7 @@ def check_text(text: str) -> list[Finding]:
     found = scan(text)
     findings = [
         *check_amounts(found),
+        *check_sums(found),
         *check_agreement(found),
         *check_dates(found),
         *check_typography(found, date_tokens(found.tokens)),
