@@ -529,3 +529,35 @@ def test_a_sum_in_a_sentence_that_does_not_add_up(text: str, excerpt: str) -> No
 )
 def test_sums_that_add_up_or_are_no_plain_sum_are_accepted(text: str) -> None:
     assert _codes(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "excerpt", "suggestion"),
+    [
+        # LL §3: 1–9 take the feminine before a feminine noun, the masculine before a
+        # masculine one; only the last word of the number agrees
+        ("Atvaļinājuma ilgums ir 22 (divdesmit divi) darba dienas.", "divdesmit divi",
+         "divdesmit divas"),
+        ("Rindā uz dzīvokli ir 31 (trīsdesmit viens) ģimene.", "trīsdesmit viens",
+         "trīsdesmit viena"),
+        ("Projekta ilgums (divas gadi).", "divas", "divi"),
+        ("Konkurss notiks četri kārtās, piecas dalībnieki katrā.", "piecas", "pieci"),
+        ("Piešķirt septiņi vietas.", "septiņi", "septiņas"),
+    ],
+)  # fmt: skip
+def test_a_number_in_the_gender_of_its_noun(text: str, excerpt: str, suggestion: str) -> None:
+    assert _errors(text) == [("gender-agreement", excerpt, suggestion)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Atvaļinājums 22 (divdesmit divas) darba dienas.",
+        "Divi grupas dalībnieki un trīs skolas audzēkņi.",  # a genitive before the noun
+        "Viena gada laikā divi bērni un divas ģimenes.",
+        "Pieci projekti, piecas skolas, trīs dienas, viens zemes gabals.",
+        "Konkurss notika divās kārtās (trīs kārtās iepriekš).",
+    ],
+)
+def test_numbers_in_the_gender_of_their_nouns_are_accepted(text: str) -> None:
+    assert _errors(text) == []

@@ -377,6 +377,7 @@ MESSAGES: Final[dict[str, str]] = {
     # --- lint rules (codes are the rule ids)
     "noun-agreement": "'{phrase}': after {number} the noun is '{noun}'",
     "digits-agreement": "'{phrase}': after {number} the noun is '{noun}'",
+    "gender-agreement": "'{phrase}' does not agree with '{noun}'; write '{right}'",
     "scale-agreement": "'{phrase}': after {number} the word is '{word}'",
     "colloquial-number": "'{word}' is colloquial; documents write '{standard}'",
     "text-total": "the amounts before it add up to {sum}, not {total}",

@@ -19,10 +19,12 @@ __all__ = [
     "COUNTED_NOUNS",
     "CURRENCY_SIGNS",
     "DOCUMENT_NOUNS",
+    "GENDERED_NOUNS",
     "HEAD_NOUNS",
     "MINOR_WORDS",
     "MONTHS_NOUN",
     "NOT_ATTRIBUTE_HEADS",
+    "NOUN_MODIFIERS",
     "PERCENT_NOUN",
     "PERCENT_WORDS",
     "PREDICATE_VERBS",
@@ -54,6 +56,40 @@ COUNTED_NOUNS: Final[dict[str, NounForms]] = {
     )
     for form in forms.all()
 }
+
+#: §3: nouns counted in municipal text whose gender is certain, in the nominative
+#: a number takes (singular after "viens/viena", plural after 2–9): "divas dienas",
+#: "divi gadi", "viena ģimene". Word → (gender, number).
+GENDERED_NOUNS: Final[dict[str, tuple[str, str]]] = {
+    **{
+        form: ("m", number)
+        for singular, plural in (
+            ("gads", "gadi"), ("mēnesis", "mēneši"), ("bērns", "bērni"), ("cilvēks", "cilvēki"),
+            ("dalībnieks", "dalībnieki"), ("skolēns", "skolēni"), ("projekts", "projekti"),
+            ("objekts", "objekti"), ("pretendents", "pretendenti"), ("darbinieks", "darbinieki"),
+            ("pedagogs", "pedagogi"), ("iedzīvotājs", "iedzīvotāji"), ("gadījums", "gadījumi"),
+            ("posms", "posmi"), ("eksemplārs", "eksemplāri"), ("pieteikums", "pieteikumi"),
+            ("zemes gabals", "zemes gabali"), ("dzīvoklis", "dzīvokļi"), ("pasākums", "pasākumi"),
+        )
+        for form, number in ((singular, "sg"), (plural, "pl"))
+    },
+    **{
+        form: ("f", number)
+        for singular, plural in (
+            ("diena", "dienas"), ("nedēļa", "nedēļas"), ("stunda", "stundas"),
+            ("reize", "reizes"), ("ģimene", "ģimenes"), ("persona", "personas"),
+            ("vieta", "vietas"), ("kārta", "kārtas"), ("skola", "skolas"), ("grupa", "grupas"),
+            ("klase", "klases"), ("iestāde", "iestādes"), ("organizācija", "organizācijas"),
+            ("biedrība", "biedrības"), ("pašvaldība", "pašvaldības"), ("telpa", "telpas"),
+            ("istaba", "istabas"), ("mājsaimniecība", "mājsaimniecības"), ("daļa", "daļas"),
+            ("lapa", "lapas"), ("nodarbība", "nodarbības"), ("sanāksme", "sanāksmes"),
+            ("sēde", "sēdes"), ("balva", "balvas"), ("vakance", "vakances"),
+        )
+        for form, number in ((singular, "sg"), (plural, "pl"))
+    },
+}  # fmt: skip
+#: Genitives that stand between a number and its noun: "divdesmit divas darba dienas".
+NOUN_MODIFIERS: Final = frozenset({"darba", "kalendāra", "mācību", "kalendārās", "darbdienas"})
 
 #: Codes and signs that name a currency, lower case (``EUR``, ``€``, ``Ls``).
 CURRENCY_SIGNS: Final[dict[str, str]] = {"eur": "EUR", "€": "EUR", "lvl": "LVL", "ls": "LVL"}

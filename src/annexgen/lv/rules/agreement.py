@@ -18,10 +18,10 @@ from typing import Final
 from annexgen.errors import Finding, LanguageError
 from annexgen.lv.currencies import NounForms, allowed_noun_forms, noun_form
 from annexgen.lv.mentions import Scan
-from annexgen.lv.numbers import NUMBER_WORDS, words_to_number
+from annexgen.lv.numbers import FEMININE_UNITS, NUMBER_WORDS, words_to_number
 from annexgen.lv.rules._base import finding
 from annexgen.lv.tokens import DIGITS, WORD, Tokens
-from annexgen.lv.words import COUNTED_NOUNS, currency_of_word
+from annexgen.lv.words import COUNTED_NOUNS, GENDERED_NOUNS, NOUN_MODIFIERS, currency_of_word
 from annexgen.messages import Param
 
 __all__ = ["check_agreement"]
@@ -36,9 +36,9 @@ _SCALES: Final[dict[str, tuple[str, str, str]]] = {
     )
     for form in forms
 }
-_UNITS: Final = frozenset(
-    {"viens", "divi", "trīs", "četri", "pieci", "seši", "septiņi", "astoņi", "deviņi"}
-)
+_UNITS_ORDER: Final = ("viens", "divi", "trīs", "četri", "pieci", "seši", "septiņi", "astoņi",
+                       "deviņi")  # fmt: skip
+_UNITS: Final = frozenset(_UNITS_ORDER)
 _COLLOQUIAL: Final = {"simtu": "simt", "tūkstots": "tūkstotis"}
 #: A run longer than this is no amount (§1: at most 27 words); longer runs are skipped.
 _MAX_RUN: Final = 40
@@ -147,6 +147,7 @@ def _words_runs(tokens: Tokens) -> Iterator[Finding]:
         except LanguageError:
             continue
         yield from _scales(tokens, run, words)
+        yield from _gender(tokens, run, words)
         for k, (at, word) in enumerate(zip(run, words, strict=True)):
             standard = _COLLOQUIAL.get(word)
             if standard is not None and (word != "simtu" or k + 1 < len(words)):
@@ -216,6 +217,55 @@ def _digits(scan: Scan) -> Iterator[Finding]:
         allowed.add(forms.genitive)
         yield from _noun_finding(tokens, fig.last + 1, fig.whole, allowed, forms, written,
                                  "digits-agreement")  # fmt: skip
+
+
+#: The gendered unit words (§3), masculine ↔ feminine; "trīs" has one form.
+_MASCULINE_UNITS: Final = tuple(w for w in _UNITS_ORDER if w)
+_OTHER_GENDER: Final = {
+    **dict(zip(_MASCULINE_UNITS, FEMININE_UNITS[1:], strict=True)),
+    **dict(zip(FEMININE_UNITS[1:], _MASCULINE_UNITS, strict=True)),
+}
+_OTHER_GENDER.pop("trīs")
+
+
+def _gender(tokens: Tokens, run: list[int], words: list[str]) -> Iterator[Finding]:
+    """``divi dienas``, ``trīsdesmit viens ģimene``, ``(divas gadi)``: the last unit word
+    in the noun's gender (§3). Only nouns whose gender is certain are checked."""
+    last = words[-1]
+    if last not in _OTHER_GENDER:
+        return
+    gender = "m" if last in _MASCULINE_UNITS else "f"
+    n = len(tokens)
+    at = run[-1] + 1
+    if at < n and tokens.values[at] == ")" and tokens.glued(at):
+        at += 1  # "22 (divdesmit divi) darba dienas": the noun after the brackets
+    if at < n and tokens.lower[at] in NOUN_MODIFIERS:
+        at += 1
+    if at >= n or not tokens.spaced(at) or tokens.kinds[at] != WORD:
+        return
+    noun = tokens.lower[at]
+    if at + 1 < n and f"{noun} {tokens.lower[at + 1]}" in GENDERED_NOUNS:
+        noun = f"{noun} {tokens.lower[at + 1]}"
+    known = GENDERED_NOUNS.get(noun)
+    if known is None or known[0] == gender:
+        return
+    if known[1] != ("sg" if last in ("viens", "viena") else "pl"):
+        return  # "viena gada laikā": a genitive, not a count
+    following = at + 1
+    if (
+        noun.endswith(("as", "es"))
+        and following < n
+        and tokens.kinds[following] == WORD
+        and tokens.lower[following].endswith("i")
+    ):
+        return  # "divi grupas dalībnieki": a genitive before the counted noun
+    phrase = tokens.text[tokens.starts[run[0]] : tokens.ends[run[-1]]]
+    right = " ".join([*phrase.split()[:-1], _OTHER_GENDER[last]])
+    params: dict[str, Param] = {"phrase": phrase, "noun": tokens.values[at], "right": right}
+    yield finding(
+        "gender-agreement", tokens.text, tokens.starts[run[0]], tokens.ends[run[-1]], params,
+        right,
+    )  # fmt: skip
 
 
 def check_agreement(scan: Scan) -> Iterator[Finding]:
