@@ -14,7 +14,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
 
-from tests.lint_quality import LABELLED, labelled, score  # noqa: E402
+from tests.lint_quality import (  # noqa: E402
+    INDEPENDENT,
+    LABELLED,
+    labelled,
+    score,
+    score_verdicts,
+    verdicts,
+)
 
 
 def main() -> None:
@@ -29,6 +36,20 @@ def main() -> None:
     )
     print(f"precision {result.precision:.4f}, recall {result.recall:.4f}")
     for miss in result.misses:
+        print("DIFFERS:", miss)
+    if len(sys.argv) > 1:
+        return
+    items = verdicts()
+    print(f"\n{len(items)} sentences written apart from the project, from {INDEPENDENT.name}")
+    for disputed in (False, True):
+        result = score_verdicts(items, disputed=disputed)
+        what = "with the disputed labels" if disputed else "without the 4 disputed labels"
+        print(
+            f"{what}: true positives {result.true_positives}, false positives "
+            f"{result.false_positives}, false negatives {result.false_negatives}; precision "
+            f"{result.precision:.4f}, recall {result.recall:.4f}"
+        )
+    for miss in score_verdicts(items, disputed=True).misses:
         print("DIFFERS:", miss)
 
 

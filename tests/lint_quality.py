@@ -15,6 +15,7 @@ from pathlib import Path
 from annexgen.reading.lint import lint_text
 
 LABELLED = Path(__file__).parent / "fixtures" / "lint-labelled.txt"
+INDEPENDENT = Path(__file__).parent / "fixtures" / "lint-independent.tsv"
 
 
 @dataclass(frozen=True)
@@ -68,4 +69,50 @@ def score(items: list[Labelled]) -> Score:
                 f"line {item.line}: {item.sentence!r}: expected {sorted(item.expected.elements())}"
                 f", found {sorted(found.elements())}"
             )
+    return result
+
+
+@dataclass(frozen=True)
+class Verdict:
+    line: int
+    sentence: str
+    label: str  # "OK", "ERROR", "STYLE", or one of them after "DISPUTED-"
+    note: str
+
+
+def verdicts(path: Path = INDEPENDENT) -> list[Verdict]:
+    """The sentences of the independent set, labelled per sentence (no rule codes:
+    their writer never saw annexgen's)."""
+    out = []
+    for number, line in enumerate(path.read_text("utf-8").splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        sentence, label, note = line.split("\t")
+        out.append(Verdict(number, sentence, label, note))
+    return out
+
+
+def score_verdicts(items: list[Verdict], *, disputed: bool = False) -> Score:
+    """Per sentence: a finding on an OK sentence is a false positive, none on an
+    ERROR or STYLE sentence a false negative. ``disputed`` counts the lines the
+    project decides otherwise by their writer's label too."""
+    result = Score()
+    for item in items:
+        label = item.label
+        if label.startswith("DISPUTED-"):
+            if not disputed:
+                continue
+            label = label.removeprefix("DISPUTED-")
+        found = [f.code for f in lint_text(item.sentence)]
+        if label == "OK" and found:
+            result.false_positives += 1
+            result.misses.append(f"line {item.line}: {item.sentence!r}: OK, found {found}")
+        elif label != "OK":
+            if found:
+                result.true_positives += 1
+            else:
+                result.false_negatives += 1
+                result.misses.append(
+                    f"line {item.line}: {item.sentence!r}: {label}, nothing found ({item.note})"
+                )
     return result
