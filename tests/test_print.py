@@ -62,7 +62,7 @@ class Page:
 
     @property
     def body(self) -> list[Word]:
-        """Words inside the top and bottom margins (the page number is below)."""
+        """Words inside the top and bottom margins (the page number is above)."""
         return [w for w in self.words if w.y0 >= MARGIN - 1 and w.y1 <= self.height - MARGIN + 1]
 
     @property
@@ -182,6 +182,27 @@ def converted(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[bytes
 
 
 # --- layout -----------------------------------------------------------------------
+
+
+@pytest.mark.libreoffice
+@pytest.mark.parametrize("name", ALL)
+def test_page_numbers_top_centre_from_page_2(
+    converted: dict[str, tuple[bytes, Path]], name: str
+) -> None:
+    # document-rules §1.9 (MK 916): "multi-page documents numbered from the second
+    # page, Arabic numerals, top centre" — in the top margin, centred on the text area
+    left, right = 30 * PT_PER_MM, 15 * PT_PER_MM  # margins, document-rules §1.9
+    for number, page in enumerate(read_pages(converted[name][1]), start=1):
+        above = [w for w in page.words if w.y1 <= MARGIN]
+        below = [w for w in page.words if w.y0 >= page.height - MARGIN]
+        assert below == [], (name, number)
+        if number == 1:
+            assert above == [], name
+            continue
+        assert [w.text for w in above] == [str(number)], (name, number)
+        middle = (above[0].x0 + above[0].x1) / 2
+        width = 595.3  # A4 in points
+        assert abs(middle - (left + (width - right - left) / 2)) < 3, (name, number, middle)
 
 
 def test_long_annexes_are_long() -> None:

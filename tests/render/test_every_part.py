@@ -54,14 +54,14 @@ def _template_with_header_and_footnote(footnote: bool = True) -> bytes:
             if info.filename == "[Content_Types].xml":
                 xml = xml.replace(
                     "</Types>",
-                    f'<Override PartName="/word/header1.xml" ContentType="{CT}.header+xml"/>'
+                    f'<Override PartName="/word/header9.xml" ContentType="{CT}.header+xml"/>'
                     f'<Override PartName="/word/footnotes.xml" ContentType="{CT}.footnotes+xml"/>'
                     "</Types>",
                 )
             elif info.filename == "word/_rels/document.xml.rels":
                 xml = xml.replace(
                     "</Relationships>",
-                    f'<Relationship Id="rId90" Type="{REL}/header" Target="header1.xml"/>'
+                    f'<Relationship Id="rId90" Type="{REL}/header" Target="header9.xml"/>'
                     f'<Relationship Id="rId91" Type="{REL}/footnotes" Target="footnotes.xml"/>'
                     "</Relationships>",
                 )
@@ -70,11 +70,12 @@ def _template_with_header_and_footnote(footnote: bool = True) -> bytes:
                 assert title in xml
                 xml = xml.replace(
                     title, title + '<w:r><w:footnoteReference w:id="1"/></w:r>', 1
-                ).replace(
-                    "<w:sectPr>", '<w:sectPr><w:headerReference w:type="default" r:id="rId90"/>'
+                ).replace(  # this header in place of the bundled page-number header
+                    '<w:headerReference w:type="default" r:id="rId4"/>',
+                    '<w:headerReference w:type="default" r:id="rId90"/>',
                 )
             dst.writestr(info, xml.encode("utf-8"))
-        dst.writestr("word/header1.xml", HEADER.encode("utf-8"))
+        dst.writestr("word/header9.xml", HEADER.encode("utf-8"))
         dst.writestr("word/footnotes.xml", FOOTNOTES.encode("utf-8"))
     if footnote:
         return out.getvalue()

@@ -212,14 +212,14 @@ def test_brace_escapes_in_a_template_still_print_braces() -> None:
 
 
 @pytest.mark.parametrize("value", NASTY)
-def test_values_round_trip_in_the_footer(value: str) -> None:
+def test_values_round_trip_in_the_header(value: str) -> None:
     # reliability §2.1/§2.12: headers and footers are rendered separately by docxtpl
     template = template_with(
-        "project-description", "<w:t>2</w:t>", "<w:t>{{ title }}</w:t>", "word/footer1.xml"
+        "project-description", "<w:t>2</w:t>", "<w:t>{{ title }}</w:t>", "word/header1.xml"
     )
     data = render(_annex(title=value), template)
-    footer = docx.Document(io.BytesIO(data)).sections[0].footer
-    assert footer.paragraphs[0].text == value
+    header = docx.Document(io.BytesIO(data)).sections[0].header
+    assert header.paragraphs[0].text == value
 
 
 def test_control_characters_are_refused_before_rendering() -> None:
