@@ -301,11 +301,13 @@ def test_row14_in_a_switch(written: str) -> None:
 
 
 def test_row15_wrong_nesting_is_located() -> None:
+    # said in annexgen's words (and the clerk's language), not pydantic's
     assert errors(HEAD + "costs: {amount: 5}\n") == [
-        "a.yaml:5:8: costs: Input should be a valid list"
+        "a.yaml:5:8: costs: expected a list here (lines that start with '- '), not '{amount: '5'}'"
     ]
     assert errors(HEAD + "contact:\n  - name: A\n") == [
-        "a.yaml:6:3: contact: Input should be a valid dictionary or instance of Contact"
+        "a.yaml:6:3: contact: expected fields here (name: value on lines of their own), "
+        "not '[{name: A}]'"
     ]
     flow = "kind: project-description\nproject_name: X\ndecision: {council: D, numbr: 610}\n"
     assert errors(flow) == [

@@ -76,7 +76,6 @@ Param: TypeAlias = str | int | Decimal | date | Phrase | Sequence["str | int | D
 MESSAGES: Final[dict[str, str]] = {
     # --- any value a model or the language core refused, with its own English reason
     "invalid-value": "{reason}",
-    "wrong-type": "{reason} (got '{value}')",
     # --- the language core (annexgen.lv)
     "unknown-number-word": "unknown number word '{word}' in '{text}'",
     "unknown-number-word-at": "unknown number word '{word}' at position {position} in '{text}'",
@@ -333,8 +332,11 @@ MESSAGES: Final[dict[str, str]] = {
     "unknown-row": "unknown row '{row}'",
     "not-one-of": "'{value}' is not one of: {options}",
     "unknown-kind": "'kind' must be one of: {options}",
-    "invalid-date": "expected a date like 2013-12-05 or 05.12.2013.: {reason} (got '{value}')",
     "empty-value": "this is empty; write a value here",
+    "fields-expected": "expected fields here (name: value on lines of their own), not '{value}'",
+    "list-expected": "expected a list here (lines that start with '- '), not '{value}'",
+    "single-value-expected": "expected one value here, not a list or fields",
+    "value-not-valid": "'{value}' does not fit here ({check})",
     "text-expected-mapping": "expected text but YAML read a mapping (key: value); put text "
     "that starts with {{, [ or contains ': ' in quotes",
     "text-expected-list": "expected text but YAML read a list; put text that starts with "

@@ -45,6 +45,27 @@ activities:
     text: Trīs.
 """
 
+#: mistakes of shape (YAML read a list where one value belongs …) and words that
+#: cannot be read — each once passed pydantic's or the reader's English through
+BAD_SHAPES = """\
+kind: project-description
+decision:
+  council: Daugavpils pilsētas domes
+  date: [2013, 12]
+  number: "610"
+project_name: Projekts
+applicant: Biedrība
+signatory: {position: Priekšsēdētājs, name: J. Lāčplēsis}
+goal: >-
+  Atbalsts 19 700,00 EUR (devinpadsmit tūkstoši septiņi simti eiro)
+  un 1000 EUR (viens tūkstotis latu).
+costs:
+  - role: total
+    text: "Projekta kopējais finansējums –"
+    amount: [19700]
+activities: Viens.
+"""
+
 #: words of English prose; none of them is Latvian (codes and YAML keys are checked apart)
 ENGLISH = re.compile(
     r"\b(the|is|are|not|no|of|in|a|an|must|expected|missing|unknown|field|error|errors|"
@@ -76,6 +97,22 @@ def bad(tmp_path: Path) -> Path:
     path = tmp_path / "bad.yaml"
     path.write_text(BAD, encoding="utf-8")
     return path
+
+
+def test_mistakes_of_shape_and_unreadable_words_are_latvian_too(tmp_path: Path) -> None:
+    path = tmp_path / "shapes.yaml"
+    path.write_text(BAD_SHAPES, encoding="utf-8")
+    result = run("check", str(path), env={"LANG": "C.UTF-8"})
+    assert result.returncode == 1
+    lines = [line for line in result.stdout.splitlines() if line]
+    codes = {line.rsplit("[", 1)[-1].rstrip("]") for line in lines}
+    assert {"date-expected", "list-expected", "amount-words-unreadable", "amount-currency"} <= codes
+    for line in lines:
+        m = re.match(
+            rf"{re.escape(str(path))}:(\d+):(\d+): ([\w.\[\]]+): (kļūda|brīdinājums): ", line
+        )
+        assert m is not None, line
+        assert not ENGLISH.search(prose(line, m.group())), line
 
 
 def test_a_c_locale_gets_latvian_with_the_location_kept(bad: Path) -> None:

@@ -242,8 +242,8 @@ def _pydantic_findings(
             if isinstance(phrase, Phrase):
                 findings.append(Finding(phrase.code, location=place, params=phrase.params))
                 continue
-            reason = str(e["msg"]).removeprefix("Value error, ")
-            findings.append(Finding("invalid-value", location=place, params={"reason": reason}))
+            shown = {"value": _shown(e.get("input")), "check": str(e["type"])}
+            findings.append(Finding("value-not-valid", location=place, params=shown))
             continue
         if isinstance(phrase, Phrase):
             where_at = where.location(loc)
@@ -252,12 +252,11 @@ def _pydantic_findings(
         # pydantic reports model-level input errors of nested models at "<model>.<field>"
         # for our before-validators; keep the path as the user's keys.
         kind_of_error = e["type"]
-        reason = e["msg"].removeprefix("Value error, ")
         got = e.get("input")
         key = False
         suggestion = None
         code = "invalid-value"
-        params: dict[str, Param] = {"reason": reason}
+        params: dict[str, Param] = {}
         if kind_of_error == "missing":
             code, params = "missing-field", {"field": str(loc[-1])}
         elif kind_of_error == "extra_forbidden":
@@ -283,21 +282,28 @@ def _pydantic_findings(
         elif kind_of_error in _CONSTRAINTS:
             code, params = _constraint(kind_of_error, ctx, got)
         elif kind_of_error.startswith(("date_", "datetime_")):
-            reason = reason.split(", ", 1)[-1] if ", " in reason else reason
-            code, params = "invalid-date", {"reason": reason, "value": str(got)}
+            code, params = "date-expected", {"value": _shown(got)}
         elif got is None and kind_of_error.endswith("_type"):
             code, params = "empty-value", {}
         elif kind_of_error == "string_type" and isinstance(got, dict | list):
             # "goal: {{ x }}" or "goal: [draft]" unquoted: YAML read structure, not text
             code = "text-expected-mapping" if isinstance(got, dict) else "text-expected-list"
             params = {}
+        elif kind_of_error in {"model_type", "dict_type", "model_attributes_type"}:
+            code, params = "fields-expected", {"value": _shown(got)}
+        elif kind_of_error == "list_type":
+            code, params = "list-expected", {"value": _shown(got)}
+        elif kind_of_error.endswith("_type") and isinstance(got, dict | list):
+            code, params = "single-value-expected", {}
         elif kind_of_error == "value_error":
             cause = e.get("ctx", {}).get("error")
             if isinstance(cause, AnnexgenError):  # the input gate, the language core
                 findings.append(cause.finding(where.location(loc)))
                 continue
-        elif isinstance(got, str):
-            code, params = "wrong-type", {"reason": reason, "value": got}
+        if code == "invalid-value":
+            # pydantic's own words are English prose: say it in the clerk's language,
+            # with pydantic's error type as the technical detail
+            code, params = "value-not-valid", {"value": _shown(got), "check": kind_of_error}
         findings.append(
             Finding(code, location=where.location(loc, key=key), params=params,
                     suggestion=suggestion)
@@ -306,6 +312,17 @@ def _pydantic_findings(
 
 
 #: pydantic's constraint errors → (code, the ``ctx`` key of the limit)
+def _shown(value: Any) -> str:
+    """A value as the clerk typed it in YAML (``[1, 2]``, ``true``), shortened."""
+    if isinstance(value, bool):
+        text = "true" if value else "false"
+    elif isinstance(value, list | dict):
+        text = yaml.safe_dump(value, default_flow_style=True, allow_unicode=True).strip()
+    else:
+        text = str(value)
+    return text if len(text) <= 80 else text[:79] + "…"
+
+
 _CONSTRAINTS: Final = {
     "greater_than_equal": ("number-too-small", "ge"),
     "less_than_equal": ("number-too-large", "le"),
