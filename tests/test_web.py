@@ -131,6 +131,35 @@ def test_every_example_round_trips_through_the_form(example: Path) -> None:
         assert again == annex
 
 
+def test_the_stated_totals_of_several_columns_round_trip_through_the_form() -> None:
+    # issue 14 (loss-free): a per-column `total.stated` mapping once came back as the
+    # Python text "{'price': …}"; one text box holds it as "price: 100,00; vat: 21,00"
+    text = (
+        "kind: table\ntitle: T\ncolumns:\n"
+        "  - {key: who, label: Kas}\n"
+        "  - {key: price, label: Cena, type: amount, total: true}\n"
+        "  - {key: vat, label: PVN, type: amount, total: true, vat: {of: price, rate: 21}}\n"
+        "rows:\n  - {who: A, price: '100,00'}\n"
+        "total: {stated: {price: '100,00', vat: '21,00'}}\n"
+    )
+    annex = load_annex_text(text, "t.yaml")
+    values = form_values(annex)
+    assert values["total.stated"] == "price: 100,00; vat: 21,00"
+    again, problems = check_data(form_to_data(values, "table"))
+    assert [p for p in problems if p.severity == "error"] == []
+    assert again == annex
+    assert yaml.safe_load(dump_annex(again))["total"]["stated"] == {
+        "price": "100,00",
+        "vat": "21,00",
+    }
+    # a wrong figure in the one-line form is found at its column, as in the YAML
+    values["total.stated"] = "price: 100,00; vat: 20,00"
+    _, problems = check_data(form_to_data(values, "table"))
+    assert [(p.code, p.location.field) for p in problems if p.severity == "error"] == [
+        ("table-stated-total", "total.stated.vat")
+    ]
+
+
 def _data(annex: object) -> dict[str, object]:
     """The annex's data as saved, with a table's rows as parsed wherever they were read from."""
     data = yaml.safe_load(dump_annex(annex))  # type: ignore[arg-type]

@@ -150,6 +150,8 @@ def _as_text(value: Any) -> str:
         return money_as_text(value)
     if isinstance(value, date):
         return f"{value.day:02d}.{value.month:02d}.{value.year}."
+    if isinstance(value, dict):  # the totals of several columns: "price: 100,00; vat: 21,00"
+        return "; ".join(f"{key}: {_as_text(text)}" for key, text in value.items())
     return str(value)
 
 

@@ -323,7 +323,10 @@ def _form_words(lang: str) -> FormWords:
             ),
             "stated": F(
                 _("Total as the decision states it"),
-                _("For example 12 345,67; checked against the computed one."),
+                _(
+                    "For example 12 345,67; checked against the computed one. For several "
+                    "columns with totals: price: 100,00; vat: 21,00."
+                ),
             ),
         },
     }

@@ -183,8 +183,19 @@ class Total(Model):
     stated: Text | dict[str, Text] | None = Field(
         default=None,
         description="The total as the decision states it, e.g. '12 345,67'; checked "
-        "(a mapping column key → total when several columns have totals)",
+        "(a mapping column key → total when several columns have totals, also written "
+        "on one line as 'price: 100,00; vat: 21,00')",
     )
+
+    @field_validator("stated", mode="before")
+    @classmethod
+    def _stated_on_one_line(cls, value: object) -> object:
+        """``price: 100,00; vat: 21,00`` → a mapping: how one text box (the web form)
+        holds the totals of several columns. An amount never holds a colon."""
+        if not isinstance(value, str) or ":" not in value:
+            return value
+        pairs = [part.partition(":") for part in value.split(";") if part.strip()]
+        return {key.strip(): text.strip() for key, _, text in pairs}
 
 
 Cell = str | int | Decimal | date | None
