@@ -3,13 +3,16 @@ in its seed (spacing aside), and every example passes `annexgen check`."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
 import pytest
 import yaml
+from click.testing import CliRunner
 from pydantic import BaseModel
 
+from annexgen.cli import main
 from annexgen.model.kinds.project_announcement import ProjectAnnouncement, disclaimer
 from annexgen.model.loading import check_file, load_annex
 from tests.seeds import require_seeds
@@ -120,3 +123,12 @@ def test_seed_001_wrong_words_fixture_is_the_seed_text() -> None:
     text = yaml.safe_load(path.read_text(encoding="utf-8"))["costs"][0]["text"]
     assert "115 029.00EUR (simt vienpadsmit tūkstoši divdesmit deviņi eiro 00 eiro centi)" in text
     assert _squash(text) in _seed_text("001")
+
+
+def test_the_checked_in_schema_is_what_annexgen_schema_prints() -> None:
+    # the examples' editors read schema/annexgen.schema.json: one source, the models —
+    # regenerate with `annexgen schema > schema/annexgen.schema.json`
+    result = CliRunner().invoke(main, ["schema"])
+    assert result.exit_code == 0
+    checked_in = (ROOT / "schema" / "annexgen.schema.json").read_text("utf-8")
+    assert json.loads(result.stdout) == json.loads(checked_in)
