@@ -16,6 +16,7 @@ sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
 
 from tests.lint_quality import (  # noqa: E402
     INDEPENDENT,
+    INDEPENDENT_2,
     LABELLED,
     labelled,
     score,
@@ -50,6 +51,15 @@ def main() -> None:
             f"{result.precision:.4f}, recall {result.recall:.4f}"
         )
     for miss in score_verdicts(items, disputed=True).misses:
+        print("DIFFERS:", miss)
+    items = verdicts(INDEPENDENT_2)
+    result = score_verdicts(items)
+    print(
+        f"\n{len(items)} longer texts written apart, from {INDEPENDENT_2.name}: true positives "
+        f"{result.true_positives}, false positives {result.false_positives}, false negatives "
+        f"{result.false_negatives}; precision {result.precision:.4f}, recall {result.recall:.4f}"
+    )
+    for miss in result.misses:
         print("DIFFERS:", miss)
 
 

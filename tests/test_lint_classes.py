@@ -561,3 +561,61 @@ def test_a_number_in_the_gender_of_its_noun(text: str, excerpt: str, suggestion:
 )
 def test_numbers_in_the_gender_of_their_nouns_are_accepted(text: str) -> None:
     assert _errors(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "excerpt"),
+    [
+        # LL §11: the equivalent said with "kas atbilst" / "ekvivalents", in one sentence
+        # (1000 ÷ 0,702804 = 1422,87; 70 → 99,60; 12 000 → 17 074,46)
+        ("Līgumcena – LVL 1 000 (tūkstotis latu) bez PVN, kas atbilst 702,80 EUR.",
+         "lvl-eur-rate", "702,80"),
+        ("Stipendija LVL 70 mēnesī, kas pēc euro ieviešanas atbilst 99,40 euro.",
+         "lvl-eur-rate", "99,40"),
+        ("Sākumcena – LVL 12 000 (divpadsmit tūkstoši latu); euro ekvivalents – 17 074,64 EUR.",
+         "lvl-eur-rate", "17 074,64"),
+        # LL §4: a santīms is a hundredth of a lats, never of a euro
+        ("Reģistrācija – 150,50 EUR (simt piecdesmit eiro un piecdesmit santīmu).",
+         "amount-currency", None),
+        # LL §6.2: "on the date" is locative, before the hour too
+        ("Sēde notiks 2024. gada 14. martu plkst. 10.00 domes zālē.", "date-case",
+         "2024. gada 14. martu"),
+        # LL §3 across a genitive plural: "septiņas atkritumu urnas"
+        ("Uzstādīti divpadsmit soliņi un septiņi atkritumu urnas.", "gender-agreement",
+         "septiņi"),
+        ("Nometnē piedalīsies divdesmit viens dalībniece.", "gender-agreement",
+         "divdesmit viens"),
+        # DR §2.1: a list closing one sentence and its total opening the next, and a
+        # total with the amounts "no tām" that make it
+        ("Tāme: materiāli – 2 340,50 EUR; ēdināšana – 1 599,50 EUR. Kopā: 4 040,00 EUR.",
+         "text-total", "4 040,00 EUR"),
+        ("Izmaksas – 6 543,21 EUR, no tām pašvaldība – 1 453,21 EUR, bet fonds – 5 000,00 EUR.",
+         "text-total", "6 543,21 EUR"),
+    ],
+)  # fmt: skip
+def test_equivalents_cents_hours_genders_and_sums_written_apart(
+    text: str, code: str, excerpt: str | None
+) -> None:
+    found = [(f.code, f.excerpt) for f in lint_text(text) if f.severity == "error"]
+    assert [c for c, _ in found] == [code]
+    if excerpt is not None:
+        assert found[0][1] == excerpt
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Līgumcena – LVL 1 800 bez PVN, kas atbilst 2 561,17 EUR.",
+        "Maksa 100 LVL. Tas atbilst normai, bet 50 EUR ir cita summa.",  # two sentences
+        "Maksa 150,50 LVL (simt piecdesmit lati un piecdesmit santīmu).",
+        "Pieteikumus pieņem līdz 2024. gada 14. martam plkst. 10.00.",
+        "Izglītības iestādē strādā 21 (divdesmit viens) skolotāja palīgs.",  # a genitive
+        "Divi bērnu dārzi un divas bērnu grupas.",
+        "Tāme: materiāli – 2 340,50 EUR; ēdināšana – 1 599,50 EUR. Kopā: 3 940,00 EUR.",
+        "Izmaksas – 6 453,21 EUR, no tām pašvaldība – 1 453,21 EUR, bet fonds – 5 000,00 EUR.",
+        "Izmaksas 10 000 EUR, no tām 2 000 EUR PVN.",  # one part: no sum to check
+        "Izmaksas 10 000 EUR, tai skaitā PVN 1 735,54 EUR un transports 500 EUR.",  # some parts
+    ],
+)
+def test_right_equivalents_cents_hours_genders_and_sums_are_accepted(text: str) -> None:
+    assert _errors(text) == []

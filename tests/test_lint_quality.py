@@ -7,7 +7,7 @@ prints the figures and each difference.
 
 from __future__ import annotations
 
-from tests.lint_quality import labelled, score, score_verdicts, verdicts
+from tests.lint_quality import INDEPENDENT_2, labelled, score, score_verdicts, verdicts
 
 
 def test_the_labelled_set_is_broad() -> None:
@@ -36,3 +36,12 @@ def test_precision_and_recall_on_sentences_written_apart() -> None:
     with_disputed = score_verdicts(items, disputed=True)
     assert with_disputed.precision >= 0.98
     assert with_disputed.false_negatives - result.false_negatives == 4  # the 4 code-first lines
+
+
+def test_precision_and_recall_on_longer_texts_written_apart() -> None:
+    # issue 12, a second writer: whole sentences and paragraphs of municipal text
+    items = verdicts(INDEPENDENT_2)
+    assert len(items) >= 260
+    result = score_verdicts(items)
+    assert result.precision >= 0.98, "\n".join(result.misses)
+    assert result.recall >= 0.95, "\n".join(result.misses)

@@ -92,6 +92,7 @@ MESSAGES: Final[dict[str, str]] = {
     "words-unknown-word-near": "unknown number word '{word}' (did you mean '{near}'?)",
     "words-cents-over-99": "the cents part {cents} is more than 99",
     "words-other-currency": "the figure is in {figure} but the words say {words}",
+    "words-minor-currency": "'{word}' are not the cents of {currency}",
     "nulle-combined": "'nulle' cannot be combined with other words in '{text}'",
     "number-out-of-range": "number out of range 0 … 999 999 999 999: {number}",
     "needs-type": "{function} needs a {type}, got {got}",
@@ -382,7 +383,7 @@ MESSAGES: Final[dict[str, str]] = {
     "gender-agreement": "'{phrase}' does not agree with '{noun}'; write '{right}'",
     "scale-agreement": "'{phrase}': after {number} the word is '{word}'",
     "colloquial-number": "'{word}' is colloquial; documents write '{standard}'",
-    "text-total": "the amounts before it add up to {sum}, not {total}",
+    "text-total": "its parts add up to {sum}, not {total}",
     "date-case": "'{word}' needs the date in the {required}, not the {found}",
     # the grammatical cases date-case speaks of (annexgen.lv.CASES)
     "case-nominative": "nominative",

@@ -31,7 +31,7 @@ from annexgen.lv.numbers import NUMBER_WORDS
 from annexgen.lv.phrases import PhraseReading, Unit, Unreadable, read_phrase
 from annexgen.lv.tokens import DIGITS, WORD, Figure, Tokens, figures, tokenize
 from annexgen.lv.words import CURRENCY_SIGNS, MINOR_WORDS, PERCENT_WORDS, currency_of_word
-from annexgen.messages import Phrase, format_param
+from annexgen.messages import Param, Phrase, format_param
 
 __all__ = ["AmountMention", "Equivalent", "Money", "Scan", "iter_amount_mentions",
            "iter_equivalents", "money_amounts", "scan"]  # fmt: skip
@@ -197,6 +197,10 @@ def _mention(
     if read.currency is not None:
         if currency is not None and read.currency != currency:
             why = Phrase("words-other-currency", {"figure": currency, "words": read.currency})
+        elif read.minor_currency not in (None, read.currency) and read.minor_word:
+            # "… eiro un piecdesmit santīmu": the santīms is a lats' hundredth (LL §4)
+            params: dict[str, Param] = {"word": read.minor_word, "currency": read.currency}
+            why = Phrase("words-minor-currency", params)
         currency = currency or read.currency
     elif unit == "count" and read.unit == "percent":
         unit = "percent"
@@ -296,6 +300,7 @@ def scan(text: str) -> Scan:
             _mention(tokens, before, read, tokens.starts[before.first], end, after=after)
         )
     equivalents += _said_otherwise(tokens, figs, brackets, closes)
+    equivalents += _said_to_match(tokens, _money_list(tokens, figs), equivalents)
     equivalents.sort(key=lambda e: e.start)
     return Scan(tokens, figs, mentions, equivalents, brackets)
 
@@ -334,7 +339,10 @@ class Money:
 
 def money_amounts(scan: Scan) -> list[Money]:
     """Every figure with a currency before or after it, in text order."""
-    tokens, figs = scan.tokens, scan.figures
+    return _money_list(scan.tokens, scan.figures)
+
+
+def _money_list(tokens: Tokens, figs: dict[int, Figure]) -> list[Money]:
     found = []
     for fig in sorted(figs.values(), key=lambda f: f.first):
         unit = None if fig.ordinal else _unit_after(tokens, fig.last + 1)
@@ -345,6 +353,64 @@ def money_amounts(scan: Scan) -> list[Money]:
         if code is not None:
             found.append(Money(_money(fig), code, fig.first - 1, fig.last))
     return found
+
+
+#: Words that say the amount after them is the one before in another currency:
+#: "LVL 1 000 (…) bez PVN, kas atbilst 1 422,87 EUR", "…; euro ekvivalents – 17 074,46 EUR".
+_MATCH_WORDS: Final = frozenset(
+    {"atbilst", "atbilstoši", "ekvivalents", "ekvivalentā", "ekvivalentu", "ekvivalentam",
+     "ekvivalenti"}
+)  # fmt: skip
+#: How far the amounts may stand from that word (tokens), so that only one sentence counts.
+_MATCH_REACH: Final = 16
+
+
+def _said_to_match(
+    tokens: Tokens, money: list[Money], known: list[Equivalent]
+) -> Iterator[Equivalent]:
+    """A lats amount, then "kas atbilst" / "ekvivalents", then the euro amount: the
+    nearest LVL amount before the word and the first EUR amount after it, in one
+    sentence, with no other amount between."""
+    taken = {e.eur_start for e in known}
+    text = tokens.text
+    for k in range(len(tokens)):
+        if tokens.kinds[k] != WORD or tokens.lower[k] not in _MATCH_WORDS:
+            continue
+        before = [m for m in money if m.last < k and k - m.last <= _MATCH_REACH]
+        after = [m for m in money if m.first > k and m.first - k <= _MATCH_REACH]
+        if not before or not after:
+            continue
+        left, right = before[-1], after[0]
+        if {left.currency, right.currency} != {"LVL", "EUR"}:
+            continue
+        if any(tokens.values[i] in ".!?" and not _decimal_dot(tokens, i)
+               for i in range(left.last + 1, right.first)):  # fmt: skip
+            continue
+        lvl, eur = (left, right) if left.currency == "LVL" else (right, left)
+        eur_start, eur_end = _figure_span(tokens, eur)
+        if eur_start in taken:
+            continue
+        yield Equivalent(
+            lvl.value, eur.value, eur_start, eur_end, text[eur_start:eur_end],
+            tokens.starts[left.first], tokens.ends[right.last],
+        )  # fmt: skip
+
+
+def _decimal_dot(tokens: Tokens, i: int) -> bool:
+    return (
+        0 < i < len(tokens) - 1
+        and tokens.glued(i)
+        and tokens.glued(i + 1)
+        and tokens.kinds[i - 1] == DIGITS
+        and tokens.kinds[i + 1] == DIGITS
+    )
+
+
+def _figure_span(tokens: Tokens, m: Money) -> tuple[int, int]:
+    """The offsets of the figure of ``m`` (without its currency)."""
+    first = m.first + 1 if tokens.kinds[m.first] != DIGITS else m.first
+    last = m.last - 1 if tokens.kinds[m.last] != DIGITS else m.last
+    return tokens.starts[first], tokens.ends[last]
 
 
 def _said_otherwise(

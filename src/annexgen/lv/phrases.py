@@ -64,6 +64,7 @@ class PhraseReading:
     end: int
     first: int  # token indexes of the phrase
     last: int
+    minor_currency: str | None = None  # whose minor unit the cents word names ("santīmu": LVL)
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,6 +171,7 @@ def read_phrase(tokens: Tokens, lo: int, hi: int) -> PhraseReading | Unreadable 
     spelling: str | None = None
     cents: CentsWritten = "none"
     minor_word: str | None = None
+    minor_currency: str | None = None
     minor = 0
     fraction = ""
     if i < hi and lower[i] in MINOR_WORDS:
@@ -194,6 +196,7 @@ def read_phrase(tokens: Tokens, lo: int, hi: int) -> PhraseReading | Unreadable 
             minor, cents = int(lower[j]), "digits"
             if noun_end is not None:
                 minor_word = tokens.text[tokens.starts[j + 1] : tokens.ends[noun_end - 1]]
+                minor_currency = MINOR_WORDS[lower[noun_end - 1]]
                 i = noun_end
             else:
                 i = j + 1
@@ -212,6 +215,7 @@ def read_phrase(tokens: Tokens, lo: int, hi: int) -> PhraseReading | Unreadable 
                 return _garbled(tokens, j, hi, start, end)
             cents = "words"
             minor_word = tokens.text[tokens.starts[k] : tokens.ends[noun_end - 1]]
+            minor_currency = MINOR_WORDS[lower[noun_end - 1]]
             i = noun_end
     elif i < hi and lower[i] in PERCENT_WORDS:
         unit = "percent"
@@ -261,5 +265,6 @@ def read_phrase(tokens: Tokens, lo: int, hi: int) -> PhraseReading | Unreadable 
     last = i - 1 if i > lo else lo
     end = tokens.ends[last]
     return PhraseReading(
-        value, unit, currency, cents, minor_word, spelling, tuple(whole), start, end, lo, last
-    )
+        value, unit, currency, cents, minor_word, spelling, tuple(whole), start, end, lo, last,
+        minor_currency,
+    )  # fmt: skip

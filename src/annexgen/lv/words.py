@@ -59,7 +59,8 @@ COUNTED_NOUNS: Final[dict[str, NounForms]] = {
 
 #: §3: nouns counted in municipal text whose gender is certain, in the nominative
 #: a number takes (singular after "viens/viena", plural after 2–9): "divas dienas",
-#: "divi gadi", "viena ģimene". Word → (gender, number).
+#: "divi gadi", "viena ģimene". Word → (gender, number). Not a form that is also
+#: another noun's genitive ("skolotāja": a female teacher, or a teacher's).
 GENDERED_NOUNS: Final[dict[str, tuple[str, str]]] = {
     **{
         form: ("m", number)
@@ -70,6 +71,11 @@ GENDERED_NOUNS: Final[dict[str, tuple[str, str]]] = {
             ("pedagogs", "pedagogi"), ("iedzīvotājs", "iedzīvotāji"), ("gadījums", "gadījumi"),
             ("posms", "posmi"), ("eksemplārs", "eksemplāri"), ("pieteikums", "pieteikumi"),
             ("zemes gabals", "zemes gabali"), ("dzīvoklis", "dzīvokļi"), ("pasākums", "pasākumi"),
+            ("jaunietis", "jaunieši"), ("soliņš", "soliņi"), ("koks", "koki"),
+            ("konkurss", "konkursi"), ("autobuss", "autobusi"), ("dators", "datori"),
+            ("galds", "galdi"), ("krēsls", "krēsli"), ("līgums", "līgumi"), ("lēmums", "lēmumi"),
+            ("skolotājs", "skolotāji"), ("treneris", "treneri"), ("students", "studenti"),
+            ("pensionārs", "pensionāri"), ("apmeklētājs", "apmeklētāji"), ("kurss", "kursi"),
         )
         for form, number in ((singular, "sg"), (plural, "pl"))
     },
@@ -84,11 +90,17 @@ GENDERED_NOUNS: Final[dict[str, tuple[str, str]]] = {
             ("istaba", "istabas"), ("mājsaimniecība", "mājsaimniecības"), ("daļa", "daļas"),
             ("lapa", "lapas"), ("nodarbība", "nodarbības"), ("sanāksme", "sanāksmes"),
             ("sēde", "sēdes"), ("balva", "balvas"), ("vakance", "vakances"),
+            ("dalībniece", "dalībnieces"), ("darbiniece", "darbinieces"),
+            ("urna", "urnas"), ("iekārta", "iekārtas"),
+            ("māja", "mājas"), ("ēka", "ēkas"), ("iela", "ielas"), ("komanda", "komandas"),
+            ("nometne", "nometnes"), ("apmācība", "apmācības"), ("lekcija", "lekcijas"),
+            ("darbnīca", "darbnīcas"), ("izstāde", "izstādes"), ("izrāde", "izrādes"),
         )
         for form, number in ((singular, "sg"), (plural, "pl"))
     },
 }  # fmt: skip
-#: Genitives that stand between a number and its noun: "divdesmit divas darba dienas".
+#: Genitives that stand between a number and its noun: "divdesmit divas darba dienas";
+#: any genitive plural (-u) does too: "septiņas atkritumu urnas".
 NOUN_MODIFIERS: Final = frozenset({"darba", "kalendāra", "mācību", "kalendārās", "darbdienas"})
 
 #: Codes and signs that name a currency, lower case (``EUR``, ``€``, ``Ls``).

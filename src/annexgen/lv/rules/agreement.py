@@ -239,7 +239,14 @@ def _gender(tokens: Tokens, run: list[int], words: list[str]) -> Iterator[Findin
     at = run[-1] + 1
     if at < n and tokens.values[at] == ")" and tokens.glued(at):
         at += 1  # "22 (divdesmit divi) darba dienas": the noun after the brackets
-    if at < n and tokens.lower[at] in NOUN_MODIFIERS:
+    if at + 1 < n and (
+        tokens.lower[at] in NOUN_MODIFIERS
+        or (
+            tokens.kinds[at] == WORD
+            and tokens.lower[at].endswith("u")
+            and len(tokens.lower[at]) > 3
+        )
+    ):
         at += 1
     if at >= n or not tokens.spaced(at) or tokens.kinds[at] != WORD:
         return

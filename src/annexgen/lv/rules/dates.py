@@ -20,8 +20,8 @@ month table); ``docs/document-rules.md`` §1.4.
   unless the noun is a document and the date sits between its author and it or
   before its number ("domes … 27. aprīlī lēmumu Nr. 112" → genitive); after
   ``ar``/``uz`` a date before such a document is genitive too;
-* a date that says *when* is locative: not a genitive before ``plkst.`` with no
-  preposition, not a nominative or accusative after a verb of happening or a
+* a date that says *when* is locative: not another case before ``plkst.`` with
+  no preposition, not a nominative or accusative after a verb of happening or a
   participle at the end of a clause ("notiks … 3. septembri." → "septembrī").
 
 The month word itself (§6.1, §6.3): a misspelt month ("27. aprīla"), a capital
@@ -270,8 +270,8 @@ def _wrong_case(tokens: Tokens, d: _Date) -> tuple[str, Case] | None:
         return tokens.values[nxt], "genitive"
     if d.case == "locative" and document is not None and _attribute_context(tokens, d):
         return tokens.values[document], "genitive"  # "domes … 27. aprīlī lēmumu Nr. 112"
-    if d.case == "genitive" and nxt is not None and tokens.lower[nxt] in ("plkst", "pulksten"):
-        return tokens.values[nxt], "locative"  # "notiks … 7. novembra plkst. 10.00"
+    if d.case != "locative" and nxt is not None and tokens.lower[nxt] in ("plkst", "pulksten"):
+        return tokens.values[nxt], "locative"  # "notiks … 7. novembra (14. martu) plkst. 10.00"
     if (
         d.case in ("nominative", "accusative")
         and _after_a_verb(tokens, d)

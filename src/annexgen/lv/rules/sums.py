@@ -8,11 +8,16 @@ sum in a sentence:
 * ``personāls 4 500,00 EUR, materiāli 1 250,50 EUR; kopā 5 750,50 EUR`` — the
   money amounts of the sentence before ``kopā``, in one currency, and the
   amount right after it;
-* ``1 200,00 EUR + 850,00 EUR = 2 050,00 EUR`` — an addition written out.
+* ``1 200,00 EUR + 850,00 EUR = 2 050,00 EUR`` — an addition written out;
+* ``… – 1 599,50 EUR. Kopā: 6 000,00 EUR`` — a list ending one sentence, its total
+  beginning the next;
+* ``izmaksas 6 453,21 EUR, no tām A – 1 453,21 EUR, bet B – 5 000,00 EUR`` — a total
+  and the amounts "no tiem/no tām" (of which) that make it.
 
 Only where the parts are plainly parts: at least two, in the total's
 currency, none a rate (``150 EUR mēnesī``, ``par stundu``), none in brackets
-(an equivalent), and no "no tiem", "tai skaitā" between (parts of a part).
+(an equivalent), and no "no tiem", "tai skaitā" between (parts of a part). "Tai
+skaitā" (including) lists some parts, not all, and is never added up.
 """
 
 from __future__ import annotations
@@ -58,19 +63,35 @@ def _sentence_start(tokens: Tokens, i: int) -> int:
     k = i - 1
     while k >= 0 and i - k < 400:
         v = tokens.values[k]
-        if v in _SENTENCE_END:
-            decimal = (
-                v == "."
-                and k + 1 < len(tokens)
-                and tokens.glued(k)
-                and tokens.glued(k + 1)
-                and tokens.values[k - 1].isdigit()
-                and tokens.values[k + 1].isdigit()
-            )
-            if not decimal:
-                return k + 1
+        if v in _SENTENCE_END and not _decimal(tokens, k):
+            return k + 1
         k -= 1
     return k + 1
+
+
+#: "no tiem", "no tām", "no kuriem", "no kurām": the amounts after it make the one before.
+_OF_WHICH: Final = frozenset({"tiem", "tām", "kuriem", "kurām"})
+
+
+def _sentence_end(tokens: Tokens, i: int) -> int:
+    """The index of the full stop that ends the sentence holding token ``i``."""
+    k = i + 1
+    while k < len(tokens) and k - i < 400:
+        if tokens.values[k] in _SENTENCE_END and not _decimal(tokens, k):
+            return k
+        k += 1
+    return k
+
+
+def _decimal(tokens: Tokens, k: int) -> bool:
+    return (
+        tokens.values[k] == "."
+        and 0 < k < len(tokens) - 1
+        and tokens.glued(k)
+        and tokens.glued(k + 1)
+        and tokens.values[k - 1].isdigit()
+        and tokens.values[k + 1].isdigit()
+    )
 
 
 def _total_after(tokens: Tokens, at: int, by_first: dict[int, Money]) -> Money | None:
@@ -109,6 +130,22 @@ def check_sums(scan: Scan) -> Iterator[Finding]:
                    for k in between):  # fmt: skip
                 continue
             parts = [m for m in money if start <= m.first and m.last < i]
+            if not parts and start == i and start > 0:
+                # "… ēdināšana – 1 599,50 EUR. Kopā: 6 000,00 EUR": the list ends a
+                # sentence and its total begins the next one
+                previous = _sentence_start(tokens, start - 1)
+                parts = [m for m in money if previous <= m.first and m.last < start]
+        elif word == "no" and i + 1 < len(tokens) and tokens.lower[i + 1] in _OF_WHICH:
+            # "Izmaksas – 6 543,21 EUR (…), no tām A – 1 453,21 EUR, bet B – 5 000,00 EUR"
+            start = _sentence_start(tokens, i)
+            before = [m for m in money if start <= m.first and m.last < i]
+            if not before:
+                continue
+            total = before[-1]
+            end = _sentence_end(tokens, i)
+            if any(tokens.lower[k] in _TOTAL_WORDS for k in range(i, end)):
+                continue  # "…, no tām A, B, kopā C": the sum is said otherwise
+            parts = [m for m in money if i < m.first and m.last < end]
         elif word == "=" and i:
             total = _total_after(tokens, i - 1, by_first)
             if total is None:
