@@ -105,6 +105,19 @@ UNITS: tuple[Unit, ...] = (
     Unit("{%"),
     Unit("{#"),
     Unit("{{ a }"),
+    # the rules added after the independent sets (issue 12): sums, equivalents, months …
+    Unit("kopā 1 EUR "),
+    Unit("1 EUR, "),
+    Unit("1 EUR + "),
+    Unit("1 EUR, no tām 1 EUR "),
+    Unit("LVL 1 atbilst "),
+    Unit("atbilst 1 EUR "),
+    Unit("divi dienas "),
+    Unit("2013. gada 5. Martā "),
+    Unit("05. martā "),
+    Unit("1%"),
+    Unit("1.000,00 "),
+    Unit('„a" '),
 )
 
 

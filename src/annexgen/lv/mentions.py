@@ -21,6 +21,7 @@ and every one of them is found here, for the lint rules, ``check`` and
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -33,7 +34,7 @@ from annexgen.lv.tokens import DIGITS, WORD, Figure, Tokens, figures, tokenize
 from annexgen.lv.words import CURRENCY_SIGNS, MINOR_WORDS, PERCENT_WORDS, currency_of_word
 from annexgen.messages import Param, Phrase, format_param
 
-__all__ = ["AmountMention", "Equivalent", "Money", "Scan", "iter_amount_mentions",
+__all__ = ["AmountMention", "Equivalent", "Money", "MoneyIndex", "Scan", "iter_amount_mentions",
            "iter_equivalents", "money_amounts", "scan"]  # fmt: skip
 
 _CENT: Final = Decimal("0.01")
@@ -342,6 +343,31 @@ def money_amounts(scan: Scan) -> list[Money]:
     return _money_list(scan.tokens, scan.figures)
 
 
+class MoneyIndex:
+    """The money amounts of one text in order, asked for by token range.
+
+    Built once per text; :meth:`between` bisects, so that a rule asking it for
+    every word of the text stays linear in the text (issue 17).
+    """
+
+    def __init__(self, money: list[Money]) -> None:
+        self.money = money
+        self._firsts = [m.first for m in money]
+
+    def between(self, lo: int, hi: int) -> list[Money]:
+        """The amounts that lie wholly in tokens ``lo:hi``."""
+        start = bisect.bisect_left(self._firsts, lo)
+        end = start
+        while end < len(self.money) and self.money[end].last < hi:
+            end += 1
+        return self.money[start:end]
+
+    def ending_at(self, last: int) -> Money | None:
+        """The amount whose last token is ``last``."""
+        i = bisect.bisect_left(self._firsts, last + 1) - 1
+        return self.money[i] if i >= 0 and self.money[i].last == last else None
+
+
 def _money_list(tokens: Tokens, figs: dict[int, Figure]) -> list[Money]:
     found = []
     for fig in sorted(figs.values(), key=lambda f: f.first):
@@ -373,11 +399,12 @@ def _said_to_match(
     sentence, with no other amount between."""
     taken = {e.eur_start for e in known}
     text = tokens.text
+    index = MoneyIndex(money)
     for k in range(len(tokens)):
         if tokens.kinds[k] != WORD or tokens.lower[k] not in _MATCH_WORDS:
             continue
-        before = [m for m in money if m.last < k and k - m.last <= _MATCH_REACH]
-        after = [m for m in money if m.first > k and m.first - k <= _MATCH_REACH]
+        before = index.between(k - _MATCH_REACH, k)
+        after = index.between(k + 1, k + 1 + _MATCH_REACH)
         if not before or not after:
             continue
         left, right = before[-1], after[0]

@@ -27,7 +27,7 @@ from decimal import Decimal
 from typing import Final
 
 from annexgen.errors import Finding
-from annexgen.lv.mentions import Money, Scan, money_amounts
+from annexgen.lv.mentions import Money, MoneyIndex, Scan, money_amounts
 from annexgen.lv.rules._base import finding
 from annexgen.lv.tokens import Tokens
 from annexgen.messages import Param
@@ -52,35 +52,63 @@ def _is_rate(tokens: Tokens, m: Money) -> bool:
     return after < len(tokens) and tokens.lower[after] in _RATE_WORDS
 
 
-def _inside_brackets(tokens: Tokens, m: Money, brackets: list[tuple[int, int]]) -> bool:
-    return any(o < m.first and m.last < c for o, c in brackets)
-
-
-def _sentence_start(tokens: Tokens, i: int) -> int:
-    """Where the parts of a total at token ``i`` may begin: after the last full stop
-    (any dot but a decimal one — an ordinal or "Nr." ends the search too, which
-    only ever leaves a sum unchecked), looking back a bounded way."""
-    k = i - 1
-    while k >= 0 and i - k < 400:
-        v = tokens.values[k]
-        if v in _SENTENCE_END and not _decimal(tokens, k):
-            return k + 1
-        k -= 1
-    return k + 1
+def _bracketed(tokens: Tokens) -> list[bool]:
+    """Per token, whether it lies inside a pair of brackets (one pass, however many)."""
+    depth = [0] * (len(tokens) + 1)
+    for o, c in tokens.pairs.items():
+        depth[o + 1] += 1
+        depth[c] -= 1
+    inside, level = [], 0
+    for step in depth[:-1]:
+        level += step
+        inside.append(level > 0)
+    return inside
 
 
 #: "no tiem", "no tām", "no kuriem", "no kurām": the amounts after it make the one before.
 _OF_WHICH: Final = frozenset({"tiem", "tām", "kuriem", "kurām"})
 
 
-def _sentence_end(tokens: Tokens, i: int) -> int:
-    """The index of the full stop that ends the sentence holding token ``i``."""
-    k = i + 1
-    while k < len(tokens) and k - i < 400:
-        if tokens.values[k] in _SENTENCE_END and not _decimal(tokens, k):
-            return k
-        k += 1
-    return k
+class _Sentences:
+    """Where each token's sentence begins and ends, and where "kopā" words stand —
+    found in one pass, so that every question below costs O(1) (issue 17).
+
+    A sentence ends at any full stop but a decimal one: an ordinal ("5. martā") or
+    "Nr." ends it too, which can only ever leave a sum unchecked, never invent one.
+    """
+
+    def __init__(self, tokens: Tokens) -> None:
+        n = len(tokens)
+        self.start = [0] * n
+        self.end = [n] * n
+        # prefix counts: how many total words, breakdown words, "no tām" before each token
+        self.totals = [0] * (n + 1)
+        self.breakdowns = [0] * (n + 1)
+        self.of_which = [0] * (n + 1)
+        first = 0
+        for k in range(n):
+            self.start[k] = first
+            word = tokens.lower[k]
+            self.totals[k + 1] = self.totals[k] + (word in _TOTAL_WORDS)
+            self.breakdowns[k + 1] = self.breakdowns[k] + (word in _BREAKDOWN)
+            of_which = word == "no" and k + 1 < n and tokens.lower[k + 1] in _OF_WHICH
+            self.of_which[k + 1] = self.of_which[k] + of_which
+            if tokens.values[k] in _SENTENCE_END and not _decimal(tokens, k):
+                for j in range(first, k + 1):
+                    self.end[j] = k
+                first = k + 1
+        for j in range(first, n):
+            self.end[j] = n
+
+    def has_total_word(self, lo: int, hi: int) -> bool:
+        return self.totals[hi] - self.totals[lo] > 0
+
+    def has_breakdown(self, lo: int, hi: int) -> bool:
+        return self.breakdowns[hi] - self.breakdowns[lo] > 0
+
+    def breakdowns_in_sentence(self, i: int) -> int:
+        """How many "no tiem/no tām" the sentence of token ``i`` holds."""
+        return self.of_which[self.end[i]] - self.of_which[self.start[i]]
 
 
 def _decimal(tokens: Tokens, k: int) -> bool:
@@ -118,46 +146,43 @@ def check_sums(scan: Scan) -> Iterator[Finding]:
     if len(money) < 3:
         return
     by_first = {m.first: m for m in money}
-    brackets = sorted(tokens.pairs.items())
+    index = MoneyIndex(money)
+    bracketed = _bracketed(tokens)
+    sentences = _Sentences(tokens)
     for i, word in enumerate(tokens.lower):
         if word in _TOTAL_WORDS:
             total = _total_after(tokens, i, by_first)
             if total is None:
                 continue
-            start = _sentence_start(tokens, i)
-            between = range(start, i)
-            if any(tokens.lower[k] in _BREAKDOWN or tokens.lower[k] in _TOTAL_WORDS
-                   for k in between):  # fmt: skip
+            start = sentences.start[i]
+            if sentences.has_total_word(start, i) or sentences.has_breakdown(start, i):
                 continue
-            parts = [m for m in money if start <= m.first and m.last < i]
+            parts = index.between(start, i)
             if not parts and start == i and start > 0:
                 # "… ēdināšana – 1 599,50 EUR. Kopā: 6 000,00 EUR": the list ends a
                 # sentence and its total begins the next one
-                previous = _sentence_start(tokens, start - 1)
-                parts = [m for m in money if previous <= m.first and m.last < start]
+                parts = index.between(sentences.start[start - 1], start)
         elif word == "no" and i + 1 < len(tokens) and tokens.lower[i + 1] in _OF_WHICH:
             # "Izmaksas – 6 543,21 EUR (…), no tām A – 1 453,21 EUR, bet B – 5 000,00 EUR"
-            start = _sentence_start(tokens, i)
-            before = [m for m in money if start <= m.first and m.last < i]
+            if sentences.breakdowns_in_sentence(i) > 1:
+                continue  # two breakdowns in one sentence: whose parts are whose is unclear
+            before = index.between(sentences.start[i], i)
             if not before:
                 continue
             total = before[-1]
-            end = _sentence_end(tokens, i)
-            if any(tokens.lower[k] in _TOTAL_WORDS for k in range(i, end)):
+            end = sentences.end[i]
+            if sentences.has_total_word(i, end):
                 continue  # "…, no tām A, B, kopā C": the sum is said otherwise
-            parts = [m for m in money if i < m.first and m.last < end]
+            parts = index.between(i + 1, end)
         elif word == "=" and i:
             total = _total_after(tokens, i - 1, by_first)
             if total is None:
                 continue
-            parts = _added_before(tokens, i, money)
+            parts = _added_before(tokens, i, index)
         else:
             continue
         if len(parts) < 2 or any(
-            p.currency != total.currency
-            or _is_rate(tokens, p)
-            or _inside_brackets(tokens, p, brackets)
-            for p in parts
+            p.currency != total.currency or _is_rate(tokens, p) or bracketed[p.first] for p in parts
         ):
             continue
         found = _finding(scan, parts, total)
@@ -165,13 +190,11 @@ def check_sums(scan: Scan) -> Iterator[Finding]:
             yield found
 
 
-def _added_before(tokens: Tokens, eq: int, money: list[Money]) -> list[Money]:
+def _added_before(tokens: Tokens, eq: int, index: MoneyIndex) -> list[Money]:
     """``a + b + c =``: the amounts joined by "+" right before the "=" at ``eq``."""
-    by_last = {m.last: m for m in money}
     parts: list[Money] = []
     j = eq - 1
-    while j in by_last:
-        part = by_last[j]
+    while (part := index.ending_at(j)) is not None:
         parts.append(part)
         j = part.first - 1
         if j < 0 or tokens.values[j] != "+":
