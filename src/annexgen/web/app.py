@@ -129,12 +129,15 @@ async def _body(request: Request) -> bytes:
         async for chunk in request.stream():
             chunks.append(chunk)
     except ClientDisconnect:
-        if request.scope.get(TOO_LARGE):
-            raise HTTPException(
-                413, gettext("The file or form is too large (over 4 MiB).")
-            ) from None
+        _refuse_if_too_large(request)
         raise
     return b"".join(chunks)
+
+
+def _refuse_if_too_large(request: Request) -> None:
+    """A body cut off by the size guard is a 413 with its reason, not a lost client."""
+    if request.scope.get(TOO_LARGE):
+        raise HTTPException(413, gettext("The file or form is too large (over 4 MiB).")) from None
 
 
 async def _form(request: Request) -> tuple[str, dict[str, str]]:
@@ -242,10 +245,7 @@ async def _files(request: Request) -> tuple[list[tuple[str, bytes]], str, dict[s
             max_files=MAX_FILES, max_fields=MAX_FIELDS + 1, max_part_size=MAX_BODY_BYTES
         )
     except ClientDisconnect:
-        if request.scope.get(TOO_LARGE):
-            raise HTTPException(
-                413, gettext("The file or form is too large (over 4 MiB).")
-            ) from None
+        _refuse_if_too_large(request)
         raise
     files: list[tuple[str, bytes]] = []
     pairs: list[tuple[str, str]] = []
