@@ -118,6 +118,7 @@ UNITS: tuple[Unit, ...] = (
     Unit("1%"),
     Unit("1.000,00 "),
     Unit('„a" '),
+    Unit("1 EUR bez PVN, PVN 1 EUR, ar PVN 1 EUR; "),
 )
 
 

@@ -619,3 +619,29 @@ def test_equivalents_cents_hours_genders_and_sums_written_apart(
 )
 def test_right_equivalents_cents_hours_genders_and_sums_are_accepted(text: str) -> None:
     assert _errors(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "excerpt"),
+    [
+        # issue 16 in prose: the price without VAT and the VAT make the price with VAT
+        ("Sporta zāles noma – 25,00 EUR stundā bez PVN; PVN 21 % – 5,25 EUR; cena ar PVN – "
+         "30,52 EUR.", "30,52 EUR"),
+        ("Cena bez PVN 10,00 EUR, PVN 2,10 EUR, cena ar PVN 12,00 EUR.", "12,00 EUR"),
+    ],
+)  # fmt: skip
+def test_a_price_with_vat_that_does_not_add_up(text: str, excerpt: str) -> None:
+    assert [(f.code, f.excerpt) for f in lint_text(text)] == [("text-total", excerpt)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sporta zāles noma – 25,00 EUR stundā bez PVN; PVN 21 % – 5,25 EUR; cena ar PVN – "
+        "30,25 EUR.",
+        "Noma 10 EUR bez PVN un 20 EUR bez PVN; PVN 6,30 EUR; ar PVN 36,30 EUR.",  # two prices
+        "Maksa 12,10 EUR (t. sk. PVN 2,10 EUR).",
+    ],
+)
+def test_prices_with_vat_that_add_up_or_are_several_are_accepted(text: str) -> None:
+    assert _codes(text) == []

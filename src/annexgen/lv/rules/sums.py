@@ -12,7 +12,9 @@ sum in a sentence:
 * ``… – 1 599,50 EUR. Kopā: 6 000,00 EUR`` — a list ending one sentence, its total
   beginning the next;
 * ``izmaksas 6 453,21 EUR, no tām A – 1 453,21 EUR, bet B – 5 000,00 EUR`` — a total
-  and the amounts "no tiem/no tām" (of which) that make it.
+  and the amounts "no tiem/no tām" (of which) that make it;
+* ``25,00 EUR bez PVN; PVN 21 % – 5,25 EUR; ar PVN – 30,25 EUR`` — a price, its VAT and
+  the price with VAT, one of each in a sentence.
 
 Only where the parts are plainly parts: at least two, in the total's
 currency, none a rate (``150 EUR mēnesī``, ``par stundu``), none in brackets
@@ -22,6 +24,7 @@ skaitā" (including) lists some parts, not all, and is never added up.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import Final
@@ -149,6 +152,7 @@ def check_sums(scan: Scan) -> Iterator[Finding]:
     index = MoneyIndex(money)
     bracketed = _bracketed(tokens)
     sentences = _Sentences(tokens)
+    yield from _prices_with_vat(scan, money, sentences)
     for i, word in enumerate(tokens.lower):
         if word in _TOTAL_WORDS:
             total = _total_after(tokens, i, by_first)
@@ -186,6 +190,42 @@ def check_sums(scan: Scan) -> Iterator[Finding]:
         ):
             continue
         found = _finding(scan, parts, total)
+        if found is not None:
+            yield found
+
+
+def _vat_role(tokens: Tokens, m: Money) -> str | None:
+    """ "net", "vat" or "gross": what the words right around an amount say it is
+    ("25,00 EUR bez PVN", "PVN 21 % – 5,25 EUR", "cena ar PVN – 30,25 EUR")."""
+    lo, hi = max(0, m.first - 5), min(len(tokens), m.last + 4)
+    near = tokens.lower[lo : m.first]
+    after = tokens.lower[m.last + 1 : hi]
+    for words in (after[:3], near[-3:]):
+        for a, b in itertools.pairwise(words):
+            if b == "pvn" and a in ("bez", "ar"):
+                return "net" if a == "bez" else "gross"
+    if "pvn" in near and not {"bez", "ar"} & set(near):
+        return "vat"
+    return None
+
+
+def _prices_with_vat(scan: Scan, money: list[Money], sentences: _Sentences) -> Iterator[Finding]:
+    """A price without VAT, the VAT and the price with VAT in one sentence: the first
+    two must make the third (a price list written out, issue 16's VAT in prose)."""
+    tokens = scan.tokens
+    by_sentence: dict[int, dict[str, list[Money]]] = {}
+    for m in money:
+        role = _vat_role(tokens, m)
+        if role is not None:
+            roles = by_sentence.setdefault(sentences.start[m.first], {})
+            roles.setdefault(role, []).append(m)
+    for roles in by_sentence.values():
+        if sorted(roles) != ["gross", "net", "vat"] or any(len(v) != 1 for v in roles.values()):
+            continue  # one price at a time: several lists in one sentence are not guessed
+        (net,), (vat,), (gross,) = roles["net"], roles["vat"], roles["gross"]
+        if len({net.currency, vat.currency, gross.currency}) != 1:
+            continue
+        found = _finding(scan, [net, vat], gross)
         if found is not None:
             yield found
 
