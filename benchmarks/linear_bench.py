@@ -119,6 +119,9 @@ UNITS: tuple[Unit, ...] = (
     Unit("1.000,00 "),
     Unit('„a" '),
     Unit("1 EUR bez PVN, PVN 1 EUR, ar PVN 1 EUR; "),
+    Unit("1. A – 1 EUR. "),
+    Unit("kas ir 1 EUR LVL 1 "),
+    Unit("5. janvāriun "),
 )
 
 

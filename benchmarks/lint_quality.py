@@ -17,6 +17,7 @@ sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
 from tests.lint_quality import (  # noqa: E402
     INDEPENDENT,
     INDEPENDENT_2,
+    INDEPENDENT_3,
     LABELLED,
     labelled,
     score,
@@ -52,15 +53,17 @@ def main() -> None:
         )
     for miss in score_verdicts(items, disputed=True).misses:
         print("DIFFERS:", miss)
-    items = verdicts(INDEPENDENT_2)
-    result = score_verdicts(items)
-    print(
-        f"\n{len(items)} longer texts written apart, from {INDEPENDENT_2.name}: true positives "
-        f"{result.true_positives}, false positives {result.false_positives}, false negatives "
-        f"{result.false_negatives}; precision {result.precision:.4f}, recall {result.recall:.4f}"
-    )
-    for miss in result.misses:
-        print("DIFFERS:", miss)
+    for path in (INDEPENDENT_2, INDEPENDENT_3):
+        items = verdicts(path)
+        result = score_verdicts(items)
+        print(
+            f"\n{len(items)} longer texts written apart, from {path.name}: true positives "
+            f"{result.true_positives}, false positives {result.false_positives}, false "
+            f"negatives {result.false_negatives}; precision {result.precision:.4f}, recall "
+            f"{result.recall:.4f}"
+        )
+        for miss in result.misses:
+            print("DIFFERS:", miss)
 
 
 if __name__ == "__main__":

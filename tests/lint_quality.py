@@ -17,6 +17,7 @@ from annexgen.reading.lint import lint_text
 LABELLED = Path(__file__).parent / "fixtures" / "lint-labelled.txt"
 INDEPENDENT = Path(__file__).parent / "fixtures" / "lint-independent.tsv"
 INDEPENDENT_2 = Path(__file__).parent / "fixtures" / "lint-independent-2.tsv"
+INDEPENDENT_3 = Path(__file__).parent / "fixtures" / "lint-independent-3.tsv"
 
 
 @dataclass(frozen=True)

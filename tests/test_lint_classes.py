@@ -645,3 +645,41 @@ def test_a_price_with_vat_that_does_not_add_up(text: str, excerpt: str) -> None:
 )
 def test_prices_with_vat_that_add_up_or_are_several_are_accepted(text: str) -> None:
     assert _codes(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "excerpt"),
+    [
+        # LL §11: "kas ir" with the euro amount right after it
+        ("Līdzfinansējums LVL 350 (trīs simti piecdesmit latu), kas ir 498,00 EUR.",
+         "lvl-eur-rate", "498,00"),
+        # LL §6.3: two letters swapped in a month
+        ("Pārbaude veikta 2022. gada 20. feburārī.", "month-spelling", "feburārī"),
+        # LL §3: "stipendija" is feminine
+        ("Piešķirt 2 (divi) stipendijas pa 500 euro katra.", "gender-agreement", "divi"),
+        # DR §2.1: numbered items, one a sentence or joined by ";", then „Kopā”
+        ("1. Biedrība „A” – 1 200,00 EUR; 2. Nodibinājums „B” – 850,00 EUR; 3. Biedrība „C” – "
+         "2 475,50 EUR. Kopā – 4 625,50 EUR.", "text-total", "4 625,50 EUR"),
+        ("1. Pārvadājumi – 42 000 EUR. 2. Autobusa noma – 7 800 EUR. 3. Degviela – 15 600 EUR. "
+         "Kopā: 64 500 EUR.", "text-total", "64 500 EUR"),
+    ],
+)  # fmt: skip
+def test_found_on_the_third_set_written_apart(text: str, code: str, excerpt: str) -> None:
+    assert [(f.code, f.excerpt) for f in lint_text(text) if f.severity == "error"] == [
+        (code, excerpt)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("Līdzfinansējums LVL 350, kas ir puse no 1 000 EUR budžeta.", []),
+        ("Līdzfinansējums LVL 350, kas ir 498,01 EUR.", []),
+        ("1. Pārvadājumi – 42 000 EUR. 2. Autobusa noma – 7 800 EUR. Kopā: 49 800 EUR.", []),
+        ("Maksa 5 EUR. Kopā 2 grupās 10 EUR.", []),
+        # LL §6.1: a date glued to a short word is spacing, not a misspelt month
+        ("Lēmums stājas spēkā ar 2025. gada 1. janvāriun ir publicējams.", ["date-spacing"]),
+    ],
+)
+def test_and_what_it_must_not_find(text: str, codes: list[str]) -> None:
+    assert _codes(text) == codes

@@ -401,12 +401,18 @@ def _said_to_match(
     text = tokens.text
     index = MoneyIndex(money)
     for k in range(len(tokens)):
-        if tokens.kinds[k] != WORD or tokens.lower[k] not in _MATCH_WORDS:
+        if tokens.kinds[k] != WORD:
+            continue
+        word = tokens.lower[k]
+        right_after = word == "ir" and k > 0 and tokens.lower[k - 1] == "kas"
+        if not right_after and word not in _MATCH_WORDS:
             continue
         before = index.between(k - _MATCH_REACH, k)
         after = index.between(k + 1, k + 1 + _MATCH_REACH)
         if not before or not after:
             continue
+        if right_after and after[0].first != k + 1:
+            continue  # "…, kas ir 498,01 EUR" — not "…, kas ir puse no 1 000 EUR"
         left, right = before[-1], after[0]
         if {left.currency, right.currency} != {"LVL", "EUR"}:
             continue

@@ -95,6 +95,10 @@ GENDERED_NOUNS: Final[dict[str, tuple[str, str]]] = {
             ("māja", "mājas"), ("ēka", "ēkas"), ("iela", "ielas"), ("komanda", "komandas"),
             ("nometne", "nometnes"), ("apmācība", "apmācības"), ("lekcija", "lekcijas"),
             ("darbnīca", "darbnīcas"), ("izstāde", "izstādes"), ("izrāde", "izrādes"),
+            ("stipendija", "stipendijas"), ("prēmija", "prēmijas"), ("dotācija", "dotācijas"),
+            ("subsīdija", "subsīdijas"), ("licence", "licences"), ("atļauja", "atļaujas"),
+            ("slodze", "slodzes"), ("likme", "likmes"), ("kopija", "kopijas"),
+            ("grāmata", "grāmatas"), ("ekskursija", "ekskursijas"), ("programma", "programmas"),
         )
         for form, number in ((singular, "sg"), (plural, "pl"))
     },

@@ -63,6 +63,9 @@ _MONTH_FORMS: Final[dict[str, tuple[int, Case]]] = {
     for column, form in enumerate(row)
 }
 _LONGEST_FIRST: Final = sorted(_MONTH_FORMS, key=len, reverse=True)
+#: Short words a date is found glued to ("1. janvāriun"); longer tails are taken as
+#: glued whatever they are ("12. martāplkst.").
+_SHORT_WORDS: Final = frozenset({"un", "ar", "no", "uz", "ir", "kā", "līdz", "un,"})
 _YEAR_BY_CASE: Final = {case: form for form, case in YEAR_FORMS.items()}
 
 
@@ -94,7 +97,8 @@ def _month(word: str) -> tuple[str, int, Case, str] | None:
     for form in _LONGEST_FIRST:
         if not lowered.startswith(form) or len(word) == len(form):
             continue
-        if word[len(form)].isupper() or len(word) - len(form) >= 3:  # "martāplkst."
+        tail = lowered[len(form) :]
+        if word[len(form)].isupper() or len(tail) >= 3 or tail in _SHORT_WORDS:  # "martāplkst."
             month, case = _MONTH_FORMS[form]
             return form, month, case, word[len(form) :]
     return None
@@ -351,8 +355,25 @@ def _near_month(word: str) -> str | None:
         return _FOLDED_MONTHS[folded]
     if len(folded) < 5 or len(folded) > 12:
         return None
-    near = {form for f, form in _FOLDED_MONTHS.items() if one_edit_apart(folded, f)}
+    near = {
+        form
+        for f, form in _FOLDED_MONTHS.items()
+        if one_edit_apart(folded, f) or _swapped(folded, f)
+    }
     return near.pop() if len(near) == 1 else None
+
+
+def _swapped(a: str, b: str) -> bool:
+    """Two neighbouring letters swapped: ``feburārī`` for ``februārī``."""
+    if len(a) != len(b) or a == b:
+        return False
+    diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    return (
+        len(diff) == 2
+        and diff[1] == diff[0] + 1
+        and a[diff[0]] == b[diff[1]]
+        and (a[diff[1]] == b[diff[0]])
+    )
 
 
 def _month_words(tokens: Tokens) -> Iterator[Finding]:

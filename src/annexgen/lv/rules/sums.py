@@ -32,7 +32,7 @@ from typing import Final
 from annexgen.errors import Finding
 from annexgen.lv.mentions import Money, MoneyIndex, Scan, money_amounts
 from annexgen.lv.rules._base import finding
-from annexgen.lv.tokens import Tokens
+from annexgen.lv.tokens import DIGITS, Tokens
 from annexgen.messages import Param
 
 __all__ = ["check_sums"]
@@ -96,7 +96,11 @@ class _Sentences:
             self.breakdowns[k + 1] = self.breakdowns[k] + (word in _BREAKDOWN)
             of_which = word == "no" and k + 1 < n and tokens.lower[k + 1] in _OF_WHICH
             self.of_which[k + 1] = self.of_which[k] + of_which
-            if tokens.values[k] in _SENTENCE_END and not _decimal(tokens, k):
+            if (
+                tokens.values[k] in _SENTENCE_END
+                and not _decimal(tokens, k)
+                and not _item_number(tokens, k, first)
+            ):
                 for j in range(first, k + 1):
                     self.end[j] = k
                 first = k + 1
@@ -112,6 +116,19 @@ class _Sentences:
     def breakdowns_in_sentence(self, i: int) -> int:
         """How many "no tiem/no tām" the sentence of token ``i`` holds."""
         return self.of_which[self.end[i]] - self.of_which[self.start[i]]
+
+
+def _item_number(tokens: Tokens, k: int, first: int) -> bool:
+    """The dot of a list item's number ("1. Biedrība … ; 2. Nodibinājums …"): one or two
+    digits at the start of a sentence or after ";" — not the end of a sentence."""
+    return (
+        tokens.values[k] == "."
+        and k >= 1
+        and tokens.kinds[k - 1] == DIGITS
+        and len(tokens.values[k - 1]) <= 2
+        and tokens.glued(k)
+        and (k - 1 == first or tokens.values[k - 2] in (";", ":"))
+    )
 
 
 def _decimal(tokens: Tokens, k: int) -> bool:
@@ -166,6 +183,8 @@ def check_sums(scan: Scan) -> Iterator[Finding]:
                 # "… ēdināšana – 1 599,50 EUR. Kopā: 6 000,00 EUR": the list ends a
                 # sentence and its total begins the next one
                 parts = index.between(sentences.start[start - 1], start)
+                if len(parts) == 1:  # "1. A – 42 000 EUR. 2. B – 7 800 EUR. Kopā: …"
+                    parts = _items_before(tokens, sentences, index, start)
         elif word == "no" and i + 1 < len(tokens) and tokens.lower[i + 1] in _OF_WHICH:
             # "Izmaksas – 6 543,21 EUR (…), no tām A – 1 453,21 EUR, bet B – 5 000,00 EUR"
             if sentences.breakdowns_in_sentence(i) > 1:
@@ -192,6 +211,24 @@ def check_sums(scan: Scan) -> Iterator[Finding]:
         found = _finding(scan, parts, total)
         if found is not None:
             yield found
+
+
+def _items_before(tokens: Tokens, sentences: _Sentences, index: MoneyIndex, at: int) -> list[Money]:
+    """The amounts of the numbered items ("1. …", "2. …"), one amount a sentence, that
+    end right before token ``at``; none unless every such sentence is an item."""
+    parts: list[Money] = []
+    end = at
+    while end > 0 and len(parts) < 1000:
+        start = sentences.start[end - 1]
+        amounts = index.between(start, end)
+        numbered = (
+            tokens.kinds[start] == DIGITS and start + 1 < end and tokens.values[start + 1] == "."
+        )
+        if not numbered or len(amounts) != 1:
+            break
+        parts.insert(0, amounts[0])
+        end = start
+    return parts if len(parts) >= 2 else []
 
 
 def _vat_role(tokens: Tokens, m: Money) -> str | None:
