@@ -33,6 +33,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from annexgen.i18n import get_language, use_language
+from annexgen.lv.amounts import format_amount
 from annexgen.lv.figures import format_number, format_percent
 from annexgen.model.fields import MAX_ITEMS, AlsoText, Money
 from annexgen.model.introspect import unwrap
@@ -155,21 +156,17 @@ def _as_text(value: Any) -> str:
     return str(value)
 
 
-def _decimal(value: Decimal) -> str:
-    whole, _, cents = f"{value:.2f}".partition(".")
-    groups: list[str] = []
-    while len(whole) > 3:
-        whole, tail = whole[:-3], whole[-3:]
-        groups.insert(0, tail)
-    return " ".join([whole, *groups]) + "," + cents
-
-
 def money_as_text(money: Money) -> str:
-    """An amount as a clerk types it: "19 700,00 EUR", "1 000,00 LVL (1 422,87 EUR)"."""
-    text = f"{_decimal(money.amount)} {money.currency}"
+    """An amount as a clerk types it: "19 700,00 EUR", "1 000,00 LVL (1 422,87 EUR)" —
+    the Latvian figure of :func:`annexgen.lv.format_amount`, with the spaces a keyboard has."""
+    text = f"{_typed(money.amount)} {money.currency}"
     if money.eur is not None:
-        text += f" ({_decimal(money.eur)} EUR)"
+        text += f" ({_typed(money.eur)} EUR)"
     return text
+
+
+def _typed(amount: Decimal) -> str:
+    return format_amount(amount, code=False).replace("\u00a0", " ")
 
 
 def _widget(tp: Any, entry: FieldWords) -> Widget:
