@@ -16,7 +16,8 @@ and every one of them is found here, for the lint rules, ``check`` and
   percentages and counts;
 * ``LVL 500 (711,44 euro)``, ``LVL 1000 (…) (EUR 1422,87)`` — a figure in the
   brackets is an *equivalent*, never words: :func:`iter_equivalents`; so is
-  the amount after ``jeb`` (``1 000 LVL (…) jeb 1 422,87 EUR``).
+  the amount after ``jeb``, ``kas atbilst`` or ``ekvivalents`` (``1 000 LVL (…) jeb
+  1 422,87 EUR``).
 """
 
 from __future__ import annotations
@@ -300,32 +301,9 @@ def scan(text: str) -> Scan:
         mentions.append(
             _mention(tokens, before, read, tokens.starts[before.first], end, after=after)
         )
-    equivalents += _said_otherwise(tokens, figs, brackets, closes)
     equivalents += _said_to_match(tokens, _money_list(tokens, figs), equivalents)
     equivalents.sort(key=lambda e: e.start)
     return Scan(tokens, figs, mentions, equivalents, brackets)
-
-
-#: The words that join an amount to the same amount in another currency:
-#: ``1 000 LVL (viens tūkstotis latu) jeb 1 422,87 EUR``.
-_OR_WORDS: Final = frozenset({"jeb"})
-
-
-def _amount_starting_at(tokens: Tokens, by_first: dict[int, Figure], i: int) -> _Amount | None:
-    """The figure with its units that begins at token ``i`` (``EUR 1422,87``, ``1422,87 EUR``)."""
-    if i >= len(tokens) or not tokens.spaced(i):
-        return None
-    code = CURRENCY_SIGNS.get(tokens.lower[i])
-    fig = by_first.get(i + 1) if code is not None and tokens.near(i + 1) else None
-    if fig is not None and not fig.ordinal:
-        return _Amount(fig, code, "money", i, fig.last)
-    fig = by_first.get(i)
-    if fig is None or fig.ordinal:
-        return None
-    unit = _unit_after(tokens, fig.last + 1)
-    if unit is None or unit[1] != "money":
-        return None
-    return _Amount(fig, unit[0], "money", i, fig.last + 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -382,10 +360,11 @@ def _money_list(tokens: Tokens, figs: dict[int, Figure]) -> list[Money]:
 
 
 #: Words that say the amount after them is the one before in another currency:
-#: "LVL 1 000 (…) bez PVN, kas atbilst 1 422,87 EUR", "…; euro ekvivalents – 17 074,46 EUR".
+#: "1 000 LVL (…) jeb 1 422,87 EUR", "LVL 1 000 (…) bez PVN, kas atbilst 1 422,87 EUR",
+#: "…; euro ekvivalents – 17 074,46 EUR".
 _MATCH_WORDS: Final = frozenset(
-    {"atbilst", "atbilstoši", "ekvivalents", "ekvivalentā", "ekvivalentu", "ekvivalentam",
-     "ekvivalenti"}
+    {"jeb", "atbilst", "atbilstoši", "ekvivalents", "ekvivalentā", "ekvivalentu",
+     "ekvivalentam", "ekvivalenti"}
 )  # fmt: skip
 #: How far the amounts may stand from that word (tokens), so that only one sentence counts.
 _MATCH_REACH: Final = 16
@@ -394,9 +373,9 @@ _MATCH_REACH: Final = 16
 def _said_to_match(
     tokens: Tokens, money: list[Money], known: list[Equivalent]
 ) -> Iterator[Equivalent]:
-    """A lats amount, then "kas atbilst" / "ekvivalents", then the euro amount: the
-    nearest LVL amount before the word and the first EUR amount after it, in one
-    sentence, with no other amount between."""
+    """A lats amount, then "jeb", "kas atbilst" or "ekvivalents", then the euro amount
+    (or the other way round): the nearest amount before the word and the first after
+    it, in one sentence. Equivalents in brackets are found by :func:`scan` itself."""
     taken = {e.eur_start for e in known}
     text = tokens.text
     index = MoneyIndex(money)
@@ -416,7 +395,7 @@ def _said_to_match(
         left, right = before[-1], after[0]
         if {left.currency, right.currency} != {"LVL", "EUR"}:
             continue
-        if any(tokens.values[i] in ".!?" and not _decimal_dot(tokens, i)
+        if any(tokens.values[i] in ".!?" and not tokens.decimal_dot(i)
                for i in range(left.last + 1, right.first)):  # fmt: skip
             continue
         lvl, eur = (left, right) if left.currency == "LVL" else (right, left)
@@ -429,48 +408,11 @@ def _said_to_match(
         )  # fmt: skip
 
 
-def _decimal_dot(tokens: Tokens, i: int) -> bool:
-    return (
-        0 < i < len(tokens) - 1
-        and tokens.glued(i)
-        and tokens.glued(i + 1)
-        and tokens.kinds[i - 1] == DIGITS
-        and tokens.kinds[i + 1] == DIGITS
-    )
-
-
 def _figure_span(tokens: Tokens, m: Money) -> tuple[int, int]:
     """The offsets of the figure of ``m`` (without its currency)."""
     first = m.first + 1 if tokens.kinds[m.first] != DIGITS else m.first
     last = m.last - 1 if tokens.kinds[m.last] != DIGITS else m.last
     return tokens.starts[first], tokens.ends[last]
-
-
-def _said_otherwise(
-    tokens: Tokens, figs: dict[int, Figure], brackets: dict[int, _Amount], closes: dict[int, int]
-) -> Iterator[Equivalent]:
-    """``1 000 LVL (…) jeb 1 422,87 EUR``: the equivalent after ``jeb``, not in brackets."""
-    by_first = {fig.first: fig for fig in figs.values()}
-    text = tokens.text
-    for k in range(1, len(tokens) - 1):
-        if tokens.lower[k] not in _OR_WORDS or tokens.kinds[k] != WORD or not tokens.spaced(k):
-            continue
-        j = k - 1
-        if tokens.values[j] == ")" and j in closes:
-            words_open = closes[j]  # "1 000 LVL (viens tūkstotis latu) jeb …"
-            if words_open in brackets or not tokens.near(words_open):
-                continue
-            j = words_open - 1
-        left = _amount_ending_at(tokens, figs, j)
-        right = _amount_starting_at(tokens, by_first, k + 1)
-        if left is None or right is None or {left.currency, right.currency} != {"LVL", "EUR"}:
-            continue
-        lvl, eur = (left, right) if left.currency == "LVL" else (right, left)
-        yield Equivalent(
-            _money(lvl.figure), _money(eur.figure), eur.figure.start, eur.figure.end,
-            text[eur.figure.start : eur.figure.end], tokens.starts[left.first],
-            tokens.ends[right.last],
-        )  # fmt: skip
 
 
 def _equivalent(

@@ -62,6 +62,17 @@ class Tokens:
         start, end = self.ends[i - 1], self.starts[i]
         return start < end and end - start <= 8 and all(c in SPACES for c in self.text[start:end])
 
+    def decimal_dot(self, i: int) -> bool:
+        """Token ``i`` is the "." of a decimal figure ("12.50"), not a full stop."""
+        return (
+            0 < i < len(self.values) - 1
+            and self.values[i] == "."
+            and self.glued(i)
+            and self.glued(i + 1)
+            and self.kinds[i - 1] == DIGITS
+            and self.kinds[i + 1] == DIGITS
+        )
+
     def near(self, i: int) -> bool:
         """Token ``i`` follows token ``i - 1`` directly or after spaces on one line."""
         return self.glued(i) or self.spaced(i)

@@ -98,7 +98,7 @@ class _Sentences:
             self.of_which[k + 1] = self.of_which[k] + of_which
             if (
                 tokens.values[k] in _SENTENCE_END
-                and not _decimal(tokens, k)
+                and not tokens.decimal_dot(k)
                 and not _item_number(tokens, k, first)
             ):
                 for j in range(first, k + 1):
@@ -128,17 +128,6 @@ def _item_number(tokens: Tokens, k: int, first: int) -> bool:
         and len(tokens.values[k - 1]) <= 2
         and tokens.glued(k)
         and (k - 1 == first or tokens.values[k - 2] in (";", ":"))
-    )
-
-
-def _decimal(tokens: Tokens, k: int) -> bool:
-    return (
-        tokens.values[k] == "."
-        and 0 < k < len(tokens) - 1
-        and tokens.glued(k)
-        and tokens.glued(k + 1)
-        and tokens.values[k - 1].isdigit()
-        and tokens.values[k + 1].isdigit()
     )
 
 
