@@ -144,7 +144,7 @@ def _finding(scan: Scan, parts: list[Money], total: Money) -> Finding | None:
         return None
     tokens = scan.tokens
     start, end = tokens.starts[total.first], tokens.ends[total.last]
-    params: dict[str, Param] = {"sum": added, "total": total.value, "count": len(parts)}
+    params: dict[str, Param] = {"sum": added, "total": total.value}
     return finding("text-total", tokens.text, start, end, params)
 
 
